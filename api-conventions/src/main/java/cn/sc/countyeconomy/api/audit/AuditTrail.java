@@ -1,0 +1,90 @@
+package cn.sc.countyeconomy.api.audit;
+
+import cn.sc.countyeconomy.api.request.RequestIds;
+import cn.sc.countyeconomy.api.security.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Writes the audit record of a write, in the caller's transaction (so no write commits without its
+ * record, and no record survives a rolled-back write). Before and after are reduced to the fields
+ * that changed.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditRecord record(String resourceType, Object resourceId, String action, Object before, Object after) {
+        return record(resourceType, resourceId, action, before, after, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditRecord record(String resourceType, Object resourceId, String action, Object before, Object after, String reason) {
+        JsonNode b = before == null ? null : json.valueToTree(before);
+        JsonNode a = after == null ? null : json.valueToTree(after);
+        if (b instanceof ObjectNode bo && a instanceof ObjectNode ao) {
+            ObjectNode changedBefore = json.createObjectNode();
+            ObjectNode changedAfter = json.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = ao.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode old = bo.get(e.getKey());
+                if (old == null || !old.equals(e.getValue())) {
+                    changedBefore.set(e.getKey(), old);
+                    changedAfter.set(e.getKey(), e.getValue());
+                }
+            }
+            for (Iterator<String> it = bo.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!ao.has(k)) {
+                    changedBefore.set(k, bo.get(k));
+                    changedAfter.putNull(k);
+                }
+            }
+            b = changedBefore;
+            a = changedAfter;
+        }
+        AuditRecord r = new AuditRecord();
+        r.occurredAt = Instant.now();
+        r.actor = caller.subject();
+        r.actorRoles = caller.roles();
+        r.requestId = RequestIds.current();
+        r.resourceType = resourceType;
+        r.resourceId = String.valueOf(resourceId);
+        r.action = action;
+        r.before = write(b);
+        r.after = write(a);
+        r.reason = reason;
+        em.persist(r);
+        return r;
+    }
+
+    private String write(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package cn.sc.countyeconomy.api.client;
+
+import cn.sc.countyeconomy.api.request.RequestIds;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Register on every REST client that calls another service of the suite
+ * ({@code @RegisterProvider(OutgoingCallHeaders.class)}): passes the request id on and
+ * authenticates as this service, with a short-lived token signed with the service's key
+ * ({@code smallrye.jwt.sign.key.location}) carrying the roles of {@code api.service-identity.roles}.
+ */
+public class OutgoingCallHeaders implements ClientRequestFilter {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static volatile String token;
+    private static volatile Instant renewAt = Instant.EPOCH;
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        String id = RequestIds.current();
+        if (id != null) {
+            request.getHeaders().putSingle(RequestIds.HEADER, id);
+        }
+        if (!request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken());
+        }
+    }
+
+    static String serviceToken() {
+        Instant now = Instant.now();
+        String t = token;
+        if (t != null && now.isBefore(renewAt)) {
+            return t;
+        }
+        synchronized (OutgoingCallHeaders.class) {
+            if (token != null && Instant.now().isBefore(renewAt)) {
+                return token;
+            }
+            var config = ConfigProvider.getConfig();
+            String name = config.getOptionalValue("quarkus.application.name", String.class).orElse("service");
+            String issuer = config.getOptionalValue("mp.jwt.verify.issuer", String.class).orElse("sc-county-economy");
+            List<String> roles = config.getOptionalValues("api.service-identity.roles", String.class).orElse(List.of("reader"));
+            Set<String> groups = new HashSet<>(roles);
+            token = Jwt.issuer(issuer).subject("service:" + name).upn("service:" + name).groups(groups)
+                    .expiresIn(LIFETIME).sign();
+            renewAt = Instant.now().plus(LIFETIME.minusMinutes(2));
+            return token;
+        }
+    }
+}

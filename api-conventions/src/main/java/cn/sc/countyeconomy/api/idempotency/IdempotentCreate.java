@@ -1,0 +1,160 @@
+package cn.sc.countyeconomy.api.idempotency;
+
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.problem.ProblemType;
+import cn.sc.countyeconomy.api.security.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Idempotent creates. The same key with the same request gives back the first answer (status,
+ * Location, body) without creating again; the same key with another request is a 422. The record
+ * is written in the same transaction as what the create wrote, so either both exist or neither:
+ * two requests racing with one key cannot both create (the second fails on the key's unique
+ * index, its work is rolled back, and it is answered 409 so that its client retries and gets the
+ * replay). Keys are scoped to the caller and kept for {@code api.idempotency.retention}.
+ */
+@ApplicationScoped
+public class IdempotentCreate {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .findAndAddModules()
+            .build();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "api.idempotency.retention", defaultValue = "PT48H")
+    Duration retention;
+
+    /**
+     * Runs {@code create} once per key. {@code request} is the parsed body (or any value that
+     * identifies the request); it is compared in canonical JSON form.
+     */
+    @Transactional
+    public Response create(String key, Object request, UriInfo uri, Supplier<Response> create) {
+        if (key == null) {
+            return create.get();
+        }
+        if (key.isBlank() || key.length() > 255) {
+            throw ApiException.invalidParameter("header.Idempotency-Key", "must be 1 to 255 characters");
+        }
+        String principal = caller.subject();
+        String path = uri.getRequestUri().getRawPath();
+        String hash = hash("POST " + path + "\n" + canonical(request));
+        Instant now = Instant.now();
+
+        List<IdempotencyRecord> existing = em.createQuery(
+                        "from IdempotencyRecord where principal = :p and key = :k", IdempotencyRecord.class)
+                .setParameter("p", principal).setParameter("k", key).getResultList();
+        for (IdempotencyRecord r : existing) {
+            if (r.createdAt.isBefore(now.minus(retention))) {
+                em.remove(r);
+                em.flush();
+                continue;
+            }
+            if (!r.requestHash.equals(hash)) {
+                throw new ApiException(422, ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key '" + key + "' was first used at " + r.createdAt + " for "
+                                + r.method + " " + r.path + " with a different body; use a new key for a new request");
+            }
+            Response.ResponseBuilder b = Response.status(r.status).header(REPLAYED, "true");
+            if (r.location != null) {
+                b.header("Location", r.location);
+            }
+            if (r.responseBody != null) {
+                b.entity(r.responseBody).type(MediaType.APPLICATION_JSON_TYPE);
+            }
+            return b.build();
+        }
+
+        Response answer = create.get();
+        if (answer.getStatus() >= 200 && answer.getStatus() < 300) {
+            IdempotencyRecord r = new IdempotencyRecord();
+            r.principal = principal;
+            r.key = key;
+            r.requestHash = hash;
+            r.method = "POST";
+            r.path = path;
+            r.status = answer.getStatus();
+            r.location = answer.getLocation() == null ? null : answer.getLocation().toString();
+            r.responseBody = answer.hasEntity() ? write(answer.getEntity()) : null;
+            r.createdAt = now;
+            try {
+                em.persist(r);
+                em.flush();
+            } catch (PersistenceException e) {
+                throw ApiException.conflict("Another request with Idempotency-Key '" + key
+                        + "' was processed at the same moment; retry to receive its answer");
+            }
+        }
+        return answer;
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purgeExpired() {
+        em.createQuery("delete from IdempotencyRecord where createdAt < :cutoff")
+                .setParameter("cutoff", Instant.now().minus(retention)).executeUpdate();
+    }
+
+    private String write(Object entity) {
+        if (entity instanceof String s) {
+            return s;
+        }
+        try {
+            return json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the answer of an idempotent create", e);
+        }
+    }
+
+    static String canonical(Object request) {
+        try {
+            return request == null ? "" : CANONICAL.writeValueAsString(CANONICAL.valueToTree(request));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return String.valueOf(request);
+        }
+    }
+
+    static String hash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package cn.sc.countyeconomy.assistance.rest;
+
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.AssistanceForce;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/forces")
+@Tag(name = "five assistance forces")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
+public class AssistanceForceResource {
+
+    @GET
+    @Operation(summary = "List the five assistance forces", description = "The five assistance forces coordinated for the 39 underdeveloped counties.")
+    public List<AssistanceForceView> list() {
+        return AssistanceForce.<AssistanceForce>listAll(Sort.by("ordinal")).stream().map(AssistanceForceView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Read one of the five assistance forces by its code")
+    public AssistanceForceView get(@PathParam("code") String code) {
+        return AssistanceForce.<AssistanceForce>findByIdOptional(code).map(AssistanceForceView::of)
+                .orElseThrow(() -> ApiException.notFound("AssistanceForce", code));
+    }
+
+    @Schema(name = "AssistanceForce")
+    public record AssistanceForceView(String code, String name, String nameEn, String source) {
+        static AssistanceForceView of(AssistanceForce e) {
+            return new AssistanceForceView(e.code, e.nameZh, e.nameEn, e.source);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Runs the whole suite on this machine: an embedded PostgreSQL (data kept under deploy/local/.run/)
+# and the four services. Usage: deploy/local/run.sh [start|stop|status]
+#
+# Point a service at an existing PostgreSQL instead with its variable, e.g.
+#   REGISTRY_DB_URL=jdbc:postgresql://db:5432/registry REGISTRY_DB_USER=app REGISTRY_DB_PASSWORD=... deploy/local/run.sh
+# (ASSESSMENT_DB_*, ASSISTANCE_DB_*, REFORM_PILOT_DB_* likewise); when all four are given, no
+# PostgreSQL is started.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+STATE="$ROOT/deploy/local/.run"
+PGDATA_DIR="$STATE/pgdata"
+PG_PORT=${EMBEDDED_PG_PORT:-55432}
+SERVICES=(county-registry-service assessment-service assistance-service reform-pilot-service)
+declare -A PORT=([county-registry-service]=8081 [assessment-service]=8082 [assistance-service]=8083 [reform-pilot-service]=8084)
+declare -A PREFIX=([county-registry-service]=REGISTRY [assessment-service]=ASSESSMENT [assistance-service]=ASSISTANCE [reform-pilot-service]=REFORM_PILOT)
+declare -A DBNAME=([county-registry-service]=county_registry [assessment-service]=assessment [assistance-service]=assistance [reform-pilot-service]=reform_pilot)
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+pg_bin() {
+  if [ -n "${PG_BIN_DIR:-}" ]; then echo "$PG_BIN_DIR"; return; fi
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -n "$d" ] && [ -x "$d/initdb" ]; then echo "$d"; return; fi
+  if command -v initdb >/dev/null 2>&1; then dirname "$(readlink -f "$(command -v initdb)")"; return; fi
+  die "PostgreSQL server binaries (initdb, pg_ctl) not found: install them (Debian/Ubuntu: apt-get install -y postgresql) or set PG_BIN_DIR"
+}
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+needs_embedded_pg() {
+  local s
+  for s in "${SERVICES[@]}"; do
+    local v="${PREFIX[$s]}_DB_URL"
+    [ -z "${!v:-}" ] && return 0
+  done
+  return 1
+}
+
+start_pg() {
+  local bin; bin=$(pg_bin)
+  mkdir -p "$STATE"
+  if [ ! -s "$PGDATA_DIR/PG_VERSION" ]; then
+    say "Creating the embedded PostgreSQL cluster in $PGDATA_DIR"
+    mkdir -p "$PGDATA_DIR"
+    [ "$(id -u)" = 0 ] && chown postgres "$PGDATA_DIR" "$STATE"
+    as_pg "$bin/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$STATE/initdb.log" 2>&1 \
+      || die "initdb failed, see $STATE/initdb.log"
+  fi
+  if as_pg "$bin/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
+    say "Embedded PostgreSQL already running on port $PG_PORT"
+  else
+    as_pg "$bin/pg_ctl" -D "$PGDATA_DIR" -w -t 60 -l "$PGDATA_DIR/postgres.log" \
+      -o "-p $PG_PORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1" start >/dev/null \
+      || die "PostgreSQL did not start, see $PGDATA_DIR/postgres.log"
+    say "Embedded PostgreSQL started on port $PG_PORT"
+  fi
+  local s
+  for s in "${SERVICES[@]}"; do
+    local db=${DBNAME[$s]}
+    if ! as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" postgres 2>/dev/null | grep -q 1; then
+      as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0" postgres
+    fi
+  done
+}
+
+ensure_keys() {
+  mkdir -p "$STATE/keys"
+  if [ ! -s "$STATE/keys/private.pem" ]; then
+    command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the development key pair"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$STATE/keys/private.pem" 2>/dev/null
+    openssl pkey -in "$STATE/keys/private.pem" -pubout -out "$STATE/keys/public.pem"
+    chmod 600 "$STATE/keys/private.pem"
+    say "Made a development key pair in $STATE/keys (git-ignored; deploy/local/token.sh signs with it)"
+  fi
+}
+
+build_if_stale() {
+  local stale=0 s
+  for s in "${SERVICES[@]}"; do
+    local jar="$ROOT/$s/target/quarkus-app/quarkus-run.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$s/src/main" "$ROOT/$s/pom.xml" "$ROOT/api-conventions/src/main" \
+         "$ROOT/api-conventions/pom.xml" "$ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+      stale=1
+    fi
+  done
+  if [ "$stale" = 1 ]; then
+    say "Building (mvn -B -q package -DskipTests)..."
+    (cd "$ROOT" && mvn -B -q package -DskipTests) || die "build failed"
+  fi
+}
+
+start_service() {
+  local s=$1 port=${PORT[$1]} pidf="$STATE/$1.pid" log="$STATE/logs/$1.log"
+  mkdir -p "$STATE/logs"
+  if alive "$pidf"; then say "$s already running (pid $(cat "$pidf"))"; return; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    die "port $port is taken by another process; stop it or free the port before starting $s"
+  fi
+  local p=${PREFIX[$s]} url user pass
+  url="${p}_DB_URL"; user="${p}_DB_USER"; pass="${p}_DB_PASSWORD"
+  (
+    export QUARKUS_DATASOURCE_JDBC_URL="${!url:-jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$s]}}"
+    export QUARKUS_DATASOURCE_USERNAME="${!user:-postgres}"
+    export QUARKUS_DATASOURCE_PASSWORD="${!pass:-}"
+    export API_JWT_PUBLIC_KEY="$STATE/keys/public.pem"
+    export API_JWT_SIGNING_KEY="$STATE/keys/private.pem"
+    export QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$log"
+    cd "$ROOT/$s"
+    nohup setsid java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
+    echo $! >"$pidf"
+  )
+  say "Starting $s on port $port (log: ${log#$ROOT/})"
+}
+
+wait_ready() {
+  local deadline=$((SECONDS + ${READY_TIMEOUT:-180})) s
+  for s in "${SERVICES[@]}"; do
+    local port=${PORT[$s]}
+    until curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
+      alive "$STATE/$s.pid" || die "$s exited; see $STATE/logs/$s.console"
+      [ $SECONDS -lt $deadline ] || die "$s not ready after ${READY_TIMEOUT:-180}s; see $STATE/logs/$s.console"
+      sleep 0.5
+    done
+  done
+}
+
+cmd_start() {
+  command -v java >/dev/null 2>&1 || die "java (JDK 17) is required"
+  command -v mvn >/dev/null 2>&1 || die "mvn (Maven) is required"
+  ensure_keys
+  build_if_stale
+  local t0; t0=$(date +%s%N)
+  if needs_embedded_pg; then start_pg; fi
+  local s
+  for s in "${SERVICES[@]}"; do start_service "$s"; done
+  wait_ready
+  local tenths=$(( ($(date +%s%N) - t0) / 100000000 ))
+  say ""
+  say "All four services are ready ($((tenths / 10)).$((tenths % 10)) s from start to all ready):"
+  for s in "${SERVICES[@]}"; do
+    printf '  %-24s http://localhost:%s/q/swagger-ui\n' "$s" "${PORT[$s]}"
+  done
+  say ""
+  say "A token for Swagger UI's Authorize button or curl: deploy/local/token.sh reader"
+  say "Stop everything: deploy/local/run.sh stop"
+}
+
+cmd_stop() {
+  local s
+  for s in "${SERVICES[@]}"; do
+    local pidf="$STATE/$s.pid"
+    if alive "$pidf"; then
+      local pid; pid=$(cat "$pidf")
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+      say "Stopped $s"
+    fi
+    rm -f "$pidf"
+  done
+  if [ -s "$PGDATA_DIR/PG_VERSION" ]; then
+    local bin; bin=$(pg_bin)
+    if as_pg "$bin/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
+      as_pg "$bin/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null && say "Stopped the embedded PostgreSQL"
+    fi
+  fi
+}
+
+cmd_status() {
+  local s rc=0
+  for s in "${SERVICES[@]}"; do
+    if alive "$STATE/$s.pid"; then
+      local h; h=$(curl -fsS "http://127.0.0.1:${PORT[$s]}/q/health/ready" 2>/dev/null | grep -o '"status": *"[A-Z]*"' | head -n 1 | grep -o '[A-Z]*"$' | tr -d '"' || true)
+      printf '%-24s running (pid %s), port %s, ready: %s\n' "$s" "$(cat "$STATE/$s.pid")" "${PORT[$s]}" "${h:-no answer}"
+    else
+      printf '%-24s stopped\n' "$s"; rc=3
+    fi
+  done
+  if [ -s "$PGDATA_DIR/PG_VERSION" ] && as_pg "$(pg_bin)/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
+    printf '%-24s running, port %s\n' "embedded PostgreSQL" "$PG_PORT"
+  else
+    printf '%-24s stopped\n' "embedded PostgreSQL"
+  fi
+  return $rc
+}
+
+case "${1:-start}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) die "usage: $0 [start|stop|status]" ;;
+esac

@@ -1,0 +1,45 @@
+package cn.sc.countyeconomy.reformpilot.rest;
+
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.reformpilot.ReformArea;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/reform-areas")
+@Tag(name = "reform areas")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
+public class ReformAreaResource {
+
+    @GET
+    @Operation(summary = "List the reform areas", description = "The reform areas of the integrated county-level reform pilots; the list is data.")
+    public List<ReformAreaView> list() {
+        return ReformArea.<ReformArea>listAll(Sort.by("ordinal")).stream().map(ReformAreaView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Read one of the reform areas by its code")
+    public ReformAreaView get(@PathParam("code") String code) {
+        return ReformArea.<ReformArea>findByIdOptional(code).map(ReformAreaView::of)
+                .orElseThrow(() -> ApiException.notFound("ReformArea", code));
+    }
+
+    @Schema(name = "ReformArea")
+    public record ReformAreaView(String code, String name, String nameEn, String source) {
+        static ReformAreaView of(ReformArea e) {
+            return new ReformAreaView(e.code, e.nameZh, e.nameEn, e.source);
+        }
+    }
+}
