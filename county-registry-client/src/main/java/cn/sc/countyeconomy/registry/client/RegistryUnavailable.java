@@ -1,0 +1,15 @@
+package cn.sc.countyeconomy.registry.client;
+
+import cn.sc.countyeconomy.api.problem.ApiException;
+
+/** What a caller answers while the registry cannot be reached: 503 with Retry-After. */
+final class RegistryUnavailable {
+
+    private RegistryUnavailable() {
+    }
+
+    static ApiException problem(int retryAfterSeconds) {
+        return ApiException.unavailable("county-registry-service cannot be reached, and this operation needs "
+                + "its answer; nothing was written. Retry later.", retryAfterSeconds);
+    }
+}
