@@ -1,0 +1,90 @@
+package cn.sc.countyeconomy.assessment.scoring;
+
+import cn.sc.countyeconomy.assessment.scoring.Model.*;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.util.*;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+
+/**
+ * COINr-style uncertainty analysis of a ranking by Monte Carlo. Each replication draws, from one
+ * seeded generator (Well19937c) in a fixed order, (1) a multiplier U(1 - p, 1 + p) for every weight
+ * of every category (categories and indicators in sorted / scheme order), renormalised so that each
+ * category's weights again sum to 1; (2) one normalisation method from the alternatives, applied to
+ * every indicator that can use it; (3) one imputation method from the alternatives. The run is then
+ * recomputed and each county's rank in its category recorded. Per county: the median rank and the
+ * 5% and 95% quantiles (R type 7) over the replications in which it was ranked.
+ */
+public final class Sensitivity {
+
+    private Sensitivity() {
+    }
+
+    public record Config(int replications, long seed, double weightPerturbation,
+                         List<Normalisation> normalisations, List<Imputation> imputations) {
+    }
+
+    public record CountyUncertainty(String countyCode, String category, Integer nominalRank, Double medianRank,
+                                    Double rankP05, Double rankP95, int replicationsRanked) {
+    }
+
+    /** Null when cancelled. {@code progress} receives the number of replications done. */
+    public static List<CountyUncertainty> run(Scheme scheme, List<CountyInput> inputs, Config config,
+                                              IntConsumer progress, BooleanSupplier cancelled) {
+        Result nominal = ScoringEngine.score(scheme, inputs, Map.of());
+        Map<String, double[]> ranks = new TreeMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (CountyResult r : nominal.counties()) {
+            ranks.put(r.countyCode(), new double[config.replications()]);
+            counts.put(r.countyCode(), 0);
+        }
+        Well19937c rng = new Well19937c(config.seed());
+        List<String> categories = new ArrayList<>(new TreeSet<>(scheme.weights().keySet()));
+        for (int rep = 0; rep < config.replications(); rep++) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
+            for (String cat : categories) {
+                Map<String, Double> base = scheme.weights().get(cat);
+                Map<String, Double> w = new LinkedHashMap<>();
+                double sum = 0;
+                for (IndicatorSpec s : scheme.indicators()) {
+                    double b = base.getOrDefault(s.code(), 0.0);
+                    double u = rng.nextDouble();
+                    double v = b * (1 + config.weightPerturbation() * (2 * u - 1));
+                    w.put(s.code(), v);
+                    sum += v;
+                }
+                for (Map.Entry<String, Double> e : w.entrySet()) {
+                    e.setValue(sum == 0 ? 0 : e.getValue() / sum);
+                }
+                weights.put(cat, w);
+            }
+            Normalisation norm = config.normalisations().isEmpty() ? null
+                    : config.normalisations().get(rng.nextInt(config.normalisations().size()));
+            Imputation imp = config.imputations().isEmpty() ? null
+                    : config.imputations().get(rng.nextInt(config.imputations().size()));
+            Scheme s = new Scheme(scheme.indicators(), weights, scheme.aggregation(), scheme.minDataShare(),
+                    scheme.redLines(), List.of());
+            Result r = ScoringEngine.score(s, inputs, Map.of(), new ScoringEngine.Overrides(norm, imp));
+            for (CountyResult c : r.counties()) {
+                if (c.rank() != null) {
+                    int i = counts.merge(c.countyCode(), 1, Integer::sum) - 1;
+                    ranks.get(c.countyCode())[i] = c.rank();
+                }
+            }
+            progress.accept(rep + 1);
+        }
+        List<CountyUncertainty> out = new ArrayList<>();
+        for (CountyResult c : nominal.counties()) {
+            int m = counts.get(c.countyCode());
+            double[] x = Arrays.copyOf(ranks.get(c.countyCode()), m);
+            out.add(new CountyUncertainty(c.countyCode(), c.category(), c.rank(),
+                    m == 0 ? null : Statistics.median(x), m == 0 ? null : Statistics.quantile(x, 5),
+                    m == 0 ? null : Statistics.quantile(x, 95), m));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package cn.sc.countyeconomy.assessment.scoring;
+
+import cn.sc.countyeconomy.assessment.scoring.Model.*;
+import org.junit.jupiter.api.Test;
+
+import java.util.*;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A small category worked by hand. Indicators: GDP (economy, higher is better, weight 0.5, missing
+ * values imputed with the category mean), DEBT (risk, LOWER is better, 0.3, red line: at most 100
+ * or disqualified), INC (living standards, higher, 0.2). Min-max normalisation, minimum data share 0.6.
+ * <pre>
+ *        GDP    DEBT  INC      normalised GDP / DEBT / INC          overall (arithmetic)
+ * C1     100    50    30       0      100        50                 0.5·0 + 0.3·100 + 0.2·50 = 40
+ * C2     200    70    10       50     66.666667  0                  25 + 20 + 0 = 45
+ * C3     (200)  70    10       50     66.666667  0                  45   (GDP imputed: mean of 100, 200, 300)
+ * C4     300    110   50       100    0          100                70, but DEBT 110 > 100: DISQUALIFIED
+ * C5     -      -     1000     share 1/3 < 0.6: INSUFFICIENT_DATA, left out of every statistic
+ * C6     no category
+ * </pre>
+ * GDP min-max over 100, 200, 200, 300; DEBT (110 - x)/60; INC (x - 10)/40. Ranks (C4 out): C2 and
+ * C3 tie at 1, C1 is 3 (competition ranking). Previous ranks C1 4, C2 1, C3 2: changes +1, 0, +1.
+ * Awards: STRONG = top 1 -> C2, C3; PROGRESS = largest gain not yet awarded -> C1.
+ */
+class ScoringEngineTest {
+
+    static final double EPS = 1e-6;
+
+    static Scheme scheme(Aggregation aggregation, List<RedLineRule> redLines) {
+        List<IndicatorSpec> specs = List.of(
+                new IndicatorSpec("GDP", "ECONOMIC_DEVELOPMENT", Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, Imputation.CATEGORY_MEAN, true, null, null, null),
+                new IndicatorSpec("DEBT", "RISK_CONTROL", Direction.LOWER_IS_BETTER, Normalisation.MIN_MAX, Imputation.NONE, true, null, null, null),
+                new IndicatorSpec("INC", "LIVING_STANDARDS", Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, Imputation.NONE, true, null, null, null));
+        return new Scheme(specs, Map.of("A", Map.of("GDP", 0.5, "DEBT", 0.3, "INC", 0.2)), aggregation, 0.6, redLines,
+                List.of(new AwardRule("STRONG", AwardRuleType.TOP_N_IN_CATEGORY, 1, 0),
+                        new AwardRule("PROGRESS", AwardRuleType.RANK_GAIN_IN_CATEGORY, 1, 1)));
+    }
+
+    static final RedLineRule DEBT_LINE = new RedLineRule("DEBT_WARNING_LINE", "DEBT", RedLineOperator.AT_MOST, 100,
+            RedLineConsequence.DISQUALIFY, null, "debt ratio at most 100%");
+
+    static Map<String, Double> values(Double gdp, Double debt, Double inc) {
+        Map<String, Double> m = new HashMap<>();
+        m.put("GDP", gdp);
+        m.put("DEBT", debt);
+        m.put("INC", inc);
+        return m;
+    }
+
+    static List<CountyInput> inputs() {
+        return List.of(
+                new CountyInput("C4", "A", values(300.0, 110.0, 50.0)),
+                new CountyInput("C2", "A", values(200.0, 70.0, 10.0)),
+                new CountyInput("C1", "A", values(100.0, 50.0, 30.0)),
+                new CountyInput("C3", "A", values(null, 70.0, 10.0)),
+                new CountyInput("C5", "A", values(null, null, 1000.0)),
+                new CountyInput("C6", null, values(1.0, 1.0, 1.0)));
+    }
+
+    static Map<String, CountyResult> byCode(Result r) {
+        Map<String, CountyResult> m = new LinkedHashMap<>();
+        r.counties().forEach(c -> m.put(c.countyCode(), c));
+        return m;
+    }
+
+    @Test
+    void arithmeticRunWorkedByHand() {
+        Result r = ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), inputs(), Map.of("C1", 4, "C2", 1, "C3", 2));
+        Map<String, CountyResult> m = byCode(r);
+        assertEquals(40.0, m.get("C1").overall(), EPS);
+        assertEquals(45.0, m.get("C2").overall(), EPS);
+        assertEquals(45.0, m.get("C3").overall(), EPS);
+        assertEquals(70.0, m.get("C4").overall(), EPS);
+        // normalised values, lower-is-better DEBT turned round
+        assertEquals(0.0, m.get("C1").indicators().get(0).normalised(), EPS);
+        assertEquals(100.0, m.get("C1").indicators().get(1).normalised(), EPS);
+        assertEquals(66.666667, m.get("C2").indicators().get(1).normalised(), EPS);
+        assertEquals(0.0, m.get("C4").indicators().get(1).normalised(), EPS);
+        // INC normalised without C5's 1000: C4's 50 is the maximum
+        assertEquals(100.0, m.get("C4").indicators().get(2).normalised(), EPS);
+        assertEquals(50.0, m.get("C1").indicators().get(2).normalised(), EPS);
+        // imputation: C3's GDP is the category mean 200, marked imputed; raw stays missing
+        IndicatorResult c3gdp = m.get("C3").indicators().get(0);
+        assertNull(c3gdp.raw());
+        assertTrue(c3gdp.imputed());
+        assertEquals(200.0, c3gdp.treated(), EPS);
+        // area scores (one indicator per area here)
+        assertEquals(Map.of("ECONOMIC_DEVELOPMENT", 0.0, "RISK_CONTROL", 100.0, "LIVING_STANDARDS", 50.0), m.get("C1").areaScores());
+        // ties and competition ranking, disqualification
+        assertEquals(1, m.get("C2").rank());
+        assertEquals(1, m.get("C3").rank());
+        assertEquals(3, m.get("C1").rank());
+        assertNull(m.get("C4").rank());
+        assertEquals(Status.DISQUALIFIED, m.get("C4").status());
+        RedLineFinding f = m.get("C4").redLines().get(0);
+        assertEquals("FAILED", f.outcome());
+        assertEquals(110.0, f.value());
+        assertEquals(100.0, f.threshold());
+        assertEquals("DISQUALIFY", f.consequence());
+        assertEquals("PASSED", m.get("C1").redLines().get(0).outcome());
+        // missing data and categories
+        assertEquals(Status.INSUFFICIENT_DATA, m.get("C5").status());
+        assertNull(m.get("C5").overall());
+        assertEquals(1.0 / 3, m.get("C5").dataShare(), EPS);
+        assertEquals("NOT_EVALUATED", m.get("C5").redLines().get(0).outcome());
+        assertEquals(Status.NO_CATEGORY, m.get("C6").status());
+        // rank change and awards
+        assertEquals(1, m.get("C1").rankChange());
+        assertEquals(0, m.get("C2").rankChange());
+        assertEquals(1, m.get("C3").rankChange());
+        assertEquals("STRONG", m.get("C2").award());
+        assertEquals("STRONG", m.get("C3").award());
+        assertEquals("PROGRESS", m.get("C1").award());
+        assertNull(m.get("C4").award());
+        // order: category, rank, code
+        assertEquals(List.of("C2", "C3", "C1", "C4", "C5", "C6"), r.counties().stream().map(CountyResult::countyCode).toList());
+    }
+
+    @Test
+    void geometricRunWorkedByHand() {
+        Result r = ScoringEngine.score(scheme(Aggregation.GEOMETRIC, List.of(DEBT_LINE)), inputs(), Map.of());
+        Map<String, CountyResult> m = byCode(r);
+        // shift c = 1 (no negative normalised value). Areas have one indicator each, so area = y.
+        // C1: exp(0.5 ln(0+1) + 0.3 ln(100+1) + 0.2 ln(50+1)) - 1 = 7.766181
+        assertEquals(7.766181, m.get("C1").overall(), EPS);
+        // C2: exp(0.5 ln 51 + 0.3 ln(66.666667+1) + 0.2 ln 1) - 1 = 24.287012
+        assertEquals(24.287012, m.get("C2").overall(), EPS);
+        assertEquals(1, m.get("C2").rank());
+        assertEquals(3, m.get("C1").rank());
+    }
+
+    @Test
+    void aCapRuleLimitsTheScoreInsteadOfDisqualifying() {
+        RedLineRule cap = new RedLineRule("DEBT_CAP", "DEBT", RedLineOperator.AT_MOST, 100, RedLineConsequence.CAP, 60.0, "cap at 60");
+        Map<String, CountyResult> m = byCode(ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(cap)), inputs(), Map.of()));
+        assertEquals(Status.SCORED, m.get("C4").status());
+        assertEquals(60.0, m.get("C4").overall(), EPS);
+        assertEquals(1, m.get("C4").rank());
+        assertEquals(2, m.get("C2").rank());
+    }
+
+    @Test
+    void noImputationRenormalisesTheWeightsOfWhatIsThere() {
+        Scheme s = scheme(Aggregation.ARITHMETIC, List.of());
+        Map<String, CountyResult> m = byCode(ScoringEngine.score(s, inputs(), Map.of(),
+                new ScoringEngine.Overrides(null, Imputation.NONE)));
+        // GDP over 100, 200, 300 -> C2 50; C3 has DEBT 66.666667 (0.3) and INC 0 (0.2):
+        // (0.3·66.666667 + 0.2·0)/0.5 = 40
+        assertEquals(40.0, m.get("C3").overall(), EPS);
+        assertNull(m.get("C3").indicators().get(0).normalised());
+        assertFalse(m.get("C3").indicators().get(0).imputed());
+        // median imputation: GDP median of 100, 200, 300 = 200, the same as the mean here
+        Map<String, CountyResult> med = byCode(ScoringEngine.score(s, inputs(), Map.of(), new ScoringEngine.Overrides(null, Imputation.CATEGORY_MEDIAN)));
+        assertEquals(200.0, med.get("C3").indicators().get(0).treated(), EPS);
+    }
+
+    @Test
+    void sameInputsInAnyOrderGiveIdenticalResults() {
+        List<CountyInput> shuffled = new ArrayList<>(inputs());
+        Collections.reverse(shuffled);
+        assertEquals(ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), inputs(), Map.of()),
+                ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), shuffled, Map.of()));
+    }
+
+    @Test
+    void sensitivityIsReproducibleAndBracketsTheNominalRank() {
+        List<CountyInput> in = new ArrayList<>();
+        Random rnd = new Random(7);
+        for (int i = 0; i < 30; i++) {
+            in.add(new CountyInput(String.format("C%02d", i), "A", values(100 + rnd.nextDouble() * 200, 20 + rnd.nextDouble() * 70, 5 + rnd.nextDouble() * 40)));
+        }
+        Scheme s = scheme(Aggregation.ARITHMETIC, List.of());
+        Sensitivity.Config cfg = new Sensitivity.Config(200, 42, 0.25,
+                List.of(Normalisation.MIN_MAX, Normalisation.Z_SCORE), List.of(Imputation.CATEGORY_MEAN));
+        int[] progress = {0};
+        List<Sensitivity.CountyUncertainty> a = Sensitivity.run(s, in, cfg, p -> progress[0] = p, () -> false);
+        List<Sensitivity.CountyUncertainty> b = Sensitivity.run(s, in, cfg, p -> { }, () -> false);
+        assertEquals(a, b);
+        assertEquals(200, progress[0]);
+        for (Sensitivity.CountyUncertainty u : a) {
+            assertEquals(200, u.replicationsRanked());
+            assertTrue(u.rankP05() <= u.medianRank() && u.medianRank() <= u.rankP95(), u.toString());
+            assertTrue(u.rankP05() >= 1 && u.rankP95() <= 30);
+        }
+        // a different seed gives a different sample
+        assertNotEquals(a, Sensitivity.run(s, in, new Sensitivity.Config(200, 43, 0.25, cfg.normalisations(), cfg.imputations()), p -> { }, () -> false));
+        // cancellation stops it
+        assertNull(Sensitivity.run(s, in, cfg, p -> { }, () -> true));
+    }
+}
