@@ -66,7 +66,7 @@ public final class TestTokens {
     }
 
     /** Configuration for the service under test: trust the test key, sign service calls with it. */
-    static synchronized Map<String, String> config() {
+    public static synchronized Map<String, String> config() {
         try {
             if (publicKeyFile == null) {
                 publicKeyFile = Files.createTempFile("test-jwt-", ".pub.pem");
@@ -84,6 +84,17 @@ public final class TestTokens {
                 "smallrye.jwt.new-token.issuer", ISSUER,
                 "mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString(),
                 "smallrye.jwt.sign.key.location", privateKeyFile.toUri().toString());
+    }
+
+    /** The PEM files of the test key pair, for services started as processes (system tests). */
+    public static Path publicKeyFile() {
+        config();
+        return publicKeyFile;
+    }
+
+    public static Path privateKeyFile() {
+        config();
+        return privateKeyFile;
     }
 
     private static String pem(String type, byte[] der) {

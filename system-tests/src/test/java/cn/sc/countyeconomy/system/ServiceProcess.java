@@ -1,0 +1,114 @@
+package cn.sc.countyeconomy.system;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged service running as its own JVM on a free port, until {@link #stop()}. */
+final class ServiceProcess {
+
+    final String name;
+    final int port;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, int port, Path log) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String module, Map<String, String> env) {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the system tests run after the services are packaged "
+                    + "(run them with `mvn -B verify` at the root)");
+        }
+        try {
+            int port = freePort();
+            Path log = Files.createDirectories(Path.of("target/system-logs")).resolve(module + ".log");
+            ServiceProcess s = new ServiceProcess(module, port, log);
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.resolve(module).toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            s.process = pb.start();
+            s.awaitReady(Duration.ofSeconds(90));
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + module, e);
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start:\n" + tail());
+            }
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException ignored) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        stop();
+        throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
