@@ -77,6 +77,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
+        boolean onReturnValue = e.getConstraintViolations().stream().anyMatch(v -> {
+            for (Path.Node n : v.getPropertyPath()) {
+                if (n.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (onReturnValue) {
+            // the service broke its own contract: not the client's fault
+            return internal(e, uri);
+        }
         List<Problem.Violation> violations = new ArrayList<>();
         boolean onParameters = false;
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
