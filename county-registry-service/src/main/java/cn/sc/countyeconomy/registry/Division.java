@@ -10,12 +10,17 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** One version of an administrative division (province, prefecture or county-level), valid over [validFrom, validTo). */
 @Entity
 @Table(name = "division")
 public class Division extends PanacheEntityBase {
+
+    public static final String PROVINCE = "PROVINCE";
+    public static final String PREFECTURE = "PREFECTURE";
+    public static final String COUNTY = "COUNTY";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,7 +46,35 @@ public class Division extends PanacheEntityBase {
     @Version
     public long version;
 
+    public boolean validOn(LocalDate date) {
+        return !validFrom.isAfter(date) && (validTo == null || validTo.isAfter(date));
+    }
+
     public static Optional<Division> current(String code) {
         return find("code = ?1 and validTo is null", code).firstResultOptional();
+    }
+
+    /** Every version of a code, oldest first. */
+    public static List<Division> versions(String code) {
+        return list("code = ?1 order by validFrom", code);
+    }
+
+    public static Optional<Division> on(String code, LocalDate date) {
+        return find("code = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)", code, date).firstResultOptional();
+    }
+
+    /** A copy as a new version (not yet persisted), to be changed and opened on a later date. */
+    public Division successorVersion(LocalDate from) {
+        Division d = new Division();
+        d.code = code;
+        d.level = level;
+        d.type = type;
+        d.nameZh = nameZh;
+        d.nameEn = nameEn;
+        d.parentCode = parentCode;
+        d.regionCode = regionCode;
+        d.validFrom = from;
+        d.source = source;
+        return d;
     }
 }

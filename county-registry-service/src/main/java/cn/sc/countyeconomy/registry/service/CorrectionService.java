@@ -1,0 +1,127 @@
+package cn.sc.countyeconomy.registry.service;
+
+import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.registry.Division;
+import cn.sc.countyeconomy.registry.Region;
+import cn.sc.countyeconomy.registry.mapping.PlaceNames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Corrections of recorded facts (a misspelt name, a wrong type or region) in place, on the version
+ * valid on a date: not a change of the register (that is a division change, with a new version).
+ */
+@ApplicationScoped
+public class CorrectionService {
+
+    @Schema(name = "CountyCorrection", description = "Fields left out keep their value.")
+    public record CountyCorrection(@Size(min = 1, max = 100) @Schema(example = "合江县") String name,
+                                   @Size(min = 1, max = 200) @Schema(example = "Hejiang County") String nameEn,
+                                   @Schema(example = "COUNTY") String type,
+                                   @Size(min = 1, max = 2000) String source,
+                                   @NotBlank @Size(max = 2000) @Schema(description = "Why (goes to the audit trail).") String reason) {
+    }
+
+    @Schema(name = "PrefectureCorrection", description = "Fields left out keep their value.")
+    public record PrefectureCorrection(@Size(min = 1, max = 100) String name, @Size(min = 1, max = 200) String nameEn,
+                                       @Schema(description = "Economic region code; empty string clears it.") String regionCode,
+                                       @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Inject
+    ChangeFeed feed;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Division correctCounty(String code, LocalDate asOf, String ifMatch, CountyCorrection r) {
+        feed.lockForWrite();
+        Division d = version(code, asOf, Division.COUNTY, "County");
+        Preconditions.requireMatch(ifMatch, d.version);
+        Map<String, Object> before = DivisionChangeService.payload(d, null, null);
+        if (r.type() != null && !DivisionChangeService.COUNTY_TYPES.contains(r.type())) {
+            throw ApiException.validation("type", "must be one of " + DivisionChangeService.COUNTY_TYPES + ", was '" + r.type() + "'");
+        }
+        if (r.name() != null && !r.name().equals(d.nameZh)) {
+            d.nameZh = r.name().trim();
+            if (r.nameEn() == null) {
+                d.nameEn = PlaceNames.english(d.nameZh);
+            }
+        }
+        if (r.nameEn() != null) {
+            d.nameEn = r.nameEn().trim();
+        }
+        if (r.type() != null) {
+            d.type = r.type();
+        }
+        if (r.source() != null) {
+            d.source = r.source();
+        }
+        em.flush();
+        Map<String, Object> after = DivisionChangeService.payload(d, null, null);
+        feed.append("COUNTY", d.code, "CORRECTED", d.validFrom, after);
+        audit.record("County", d.code, "CORRECTED", before, after, r.reason());
+        return d;
+    }
+
+    @Transactional
+    public Division correctPrefecture(String code, LocalDate asOf, String ifMatch, PrefectureCorrection r) {
+        feed.lockForWrite();
+        Division d = version(code, asOf, Division.PREFECTURE, "Prefecture");
+        Preconditions.requireMatch(ifMatch, d.version);
+        Map<String, Object> before = prefecturePayload(d);
+        if (r.regionCode() != null) {
+            if (r.regionCode().isEmpty()) {
+                d.regionCode = null;
+            } else {
+                Region region = Region.findById(r.regionCode());
+                if (region == null) {
+                    throw ApiException.rule("unknown-region", "regionCode: no economic region '" + r.regionCode() + "'").with("regionCode", r.regionCode());
+                }
+                d.regionCode = region.code;
+            }
+        }
+        if (r.name() != null && !r.name().equals(d.nameZh)) {
+            d.nameZh = r.name().trim();
+            if (r.nameEn() == null) {
+                d.nameEn = PlaceNames.english(d.nameZh);
+            }
+        }
+        if (r.nameEn() != null) {
+            d.nameEn = r.nameEn().trim();
+        }
+        em.flush();
+        Map<String, Object> after = prefecturePayload(d);
+        feed.append("PREFECTURE", d.code, "CORRECTED", d.validFrom, after);
+        audit.record("Prefecture", d.code, "CORRECTED", before, after, r.reason());
+        return d;
+    }
+
+    static Map<String, Object> prefecturePayload(Division d) {
+        Map<String, Object> m = DivisionChangeService.payload(d, null, null);
+        m.put("provinceCode", d.parentCode);
+        m.remove("prefectureCode");
+        m.put("regionCode", d.regionCode);
+        return m;
+    }
+
+    private static Division version(String code, LocalDate asOf, String level, String what) {
+        Division d = (asOf == null ? Division.current(code) : Division.on(code, asOf)).filter(x -> level.equals(x.level)).orElse(null);
+        if (d == null) {
+            throw ApiException.notFound(what, code + (asOf == null ? " (current version)" : " on " + asOf));
+        }
+        return d;
+    }
+}
