@@ -1,0 +1,121 @@
+package cn.sc.countyeconomy.assistance.rest;
+
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.Agreement;
+import cn.sc.countyeconomy.assistance.AgreementStatus;
+import cn.sc.countyeconomy.assistance.mapping.Commands.AgreementTransition;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewAgreement;
+import cn.sc.countyeconomy.assistance.mapping.Views.AgreementView;
+import cn.sc.countyeconomy.assistance.service.AgreementService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.HashMap;
+import java.util.Map;
+
+@Path("/api/v1/agreements")
+@Tag(name = "agreements", description = "Common-prosperity agreements of SOEs with counties")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AgreementResource {
+
+    static final SortFields SORT = SortFields.of("id", "id", "countyCode", "countyCode", "termStart", "termStart", "status", "status");
+
+    @Inject
+    AgreementService service;
+    @Inject
+    IdempotentCreate idempotent;
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List agreements", description = "Filters: countyCode, organisationId, status. Sortable fields: id, countyCode, termStart, status.")
+    @APIResponse(responseCode = "200", description = "A page of agreements", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
+                         @QueryParam("organisationId") String orgParam, @QueryParam("status") String statusParam,
+                         @Context UriInfo uri) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        String countyCode = QueryParams.countyCode("countyCode", countyParam);
+        Long organisationId = QueryParams.longValue("organisationId", orgParam);
+        AgreementStatus status = QueryParams.enumValue(AgreementStatus.class, "status", statusParam);
+        if (countyCode != null) {
+            q.append(" and countyCode = :county");
+            params.put("county", countyCode);
+        }
+        if (organisationId != null) {
+            q.append(" and organisationId = :org");
+            params.put("org", organisationId);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        return Paged.ok(PageResult.of(Agreement.<Agreement>find(q.toString(), SORT.panache(page.rawSort()), params), page, AgreementView::of), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read an agreement")
+    @APIResponse(responseCode = "200", description = "The agreement", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    public Response get(@PathParam("id") long id) {
+        Agreement a = service.get(id);
+        return Preconditions.ok(AgreementView.of(a), a.version).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Record a draft agreement of an SOE with a county", description = "Only PROVINCIAL_SOE and CENTRAL_SOE organisations sign them. "
+            + "Exactly one of annualAmount (CNY, 2 decimals) and annualSharePercent; one or two key industries.")
+    @APIResponse(responseCode = "201", description = "Created in status DRAFT", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the organisation is not an SOE (rule agreement-requires-soe)")
+    public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewAgreement body, @Context UriInfo uri) {
+        return idempotent.create(key, body, uri, () -> {
+            AgreementView v = service.create(body);
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
+                    .tag(Preconditions.etag(v.version())).build();
+        });
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Move an agreement to its next status", description = "DRAFT -> SIGNED (date = signing date, not in the future), "
+            + "SIGNED -> IN_FORCE (date within the term, not before signing), IN_FORCE -> EXPIRED (date on or after the term's end). "
+            + "Approver role; needs If-Match.")
+    @APIResponse(responseCode = "200", description = "The agreement in its new status", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "412", description = "The ETag is not the current one")
+    @APIResponse(responseCode = "422", description = "Not a legal transition (rule illegal-agreement-transition) or wrong date (rule agreement-transition-date)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response transition(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+                               @Valid @NotNull AgreementTransition body) {
+        AgreementView v = service.transition(id, ifMatch, body);
+        return Preconditions.ok(v, v.version()).build();
+    }
+}

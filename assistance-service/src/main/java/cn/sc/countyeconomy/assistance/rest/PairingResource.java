@@ -1,0 +1,109 @@
+package cn.sc.countyeconomy.assistance.rest;
+
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.Pairing;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewPairing;
+import cn.sc.countyeconomy.assistance.mapping.Views.PairingView;
+import cn.sc.countyeconomy.assistance.service.PairingService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.HashMap;
+import java.util.Map;
+
+@Path("/api/v1/pairings")
+@Tag(name = "pairings", description = "Which organisation helps which underdeveloped county, under which force, when")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PairingResource {
+
+    static final SortFields SORT = SortFields.of("id", "id", "countyCode", "countyCode", "validFrom", "validFrom",
+            "organisationId", "organisationId");
+
+    @Inject
+    PairingService service;
+    @Inject
+    IdempotentCreate idempotent;
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List pairings", description = "Filters: countyCode, organisationId, forceCode. Sortable fields: id, countyCode, validFrom, organisationId. "
+            + "Served from this service's data: works while county-registry-service is down.")
+    @APIResponse(responseCode = "200", description = "A page of pairings", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
+                         @QueryParam("organisationId") String orgParam, @QueryParam("forceCode") String forceCode,
+                         @Context UriInfo uri) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        String countyCode = QueryParams.countyCode("countyCode", countyParam);
+        Long organisationId = QueryParams.longValue("organisationId", orgParam);
+        if (countyCode != null) {
+            q.append(" and countyCode = :county");
+            params.put("county", countyCode);
+        }
+        if (organisationId != null) {
+            q.append(" and organisationId = :org");
+            params.put("org", organisationId);
+        }
+        if (forceCode != null) {
+            q.append(" and forceCode = :force");
+            params.put("force", forceCode);
+        }
+        return Paged.ok(PageResult.of(Pairing.<Pairing>find(q.toString(), SORT.panache(page.rawSort()), params), page, PairingView::of), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read a pairing")
+    @APIResponse(responseCode = "200", description = "The pairing", content = @Content(schema = @Schema(implementation = PairingView.class)))
+    public Response get(@PathParam("id") long id) {
+        Pairing p = service.get(id);
+        return Preconditions.ok(PairingView.of(p), p.version).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Pair an organisation with a county", description = "Allowed only when county-registry-service designates the county "
+            + "UNDERDEVELOPED_COUNTY on validFrom; the registry is asked on every create. The force is the organisation's. "
+            + "A county-scoped token may pair only its counties.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The organisation is already paired with the county for part of the period")
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the county is not designated underdeveloped on validFrom (rule county-not-underdeveloped)")
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"))
+    public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewPairing body, @Context UriInfo uri) {
+        return idempotent.create(key, body, uri, () -> {
+            PairingView v = service.create(body);
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
+                    .tag(Preconditions.etag(v.version())).build();
+        });
+    }
+}

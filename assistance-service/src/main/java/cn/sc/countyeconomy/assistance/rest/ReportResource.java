@@ -1,0 +1,100 @@
+package cn.sc.countyeconomy.assistance.rest;
+
+import cn.sc.countyeconomy.api.csv.CsvExport;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.service.EffectivenessService;
+import cn.sc.countyeconomy.assistance.service.ReportService;
+import cn.sc.countyeconomy.assistance.service.ReportService.GroupBy;
+import cn.sc.countyeconomy.assistance.service.ReportService.SummaryRow;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/v1")
+@Tag(name = "reports", description = "County assistance page, fund summaries, coverage checks, effectiveness")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.READER)
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+    @Inject
+    EffectivenessService effectiveness;
+
+    @GET
+    @Path("/counties/{code}/assistance")
+    @Operation(summary = "A county's assistance in a year", description = "Funds committed, disbursed and spent (transactions dated in the year) "
+            + "by force and by lead organisation; projects whose planned period overlaps the year, by status and by term; people trained against "
+            + "the 500 target; cadres trained (exchanges starting in the year); tasks overdue as of today; which of the five forces have a pairing "
+            + "in force during the year. Served from this service's data only.")
+    @APIResponse(responseCode = "200", description = "The county page", content = @Content(schema = @Schema(implementation = ReportService.CountyAssistance.class)))
+    public ReportService.CountyAssistance county(@PathParam("code") String code, @QueryParam("year") String year) {
+        return reports.county(QueryParams.countyCode("code", code), QueryParams.year(year, true));
+    }
+
+    @GET
+    @Path("/counties/{code}/effectiveness")
+    @Operation(summary = "The unified effectiveness score of a county's assistance in a year", description = EffectivenessService.METHOD)
+    @APIResponse(responseCode = "200", description = "Score 0-100 with its components", content = @Content(schema = @Schema(implementation = EffectivenessService.Effectiveness.class)))
+    public EffectivenessService.Effectiveness effectiveness(@PathParam("code") String code, @QueryParam("year") String year) {
+        return effectiveness.compute(QueryParams.countyCode("code", code), QueryParams.year(year, true));
+    }
+
+    @GET
+    @Path("/summaries/funds")
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+    @Operation(summary = "Funds committed, disbursed and spent, grouped", description = "groupBy: county, force, organisation (the project's lead), "
+            + "year, quarter or month (of the transaction date). Filters: year, countyCode, forceCode, organisationId. "
+            + "Accept: text/csv gives the same rows as CSV (UTF-8).")
+    @APIResponse(responseCode = "200", description = "One row per group, ordered by key",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SummaryRow.class)),
+                    @Content(mediaType = CsvExport.MEDIA_TYPE)})
+    public Response funds(@QueryParam("groupBy") String groupByParam, @QueryParam("year") String year,
+                          @QueryParam("countyCode") String county, @QueryParam("forceCode") String force,
+                          @QueryParam("organisationId") String org, @HeaderParam("Accept") String accept) {
+        GroupBy groupBy;
+        try {
+            groupBy = GroupBy.valueOf(groupByParam == null ? "" : groupByParam);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter("groupBy", "must be one of " + Arrays.toString(GroupBy.values()) + ", was '" + groupByParam + "'");
+        }
+        int y = QueryParams.year(year, false);
+        List<SummaryRow> rows = reports.summary(groupBy, y == 0 ? null : y, QueryParams.countyCode("countyCode", county), force,
+                QueryParams.longValue("organisationId", org));
+        if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
+            return CsvExport.ok(SummaryRow.class, rows::stream, "funds-by-" + groupBy + ".csv");
+        }
+        return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/coverage")
+    @Operation(summary = "Coverage checks against the plan's targets", description = "Counties missing a force; SOEs without a signed (or in force) "
+            + "agreement; provincial departments with fewer than one key project starting in the year in a county they help; counties below 500 "
+            + "people trained; the province's cadres against 100. The counties come from county-registry-service (designation UNDERDEVELOPED_COUNTY); "
+            + "while it is down the last list it gave is used and countiesSource says cache; with no such list the answer is 503.")
+    @APIResponse(responseCode = "200", description = "The checks", content = @Content(schema = @Schema(implementation = ReportService.Coverage.class)))
+    @APIResponse(responseCode = "503", description = "county-registry-service is down and no earlier list is cached",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+    public ReportService.Coverage coverage(@QueryParam("year") String year) {
+        return reports.coverage(QueryParams.year(year, true));
+    }
+}

@@ -1,0 +1,136 @@
+package cn.sc.countyeconomy.assistance.rest;
+
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.TaskForceTask;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewTask;
+import cn.sc.countyeconomy.assistance.mapping.Commands.TaskUpdate;
+import cn.sc.countyeconomy.assistance.mapping.Views.TaskView;
+import cn.sc.countyeconomy.assistance.service.TaskService;
+import cn.sc.countyeconomy.assistance.service.Today;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+@Path("/api/v1/tasks")
+@Tag(name = "task lists", description = "County task forces' lists: every task with a responsible unit and a deadline")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    static final SortFields SORT = SortFields.of("id", "id", "deadline", "deadline", "countyCode", "countyCode", "status", "status");
+
+    @Inject
+    TaskService service;
+    @Inject
+    Today today;
+    @Inject
+    IdempotentCreate idempotent;
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List tasks", description = "Filters: countyCode, status, overdue (true: deadline passed and not DONE, as of today "
+            + "in Asia/Shanghai; false: the others). Sortable fields: id, deadline, countyCode, status.")
+    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
+                         @QueryParam("status") String statusParam, @QueryParam("overdue") String overdueParam,
+                         @Context UriInfo uri) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        String county = QueryParams.countyCode("countyCode", countyParam);
+        TaskForceTask.TaskStatus status = QueryParams.enumValue(TaskForceTask.TaskStatus.class, "status", statusParam);
+        Boolean overdue = QueryParams.booleanValue("overdue", overdueParam);
+        LocalDate now = today.date();
+        if (county != null) {
+            q.append(" and countyCode = :county");
+            params.put("county", county);
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (overdue != null) {
+            q.append(overdue ? " and status <> :done and deadline < :today" : " and (status = :done or deadline >= :today)");
+            params.put("done", TaskForceTask.TaskStatus.DONE);
+            params.put("today", now);
+        }
+        return Paged.ok(PageResult.of(TaskForceTask.<TaskForceTask>find(q.toString(), SORT.panache(page.rawSort()), params),
+                page, t -> TaskView.of(t, now)), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read a task")
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    public Response get(@PathParam("id") long id) {
+        TaskForceTask t = service.get(id);
+        return Preconditions.ok(TaskView.of(t, today.date()), t.version).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Add a task to a county's list", description = "Starts OPEN.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTask body, @Context UriInfo uri) {
+        return idempotent.create(key, body, uri, () -> {
+            TaskView v = service.create(body);
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
+                    .tag(Preconditions.etag(v.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Update a task", description = "Needs If-Match. DONE needs completedOn (not in the future); other statuses must not have it.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "412", description = "The ETag is not the current one")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull TaskUpdate body) {
+        TaskView v = service.update(id, ifMatch, body);
+        return Preconditions.ok(v, v.version()).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Remove a task from the list", description = "Needs If-Match. The audit trail keeps what it was.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "412", description = "The ETag is not the current one")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,145 @@
+package cn.sc.countyeconomy.assistance.rest;
+
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.CadreExchange;
+import cn.sc.countyeconomy.assistance.TrainingRecord;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewCadreExchange;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewTraining;
+import cn.sc.countyeconomy.assistance.mapping.Views.CadreExchangeView;
+import cn.sc.countyeconomy.assistance.mapping.Views.TrainingView;
+import cn.sc.countyeconomy.assistance.service.ActivityService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Training records and cadre exchanges: counts against the 500-per-county and 100-per-year targets. */
+@Path("/api/v1")
+@Tag(name = "training and cadres", description = "People trained per county and year; cadres trained by the helpers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TrainingResource {
+
+    static final SortFields TRAINING_SORT = SortFields.of("id", "id", "countyCode", "countyCode", "year", "year", "peopleTrained", "peopleTrained");
+    static final SortFields CADRE_SORT = SortFields.of("id", "id", "countyCode", "countyCode", "periodStart", "periodStart", "people", "people");
+
+    @Inject
+    ActivityService service;
+    @Inject
+    IdempotentCreate idempotent;
+
+    @GET
+    @Path("/training-records")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List training records", description = "Filters: countyCode, year. Sortable fields: id, countyCode, year, peopleTrained.")
+    @APIResponse(responseCode = "200", description = "A page of training records", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    public Response listTraining(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
+                                 @QueryParam("year") String yearParam, @Context UriInfo uri) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        String county = QueryParams.countyCode("countyCode", countyParam);
+        int year = QueryParams.year(yearParam, false);
+        if (county != null) {
+            q.append(" and countyCode = :county");
+            params.put("county", county);
+        }
+        if (year != 0) {
+            q.append(" and year = :year");
+            params.put("year", year);
+        }
+        return Paged.ok(PageResult.of(TrainingRecord.<TrainingRecord>find(q.toString(), TRAINING_SORT.panache(page.rawSort()), params),
+                page, TrainingView::of), uri);
+    }
+
+    @GET
+    @Path("/training-records/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read a training record")
+    @APIResponse(responseCode = "200", description = "The record", content = @Content(schema = @Schema(implementation = TrainingView.class)))
+    public TrainingView getTraining(@PathParam("id") long id) {
+        return TrainingView.of(service.training(id));
+    }
+
+    @POST
+    @Path("/training-records")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Record people trained in a county", description = "A count of people for a county, year, organiser and kind.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TrainingView.class)))
+    public Response addTraining(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTraining body, @Context UriInfo uri) {
+        return idempotent.create(key, body, uri, () -> {
+            TrainingView v = service.addTraining(body);
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).build();
+        });
+    }
+
+    @GET
+    @Path("/cadre-exchanges")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List cadre exchanges", description = "Filters: countyCode, organisationId. Sortable fields: id, countyCode, periodStart, people.")
+    @APIResponse(responseCode = "200", description = "A page of cadre exchanges", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    public Response listCadres(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
+                               @QueryParam("organisationId") String orgParam, @Context UriInfo uri) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        String county = QueryParams.countyCode("countyCode", countyParam);
+        Long org = QueryParams.longValue("organisationId", orgParam);
+        if (county != null) {
+            q.append(" and countyCode = :county");
+            params.put("county", county);
+        }
+        if (org != null) {
+            q.append(" and organisationId = :org");
+            params.put("org", org);
+        }
+        return Paged.ok(PageResult.of(CadreExchange.<CadreExchange>find(q.toString(), CADRE_SORT.panache(page.rawSort()), params),
+                page, CadreExchangeView::of), uri);
+    }
+
+    @GET
+    @Path("/cadre-exchanges/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read a cadre exchange")
+    @APIResponse(responseCode = "200", description = "The exchange", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
+    public CadreExchangeView getCadres(@PathParam("id") long id) {
+        return CadreExchangeView.of(service.cadreExchange(id));
+    }
+
+    @POST
+    @Path("/cadre-exchanges")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Record cadres of a county trained by a helper", description = "Temporary posts, mentoring or courses; "
+            + "a number of people only. Unknown fields (such as names) are refused.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
+    public Response addCadres(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCadreExchange body, @Context UriInfo uri) {
+        return idempotent.create(key, body, uri, () -> {
+            CadreExchangeView v = service.addCadreExchange(body);
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).build();
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package cn.sc.countyeconomy.assistance.service;
+
+import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.assistance.AssistingOrganisation;
+import cn.sc.countyeconomy.assistance.CadreExchange;
+import cn.sc.countyeconomy.assistance.TrainingRecord;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewCadreExchange;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewTraining;
+import cn.sc.countyeconomy.assistance.mapping.Views.CadreExchangeView;
+import cn.sc.countyeconomy.assistance.mapping.Views.TrainingView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Training records and cadre exchanges: counts of people, never their identities. */
+@ApplicationScoped
+public class ActivityService {
+
+    @Inject
+    AuditTrail audit;
+    @Inject
+    CountyScope scope;
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public TrainingView addTraining(NewTraining cmd) {
+        scope.requireWrite(cmd.countyCode());
+        TrainingRecord t = new TrainingRecord();
+        if (cmd.organiserOrganisationId() != null) {
+            AssistingOrganisation o = Lookups.organisation(cmd.organiserOrganisationId(), "organiserOrganisationId");
+            t.organiserOrganisationId = o.id;
+        }
+        t.countyCode = cmd.countyCode();
+        t.year = cmd.year();
+        t.organiserName = cmd.organiserName().strip();
+        t.peopleTrained = cmd.peopleTrained();
+        t.kind = cmd.kind();
+        t.persist();
+        em.flush();
+        TrainingView v = TrainingView.of(t);
+        audit.record("TrainingRecord", t.id, "CREATE", null, v);
+        return v;
+    }
+
+    @Transactional
+    public CadreExchangeView addCadreExchange(NewCadreExchange cmd) {
+        scope.requireWrite(cmd.countyCode());
+        AssistingOrganisation o = Lookups.organisation(cmd.organisationId(), "organisationId");
+        if (cmd.periodEnd().isBefore(cmd.periodStart())) {
+            throw ApiException.validation("periodEnd", "must be on or after periodStart (" + cmd.periodStart() + ")");
+        }
+        CadreExchange c = new CadreExchange();
+        c.countyCode = cmd.countyCode();
+        c.organisationId = o.id;
+        c.kind = cmd.kind();
+        c.periodStart = cmd.periodStart();
+        c.periodEnd = cmd.periodEnd();
+        c.people = cmd.people();
+        c.persist();
+        em.flush();
+        CadreExchangeView v = CadreExchangeView.of(c);
+        audit.record("CadreExchange", c.id, "CREATE", null, v);
+        return v;
+    }
+
+    public TrainingRecord training(long id) {
+        return TrainingRecord.<TrainingRecord>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("TrainingRecord", id));
+    }
+
+    public CadreExchange cadreExchange(long id) {
+        return CadreExchange.<CadreExchange>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("CadreExchange", id));
+    }
+}

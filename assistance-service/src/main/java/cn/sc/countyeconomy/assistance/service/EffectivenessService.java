@@ -1,0 +1,108 @@
+package cn.sc.countyeconomy.assistance.service;
+
+import cn.sc.countyeconomy.assistance.config.AssistanceTargets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The unified effectiveness score of a county's assistance in a year (0-100, two decimals). Each
+ * component has a value, a target and a weight; its attainment is min(1, value / target) (0 when
+ * there is nothing to measure), its contribution weight x attainment rounded half-up to 2 decimals,
+ * and the score is the sum of the contributions. See {@link #METHOD}.
+ */
+@ApplicationScoped
+public class EffectivenessService {
+
+    public static final String METHOD = "score = sum of contributions; contribution = weight x min(1, value / target), "
+            + "rounded half-up to 2 decimals; a component with nothing to measure (target basis 0) contributes 0. "
+            + "asOf = 31 December of the year, or today for the current year. Components: "
+            + "TRAINING = people trained in the county in the year, target 500 (weight 25); "
+            + "DISBURSEMENT_RATE = cumulative disbursed / cumulative committed over the county's projects, transactions dated up to asOf, target 1 (weight 25); "
+            + "PROJECTS_ON_SCHEDULE = share of the county's projects due to have started (planned start <= asOf, planned end >= 1 January) that are on schedule: "
+            + "COMPLETED with actual end <= planned end, or IN_PROGRESS with planned end >= asOf; target 1 (weight 25); "
+            + "FORCES_PRESENT = forces of the five with a pairing in force during the year, target 5 (weight 15); "
+            + "TASKS_ON_TIME = share of the task-force tasks with a deadline in the year up to asOf that were DONE by their deadline, target 1 (weight 10). "
+            + "Weights and targets are configuration (assistance.weights.*, assistance.targets.*).";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    AssistanceTargets config;
+    @Inject
+    ReportService reports;
+
+    @Schema(name = "EffectivenessComponent")
+    public record Component(String code, String name, BigDecimal value, BigDecimal target, BigDecimal weight, BigDecimal contribution) {
+    }
+
+    @Schema(name = "Effectiveness", description = "The unified effectiveness score, read by assessment-service.")
+    public record Effectiveness(String countyCode, int year,
+                                @Schema(description = "0 to 100, two decimals") BigDecimal score,
+                                List<Component> components, String method) {
+    }
+
+    @Transactional
+    public Effectiveness compute(String countyCode, int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate asOf = reports.asOf(year);
+        AssistanceTargets.Weights w = config.weights();
+        List<Component> components = new ArrayList<>();
+
+        BigDecimal trained = BigDecimal.valueOf(reports.trained(countyCode, year));
+        components.add(component("TRAINING", "培训人数 People trained", trained,
+                BigDecimal.valueOf(config.targets().trainedPerCountyYear()), w.training()));
+
+        Object[] money = (Object[]) em.createNativeQuery("select coalesce(sum(case when t.type = 'COMMITMENT' then t.amount end), 0), "
+                        + "coalesce(sum(case when t.type = 'DISBURSEMENT' then t.amount end), 0) from fund_transaction t "
+                        + "join project p on p.id = t.project_id where p.county_code = :c and t.transaction_date <= :asOf")
+                .setParameter("c", countyCode).setParameter("asOf", asOf).getSingleResult();
+        BigDecimal committed = (BigDecimal) money[0];
+        BigDecimal disbursed = (BigDecimal) money[1];
+        components.add(component("DISBURSEMENT_RATE", "资金拨付率 Disbursement rate", ratio(disbursed, committed), BigDecimal.ONE, w.disbursement()));
+
+        Object[] sched = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where "
+                        + "(p.status = 'COMPLETED' and p.actual_end <= p.planned_end) or (p.status = 'IN_PROGRESS' and p.planned_end >= :asOf)) "
+                        + "from project p where p.county_code = :c and p.planned_start <= :asOf and p.planned_end >= :from")
+                .setParameter("c", countyCode).setParameter("asOf", asOf).setParameter("from", from).getSingleResult();
+        components.add(component("PROJECTS_ON_SCHEDULE", "项目按期推进率 Projects on schedule",
+                ratio(BigDecimal.valueOf(((Number) sched[1]).longValue()), BigDecimal.valueOf(((Number) sched[0]).longValue())),
+                BigDecimal.ONE, w.projectsOnSchedule()));
+
+        components.add(component("FORCES_PRESENT", "五方帮扶力量到位 Forces present",
+                BigDecimal.valueOf(reports.forcesPresent(countyCode, year).size()), BigDecimal.valueOf(5), w.forcesPresent()));
+
+        Object[] tasks = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where t.status = 'DONE' and t.completed_on <= t.deadline) "
+                        + "from task_force_task t where t.county_code = :c and t.deadline between :from and :asOf")
+                .setParameter("c", countyCode).setParameter("from", from).setParameter("asOf", asOf).getSingleResult();
+        components.add(component("TASKS_ON_TIME", "任务按期完成率 Tasks done on time",
+                ratio(BigDecimal.valueOf(((Number) tasks[1]).longValue()), BigDecimal.valueOf(((Number) tasks[0]).longValue())),
+                BigDecimal.ONE, w.tasksOnTime()));
+
+        BigDecimal score = components.stream().map(Component::contribution).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new Effectiveness(countyCode, year, score, components, METHOD + " asOf for this answer: " + asOf + ".");
+    }
+
+    /** value / basis to 4 decimals (half-up); 0 when the basis is 0. */
+    static BigDecimal ratio(BigDecimal value, BigDecimal basis) {
+        if (basis.signum() == 0) {
+            return BigDecimal.ZERO.setScale(4);
+        }
+        return value.divide(basis, 4, RoundingMode.HALF_UP);
+    }
+
+    static Component component(String code, String name, BigDecimal value, BigDecimal target, BigDecimal weight) {
+        BigDecimal attainment = target.signum() == 0 ? BigDecimal.ZERO
+                : value.divide(target, 10, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+        BigDecimal contribution = weight.multiply(attainment).setScale(2, RoundingMode.HALF_UP);
+        return new Component(code, name, value, target, weight, contribution);
+    }
+}

@@ -1,0 +1,80 @@
+package cn.sc.countyeconomy.assistance.service;
+
+import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.assistance.AssistanceForce;
+import cn.sc.countyeconomy.assistance.AssistingOrganisation;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewOrganisation;
+import cn.sc.countyeconomy.assistance.mapping.Commands.OrganisationUpdate;
+import cn.sc.countyeconomy.assistance.mapping.Views.OrganisationView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Assisting organisations: the force follows from the kind. */
+@ApplicationScoped
+public class OrganisationService {
+
+    public static final String RESOURCE = "AssistingOrganisation";
+
+    @Inject
+    AuditTrail audit;
+    @Inject
+    CountyScope scope;
+    @Inject
+    EntityManager em;
+
+    public AssistingOrganisation get(long id) {
+        return AssistingOrganisation.<AssistingOrganisation>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound(RESOURCE, id));
+    }
+
+    @Transactional
+    public OrganisationView create(NewOrganisation cmd) {
+        scope.requireUnscoped("create assisting organisations (they are province-wide reference data)");
+        String force = cmd.kind().forceCode();
+        if (cmd.forceCode() != null && !cmd.forceCode().equals(force)) {
+            if (AssistanceForce.findById(cmd.forceCode()) == null) {
+                throw ApiException.validation("forceCode", "no assistance force '" + cmd.forceCode() + "'");
+            }
+            throw ApiException.rule("organisation-kind-force-mismatch", "An organisation of kind " + cmd.kind()
+                    + " belongs to force " + force + ", not " + cmd.forceCode());
+        }
+        String name = cmd.name().strip();
+        if (AssistingOrganisation.count("name", name) > 0) {
+            throw ApiException.conflict("An assisting organisation named '" + name + "' exists already");
+        }
+        AssistingOrganisation o = new AssistingOrganisation();
+        o.name = name;
+        o.nameEn = cmd.nameEn();
+        o.kind = cmd.kind();
+        o.forceCode = force;
+        o.persist();
+        em.flush();
+        OrganisationView v = OrganisationView.of(o);
+        audit.record(RESOURCE, o.id, "CREATE", null, v);
+        return v;
+    }
+
+    @Transactional
+    public OrganisationView update(long id, String ifMatch, OrganisationUpdate cmd) {
+        scope.requireUnscoped("change assisting organisations");
+        AssistingOrganisation o = get(id);
+        Preconditions.requireMatch(ifMatch, o.version);
+        OrganisationView before = OrganisationView.of(o);
+        String name = cmd.name().strip();
+        if (!name.equals(o.name) && AssistingOrganisation.count("name = ?1 and id <> ?2", name, id) > 0) {
+            throw ApiException.conflict("An assisting organisation named '" + name + "' exists already");
+        }
+        o.name = name;
+        o.nameEn = cmd.nameEn();
+        // flush here so a concurrent writer's version bump surfaces as 412 now, not at commit
+        em.flush();
+        OrganisationView after = OrganisationView.of(o);
+        audit.record(RESOURCE, o.id, "UPDATE", before, after);
+        return after;
+    }
+}

@@ -1,0 +1,208 @@
+package cn.sc.countyeconomy.assistance.service;
+
+import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.Caller;
+import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.AssistanceProject;
+import cn.sc.countyeconomy.assistance.AssistingOrganisation;
+import cn.sc.countyeconomy.assistance.Pairing;
+import cn.sc.countyeconomy.assistance.ProjectStatus;
+import cn.sc.countyeconomy.assistance.ProjectStatusChange;
+import cn.sc.countyeconomy.assistance.ResultIndicator;
+import cn.sc.countyeconomy.assistance.ResultPeriod;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewIndicator;
+import cn.sc.countyeconomy.assistance.mapping.Commands.NewProject;
+import cn.sc.countyeconomy.assistance.mapping.Commands.PartnerInput;
+import cn.sc.countyeconomy.assistance.mapping.Commands.PeriodInput;
+import cn.sc.countyeconomy.assistance.mapping.Commands.ProjectTransition;
+import cn.sc.countyeconomy.assistance.mapping.Commands.ProjectUpdate;
+import cn.sc.countyeconomy.assistance.mapping.Views.IndicatorView;
+import cn.sc.countyeconomy.assistance.mapping.Views.ProjectView;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Projects and their dated status pipeline:
+ * PIPELINE -> APPROVED | CANCELLED; APPROVED -> IN_PROGRESS | CANCELLED;
+ * IN_PROGRESS -> COMPLETED | SUSPENDED | CANCELLED; SUSPENDED -> IN_PROGRESS | CANCELLED.
+ * Approval needs the approver role. A transition's date is not in the future and not before the
+ * previous transition. The first IN_PROGRESS sets the actual start, COMPLETED the actual end.
+ */
+@ApplicationScoped
+public class ProjectService {
+
+    public static final String RESOURCE = "Project";
+
+    @Inject
+    AuditTrail audit;
+    @Inject
+    CountyScope scope;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    Caller caller;
+    @Inject
+    Today today;
+    @Inject
+    EntityManager em;
+
+    public AssistanceProject get(long id) {
+        return AssistanceProject.<AssistanceProject>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RESOURCE, id));
+    }
+
+    @Transactional
+    public ProjectView create(NewProject cmd) {
+        scope.requireWrite(cmd.countyCode());
+        AssistingOrganisation lead = Lookups.organisation(cmd.leadOrganisationId(), "leadOrganisationId");
+        if (cmd.plannedEnd().isBefore(cmd.plannedStart())) {
+            throw ApiException.validation("plannedEnd", "must be on or after plannedStart (" + cmd.plannedStart() + ")");
+        }
+        // a project is assistance under a pairing: the lead must help this county when the project starts
+        long paired = Pairing.count("organisationId = ?1 and countyCode = ?2 and validFrom <= ?3 and (validTo is null or validTo >= ?3)",
+                lead.id, cmd.countyCode(), cmd.plannedStart());
+        if (paired == 0) {
+            throw ApiException.rule("lead-organisation-not-paired", "Organisation " + lead.id + " (" + lead.name
+                    + ") has no pairing with county " + cmd.countyCode() + " on " + cmd.plannedStart()
+                    + "; pair it first (POST /api/v1/pairings)");
+        }
+        AssistanceProject p = new AssistanceProject();
+        p.countyCode = cmd.countyCode();
+        p.leadOrganisationId = lead.id;
+        p.forceCode = lead.forceCode;
+        if (cmd.partners() != null) {
+            for (int i = 0; i < cmd.partners().size(); i++) {
+                PartnerInput in = cmd.partners().get(i);
+                Lookups.organisation(in.organisationId(), "partners[" + i + "].organisationId");
+                p.partners.add(new AssistanceProject.Partner(in.organisationId(), in.role()));
+            }
+        }
+        p.status = ProjectStatus.PIPELINE;
+        apply(p, cmd.title(), cmd.description(), cmd.sector(), cmd.term(), cmd.keyProject(), cmd.plannedStart(),
+                cmd.plannedEnd(), cmd.budget());
+        p.persist();
+        em.flush();
+        ProjectView v = ProjectView.of(p);
+        audit.record(RESOURCE, p.id, "CREATE", null, v);
+        return v;
+    }
+
+    @Transactional
+    public ProjectView update(long id, String ifMatch, ProjectUpdate cmd) {
+        AssistanceProject p = get(id);
+        scope.requireWrite(p.countyCode);
+        Preconditions.requireMatch(ifMatch, p.version);
+        if (cmd.plannedEnd().isBefore(cmd.plannedStart())) {
+            throw ApiException.validation("plannedEnd", "must be on or after plannedStart (" + cmd.plannedStart() + ")");
+        }
+        ProjectView before = ProjectView.of(p);
+        apply(p, cmd.title(), cmd.description(), cmd.sector(), cmd.term(), cmd.keyProject(), cmd.plannedStart(),
+                cmd.plannedEnd(), cmd.budget());
+        em.flush();
+        ProjectView after = ProjectView.of(p);
+        audit.record(RESOURCE, p.id, "UPDATE", before, after);
+        return after;
+    }
+
+    private static void apply(AssistanceProject p, String title, String description, cn.sc.countyeconomy.assistance.ProjectSector sector,
+                              cn.sc.countyeconomy.assistance.ProjectTerm term, boolean keyProject, java.time.LocalDate plannedStart,
+                              java.time.LocalDate plannedEnd, java.math.BigDecimal budget) {
+        p.title = title.strip();
+        p.description = description;
+        p.sector = sector;
+        p.term = term;
+        p.keyProject = keyProject;
+        p.plannedStart = plannedStart;
+        p.plannedEnd = plannedEnd;
+        p.budget = budget;
+    }
+
+    @Transactional
+    public ProjectView transition(long id, ProjectTransition cmd) {
+        // the row lock orders concurrent transitions of one project
+        AssistanceProject p = em.find(AssistanceProject.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ApiException.notFound(RESOURCE, id);
+        }
+        scope.requireWrite(p.countyCode);
+        ProjectStatus from = p.status;
+        ProjectStatus to = cmd.status();
+        if (!from.next().contains(to)) {
+            throw ApiException.rule("illegal-project-transition", "A project in status " + from + " cannot become " + to
+                            + "; allowed from " + from + ": " + (from.next().isEmpty() ? "none (final status)" : from.next()))
+                    .with("from", from.name()).with("to", to.name());
+        }
+        if (to == ProjectStatus.APPROVED && !identity.hasRole(Roles.APPROVER)) {
+            throw ApiException.forbidden("Approving a project needs the approver role");
+        }
+        if (cmd.date().isAfter(today.date())) {
+            throw ApiException.rule("transition-date-in-future", "A status change is recorded when it happened; "
+                    + cmd.date() + " is in the future");
+        }
+        List<ProjectStatusChange> history = ProjectStatusChange.list("projectId", Sort.by("changedOn").and("id"), p.id);
+        if (!history.isEmpty() && cmd.date().isBefore(history.get(history.size() - 1).changedOn)) {
+            throw ApiException.rule("transition-date-before-previous", "The previous status change was on "
+                    + history.get(history.size() - 1).changedOn + "; " + cmd.date() + " is earlier");
+        }
+        ProjectView before = ProjectView.of(p);
+        p.status = to;
+        if (to == ProjectStatus.IN_PROGRESS && p.actualStart == null) {
+            p.actualStart = cmd.date();
+        }
+        if (to == ProjectStatus.COMPLETED || to == ProjectStatus.CANCELLED) {
+            p.actualEnd = cmd.date();
+        }
+        ProjectStatusChange c = new ProjectStatusChange();
+        c.projectId = p.id;
+        c.fromStatus = from;
+        c.toStatus = to;
+        c.changedOn = cmd.date();
+        c.reason = cmd.reason();
+        c.recordedAt = Instant.now();
+        c.recordedBy = caller.subject();
+        c.persist();
+        em.flush();
+        ProjectView after = ProjectView.of(p);
+        audit.record(RESOURCE, p.id, "STATUS_CHANGE", before, after, cmd.reason());
+        return after;
+    }
+
+    @Transactional
+    public IndicatorView addIndicator(long projectId, NewIndicator cmd) {
+        AssistanceProject p = get(projectId);
+        scope.requireWrite(p.countyCode);
+        ResultIndicator i = new ResultIndicator();
+        i.projectId = p.id;
+        i.title = cmd.title().strip();
+        i.unit = cmd.unit().strip();
+        i.baselineYear = cmd.baselineYear();
+        i.baselineValue = cmd.baselineValue();
+        for (int k = 0; k < cmd.periods().size(); k++) {
+            PeriodInput in = cmd.periods().get(k);
+            if (in.periodEnd().isBefore(in.periodStart())) {
+                throw ApiException.validation("periods[" + k + "].periodEnd", "must be on or after periodStart");
+            }
+            ResultPeriod rp = new ResultPeriod();
+            rp.periodStart = in.periodStart();
+            rp.periodEnd = in.periodEnd();
+            rp.targetValue = in.target();
+            rp.actualValue = in.actual();
+            i.periods.add(rp);
+        }
+        i.persist();
+        em.flush();
+        IndicatorView v = IndicatorView.of(i);
+        audit.record("ResultIndicator", i.id, "CREATE", null, v);
+        return v;
+    }
+}
