@@ -35,6 +35,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -98,28 +99,37 @@ public class CountyResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @Operation(summary = "List the counties valid on a date",
             description = "Filtered by prefecture, region, province, type, category (for a year), designation and name (Chinese or pinyin, partial). "
                     + "Paged (`page` from 0, `size` up to 500) with RFC 8288 Link headers and X-Total-Count. Sortable fields: code, name, nameEn, type, "
-                    + "prefectureCode, validFrom. Send `Accept: text/csv` for the same list as CSV (UTF-8, all pages).")
-    @APIResponse(responseCode = "200", description = "A page of counties (PageResult of County)")
+                    + "prefectureCode, validFrom. Send `Accept: text/csv` for the same filtered, sorted list as CSV (UTF-8, header row, all rows, "
+                    + "no paging); JSON otherwise (also for `*/*`).")
+    @APIResponse(responseCode = "200", description = "A page of counties (PageResult of County), or CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CsvExport.MEDIA_TYPE)})
     @APIResponse(responseCode = "400", description = "A parameter is malformed, size is above 500, or sort names an unknown field",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam ListFilter f, @BeanParam PageParams paging, @Context UriInfo uri) {
-        List<CountyView> all = reads.list(f.date(), f.filter());
-        List<CountyView> sorted = all.stream().sorted(SORT.comparator(paging.rawSort(), CountyResource::property)).toList();
+    public Response list(@BeanParam ListFilter f, @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+        List<CountyView> sorted = reads.list(f.date(), f.filter()).stream()
+                .sorted(SORT.comparator(paging.rawSort(), CountyResource::property)).toList();
+        if (wantsCsv(headers)) {
+            List<CountyCsvRow> rows = sorted.stream().map(CountyCsvRow::of).toList();
+            return CsvExport.ok(CountyCsvRow.class, rows::stream, "counties-" + f.date() + ".csv");
+        }
         return Paged.ok(PageResult.ofList(sorted, paging), uri);
     }
 
-    @GET
-    @Produces(CsvExport.MEDIA_TYPE)
-    @Operation(summary = "Export the counties valid on a date as CSV",
-            description = "Same filters and sort as the JSON list, all rows (no paging), streamed as UTF-8 CSV with a header row.")
-    @APIResponse(responseCode = "200", description = "CSV", content = @Content(mediaType = "text/csv"))
-    public Response csv(@BeanParam ListFilter f, @BeanParam PageParams paging) {
-        List<CountyCsvRow> rows = reads.list(f.date(), f.filter()).stream()
-                .sorted(SORT.comparator(paging.rawSort(), CountyResource::property)).map(CountyCsvRow::of).toList();
-        return CsvExport.ok(CountyCsvRow.class, rows::stream, "counties-" + f.date() + ".csv");
+    /** CSV only when the client prefers it explicitly; a wildcard gets JSON. */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType m : headers.getAcceptableMediaTypes()) {
+            if (m.isWildcardType() || m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if ("text".equals(m.getType()) && "csv".equals(m.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET
