@@ -1,0 +1,33 @@
+package cn.sc.countyeconomy.assessment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.*;
+
+import java.math.BigDecimal;
+
+/** One indicator of the framework: what is measured, in which unit, and which way is better. */
+@Entity
+@Table(name = "indicator")
+public class Indicator extends PanacheEntityBase {
+    @Id
+    public String code;
+    @Column(name = "name_zh")
+    public String nameZh;
+    @Column(name = "name_en")
+    public String nameEn;
+    public String unit;
+    @Column(name = "area_code")
+    public String areaCode;
+    public String direction;
+    public String description;
+    public String source;
+    @Column(name = "min_value")
+    public BigDecimal minValue;
+    @Column(name = "max_value")
+    public BigDecimal maxValue;
+    public boolean required;
+    @Column(name = "yoy_threshold_percent")
+    public BigDecimal yoyThresholdPercent;
+    @Version
+    public long version;
+}

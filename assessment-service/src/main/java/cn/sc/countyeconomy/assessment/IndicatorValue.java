@@ -1,0 +1,27 @@
+package cn.sc.countyeconomy.assessment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One county's value of one indicator for one year, exactly as submitted. */
+@Entity
+@Table(name = "indicator_value")
+public class IndicatorValue extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "county_code")
+    public String countyCode;
+    public int year;
+    @Column(name = "indicator_code")
+    public String indicatorCode;
+    public BigDecimal value;
+    public boolean synthetic;
+    public String source;
+    public String flag;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,40 @@
+package cn.sc.countyeconomy.assessment.rest;
+
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assessment.service.DemoDataService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/demo-data")
+@Tag(name = "demo data")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DemoDataResource {
+
+    @Inject
+    DemoDataService demo;
+
+    @Schema(name = "DemoDataRequest")
+    public record Request(@Schema(example = "[2022, 2023, 2024]") List<Integer> years,
+                          @Schema(description = "Also set every county's data to APPROVED", defaultValue = "true") Boolean approve) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Load SYNTHETIC values for every county the registry lists", description = "Admin. For each year, a value of "
+            + "every indicator for every county active on 31 Dec of the year, stored with synthetic = true and a source saying "
+            + "it is synthetic; optionally approved at once so that runs, rankings and scorecards can be explored. Only into "
+            + "years without data (409 otherwise).")
+    @APIResponse(responseCode = "200", description = "What was loaded, per year")
+    public List<DemoDataService.Loaded> load(Request r) {
+        return demo.load(r == null ? null : r.years(), r == null || r.approve() == null || r.approve());
+    }
+}

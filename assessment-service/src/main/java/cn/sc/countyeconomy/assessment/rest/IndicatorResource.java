@@ -1,0 +1,88 @@
+package cn.sc.countyeconomy.assessment.rest;
+
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.mapping.Views.IndicatorView;
+import cn.sc.countyeconomy.assessment.service.FrameworkService;
+import cn.sc.countyeconomy.assessment.service.FrameworkService.IndicatorInput;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/indicators")
+@Tag(name = "framework", description = "Indicators and yearly schemes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IndicatorResource {
+
+    static final SortFields SORT = SortFields.of("code", "code", "area", "areaCode", "name", "nameZh");
+
+    @Inject
+    FrameworkService framework;
+    @Inject
+    IdempotentCreate idempotent;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List the indicators", description = "Paged; filter by area; sortable fields: code, area, name.")
+    @APIResponse(responseCode = "200", description = "A page of indicators, with Link and X-Total-Count headers")
+    public Response list(@BeanParam PageParams page, @QueryParam("area") String area) {
+        var q = area == null ? Indicator.<Indicator>findAll(SORT.panache(page.rawSort()))
+                : Indicator.<Indicator>find("areaCode = :a", SORT.panache(page.rawSort()), Parameters.with("a", area));
+        return Paged.ok(PageResult.of(q, page, IndicatorView::of), uri);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read an indicator", description = "With its version as ETag, for If-Match on PUT.")
+    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    public Response get(@PathParam("code") String code) {
+        Indicator e = Indicator.<Indicator>findByIdOptional(code).orElseThrow(() -> ApiException.notFound("Indicator", code));
+        return Preconditions.ok(IndicatorView.of(e), e.version).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Add an indicator to the catalogue", description = "Reference data: admin only. Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "409", description = "The code exists already")
+    public Response create(IndicatorInput in, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        if (in == null) throw ApiException.validation("body", "an indicator is required");
+        return idempotent.create(key, in, uri, () -> {
+            IndicatorView v = framework.createIndicator(in);
+            return Response.created(uri.getAbsolutePathBuilder().path(v.code()).build()).entity(v).tag(Preconditions.etag(v.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change an indicator", description = "Needs If-Match with the current ETag (428 without, 412 when stale). "
+            + "Published schemes keep the direction and area they were published with.")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, IndicatorInput in) {
+        if (in == null) throw ApiException.validation("body", "an indicator is required");
+        IndicatorView v = framework.updateIndicator(code, ifMatch, in);
+        return Preconditions.ok(v, v.version()).build();
+    }
+}

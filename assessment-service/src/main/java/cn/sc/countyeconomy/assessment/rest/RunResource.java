@@ -1,0 +1,128 @@
+package cn.sc.countyeconomy.assessment.rest;
+
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assessment.ScoringRun;
+import cn.sc.countyeconomy.assessment.mapping.Views.JobView;
+import cn.sc.countyeconomy.assessment.mapping.Views.ResultView;
+import cn.sc.countyeconomy.assessment.mapping.Views.RunView;
+import cn.sc.countyeconomy.assessment.service.RunService;
+import cn.sc.countyeconomy.assessment.service.SensitivityService;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/api/v1/runs")
+@Tag(name = "runs", description = "Scoring runs, their results and sensitivity analyses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    static final SortFields SORT = SortFields.of("id", "id", "year", "year", "createdAt", "createdAt");
+
+    @Inject
+    RunService runs;
+    @Inject
+    SensitivityService sensitivity;
+    @Inject
+    IdempotentCreate idempotent;
+    @Context
+    UriInfo uri;
+
+    @Schema(name = "NewRun")
+    public record NewRun(@NotNull @Schema(example = "2024") Integer year, @NotNull @Schema(example = "1") Integer schemeVersion) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Compute a scoring run", description = "From the APPROVED data of the year and the registry's categories for "
+            + "the year, with a PUBLISHED scheme version. Stored immutably with the scheme version and the SHA-256 of its inputs; "
+            + "the same inputs give the same hash and identical results. Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "The run", content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown or unpublished scheme version")
+    @APIResponse(responseCode = "503", description = "county-registry-service unavailable: Retry-After, nothing written")
+    public Response create(@Valid @NotNull NewRun in, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create(key, in, uri, () -> {
+            RunView v = runs.create(in.year(), in.schemeVersion());
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List runs", description = "Paged; filter year; sortable: id, year, createdAt.")
+    @APIResponse(responseCode = "200", description = "A page of runs")
+    public Response list(@BeanParam PageParams page, @QueryParam("year") Integer year) {
+        var q = year == null ? ScoringRun.<ScoringRun>findAll(SORT.panache(page.rawSort()))
+                : ScoringRun.<ScoringRun>find("year = :y", SORT.panache(page.rawSort()), Parameters.with("y", year));
+        return Paged.ok(PageResult.of(q, page, runs::view), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read a run")
+    @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = RunView.class)))
+    public RunView get(@PathParam("id") long id) {
+        return runs.view(runs.find(id));
+    }
+
+    @GET
+    @Path("/{id}/results")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "The per-county results of a run", description = "Ordered by category, rank, county; filter category; paged. "
+            + "Each result has raw, imputed flag, treated and normalised value per indicator, area scores, overall, rank, red-line findings, award.")
+    @APIResponse(responseCode = "200", description = "A page of results")
+    public Response results(@PathParam("id") long id, @BeanParam PageParams page, @QueryParam("category") String category) {
+        runs.find(id);
+        return Paged.ok(PageResult.ofList(runs.results(id, category).stream().map(runs::result).toList(), page), uri);
+    }
+
+    @POST
+    @Path("/{id}/official")
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Mark the official run of its year", description = "Approver. Rankings and scorecards read the official run; the "
+            + "next year's rank changes are computed against it. Marking the run that is already official changes nothing.")
+    @APIResponse(responseCode = "200", description = "The run, now official", content = @Content(schema = @Schema(implementation = RunView.class)))
+    public RunView official(@PathParam("id") long id) {
+        return runs.markOfficial(id);
+    }
+
+    @POST
+    @Path("/{id}/sensitivity")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Start a Monte Carlo sensitivity analysis", description = "Runs in the background; answers 202 with the job's "
+            + "Location. Seeded: the same settings give the same result. Idempotency-Key supported.")
+    @APIResponse(responseCode = "202", description = "Accepted; follow Location", content = @Content(schema = @Schema(implementation = JobView.class)))
+    public Response sensitivity(@PathParam("id") long id, SensitivityService.Request req, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        SensitivityService.Request r = req == null ? new SensitivityService.Request(null, null, null, null, null) : req;
+        Response answer = idempotent.create(key, r, uri, () -> {
+            JobView job = sensitivity.create(id, r);
+            return Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build();
+        });
+        // started after the job's transaction has committed; a replay finds it started already
+        if (answer.getLocation() != null) {
+            String path = answer.getLocation().getPath();
+            sensitivity.start(Long.parseLong(path.substring(path.lastIndexOf('/') + 1)));
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,105 @@
+package cn.sc.countyeconomy.assessment.rest;
+
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assessment.AssessmentScheme;
+import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
+import cn.sc.countyeconomy.assessment.mapping.Views.SchemeView;
+import cn.sc.countyeconomy.assessment.service.FrameworkService;
+import io.quarkus.panache.common.Parameters;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/schemes")
+@Tag(name = "framework")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SchemeResource {
+
+    static final SortFields SORT = SortFields.of("id", "id", "year", "year", "schemeVersion", "schemeVersion", "status", "status");
+
+    @Inject
+    FrameworkService framework;
+    @Inject
+    IdempotentCreate idempotent;
+    @Context
+    UriInfo uri;
+
+    @Schema(name = "NewScheme")
+    public record NewScheme(@NotNull @Schema(example = "2025") Integer year, @NotNull @Valid SchemeDefinition definition) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List schemes", description = "Paged; filter by year and status; sortable fields: id, year, schemeVersion, status.")
+    @APIResponse(responseCode = "200", description = "A page of schemes")
+    public Response list(@BeanParam PageParams page, @QueryParam("year") Integer year, @QueryParam("status") String status) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (year != null) { q.append(" and year = :y"); p.and("y", year); }
+        if (status != null) { q.append(" and status = :s"); p.and("s", status); }
+        return Paged.ok(PageResult.of(AssessmentScheme.<AssessmentScheme>find(q.toString(), SORT.panache(page.rawSort()), p), page, framework::view), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read a scheme", description = "ETag = version, for If-Match on PUT and publish.")
+    @APIResponse(responseCode = "200", description = "The scheme", content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    public Response get(@PathParam("id") long id) {
+        AssessmentScheme s = framework.find(id);
+        return Preconditions.ok(framework.view(s), s.version).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a new scheme version (draft)", description = "The next version number of the year. Checks every "
+            + "indicator against the catalogue and that each category's weights sum to 1 ± 1e-9 (422 naming the category). "
+            + "Idempotency-Key supported.")
+    @APIResponse(responseCode = "201", description = "Created as DRAFT", content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid definition; violations name the field")
+    public Response create(@Valid @NotNull NewScheme in, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create(key, in, uri, () -> {
+            SchemeView v = framework.createScheme(in.year(), in.definition());
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).tag(Preconditions.etag(v.version())).build();
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change a draft scheme", description = "If-Match required. A published scheme cannot change (422 scheme-published).")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SchemeDefinition def) {
+        SchemeView v = framework.updateScheme(id, ifMatch, def);
+        return Preconditions.ok(v, v.version()).build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(summary = "Publish a draft scheme", description = "Approver; If-Match required. Makes it immutable and usable for runs.")
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = SchemeView.class)))
+    public Response publish(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
+        SchemeView v = framework.publish(id, ifMatch);
+        return Preconditions.ok(v, v.version()).build();
+    }
+}

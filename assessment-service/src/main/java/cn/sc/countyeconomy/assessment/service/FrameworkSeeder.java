@@ -1,0 +1,68 @@
+package cn.sc.countyeconomy.assessment.service;
+
+import cn.sc.countyeconomy.assessment.AssessmentScheme;
+import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+
+/**
+ * Loads the default framework (framework/default-framework.json: 27 indicators and a published
+ * scheme for each listed year, weights labelled as the project's own) into an empty database.
+ */
+@ApplicationScoped
+public class FrameworkSeeder {
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    FrameworkService framework;
+
+    @Transactional
+    void onStart(@Observes StartupEvent ev) throws IOException {
+        if (Indicator.count() > 0) {
+            return;
+        }
+        JsonNode root;
+        try (InputStream in = getClass().getResourceAsStream("/framework/default-framework.json")) {
+            root = json.readTree(in);
+        }
+        for (JsonNode n : root.get("indicators")) {
+            Indicator e = new Indicator();
+            e.code = n.get("code").asText();
+            e.nameZh = n.get("name").asText();
+            e.nameEn = n.get("nameEn").asText();
+            e.unit = n.get("unit").asText();
+            e.areaCode = n.get("area").asText();
+            e.direction = n.get("direction").asText();
+            e.description = n.get("description").asText();
+            e.source = n.get("source").asText();
+            e.minValue = n.get("minValue").decimalValue();
+            e.maxValue = n.get("maxValue").decimalValue();
+            e.required = n.get("required").asBoolean();
+            e.yoyThresholdPercent = n.get("yoyThresholdPercent").isNull() ? null : n.get("yoyThresholdPercent").decimalValue();
+            e.persist();
+        }
+        Indicator.getEntityManager().flush();
+        SchemeDefinition def = framework.check(json.treeToValue(root.get("scheme"), SchemeDefinition.class));
+        for (JsonNode y : root.get("schemeYears")) {
+            AssessmentScheme s = new AssessmentScheme();
+            s.year = y.asInt();
+            s.schemeVersion = 1;
+            s.status = AssessmentScheme.PUBLISHED;
+            s.definition = framework.write(def);
+            s.createdAt = Instant.now();
+            s.publishedAt = s.createdAt;
+            s.persist();
+        }
+    }
+}

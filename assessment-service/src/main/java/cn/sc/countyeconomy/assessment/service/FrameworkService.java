@@ -1,0 +1,272 @@
+package cn.sc.countyeconomy.assessment.service;
+
+import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.assessment.AssessmentScheme;
+import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.IndicatorArea;
+import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
+import cn.sc.countyeconomy.assessment.mapping.Views.IndicatorView;
+import cn.sc.countyeconomy.assessment.mapping.Views.SchemeView;
+import cn.sc.countyeconomy.assessment.scoring.Model;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.*;
+
+/** The indicator catalogue and the yearly schemes. */
+@ApplicationScoped
+public class FrameworkService {
+
+    public static final Set<String> CATEGORIES = Set.of("CITY_CORE_DISTRICT", "KEY_DEVELOPMENT", "MAIN_FARM_PRODUCE", "KEY_ECOLOGICAL_FUNCTION");
+    static final double WEIGHT_TOLERANCE = 1e-9;
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    AuditTrail audit;
+
+    public record IndicatorInput(String code, String name, String nameEn, String unit, String area, String direction,
+                                 String description, String source, BigDecimal minValue, BigDecimal maxValue,
+                                 Boolean required, BigDecimal yoyThresholdPercent) {
+    }
+
+    @Transactional
+    public IndicatorView createIndicator(IndicatorInput in) {
+        validateIndicator(in, true);
+        if (Indicator.findById(in.code()) != null) {
+            throw ApiException.conflict("Indicator '" + in.code() + "' exists already");
+        }
+        Indicator e = new Indicator();
+        e.code = in.code();
+        apply(e, in);
+        e.persist();
+        Indicator.getEntityManager().flush();
+        IndicatorView v = IndicatorView.of(e);
+        audit.record("Indicator", e.code, "CREATE", null, v);
+        return v;
+    }
+
+    @Transactional
+    public IndicatorView updateIndicator(String code, String ifMatch, IndicatorInput in) {
+        Indicator e = Indicator.<Indicator>findByIdOptional(code).orElseThrow(() -> ApiException.notFound("Indicator", code));
+        Preconditions.requireMatch(ifMatch, e.version);
+        validateIndicator(in, false);
+        IndicatorView before = IndicatorView.of(e);
+        apply(e, in);
+        Indicator.getEntityManager().flush();
+        IndicatorView after = IndicatorView.of(e);
+        audit.record("Indicator", code, "UPDATE", before, after);
+        return after;
+    }
+
+    private void validateIndicator(IndicatorInput in, boolean create) {
+        List<Problem.Violation> v = new ArrayList<>();
+        if (create && (in.code() == null || !in.code().matches("[A-Z][A-Z0-9_]{1,63}"))) {
+            v.add(new Problem.Violation("code", "must be 2 to 64 capital letters, digits or underscores"));
+        }
+        if (blank(in.name())) v.add(new Problem.Violation("name", "must not be blank"));
+        if (blank(in.nameEn())) v.add(new Problem.Violation("nameEn", "must not be blank"));
+        if (blank(in.unit())) v.add(new Problem.Violation("unit", "must not be blank"));
+        if (blank(in.source())) v.add(new Problem.Violation("source", "must not be blank"));
+        if (in.area() == null || IndicatorArea.findById(in.area()) == null) {
+            v.add(new Problem.Violation("area", "must be one of the indicator areas (GET /api/v1/indicator-areas)"));
+        }
+        if (!"HIGHER_IS_BETTER".equals(in.direction()) && !"LOWER_IS_BETTER".equals(in.direction())) {
+            v.add(new Problem.Violation("direction", "must be HIGHER_IS_BETTER or LOWER_IS_BETTER"));
+        }
+        if (in.minValue() != null && in.maxValue() != null && in.minValue().compareTo(in.maxValue()) > 0) {
+            v.add(new Problem.Violation("minValue", "must not exceed maxValue"));
+        }
+        if (!v.isEmpty()) {
+            throw ApiException.validation(v);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static void apply(Indicator e, IndicatorInput in) {
+        e.nameZh = in.name();
+        e.nameEn = in.nameEn();
+        e.unit = in.unit();
+        e.areaCode = in.area();
+        e.direction = in.direction();
+        e.description = in.description();
+        e.source = in.source();
+        e.minValue = in.minValue();
+        e.maxValue = in.maxValue();
+        e.required = Boolean.TRUE.equals(in.required());
+        e.yoyThresholdPercent = in.yoyThresholdPercent();
+    }
+
+    // ---- schemes
+
+    public SchemeView view(AssessmentScheme s) {
+        return new SchemeView(s.id, s.year, s.schemeVersion, s.status, definition(s), s.createdAt, s.publishedAt, s.version);
+    }
+
+    public SchemeDefinition definition(AssessmentScheme s) {
+        try {
+            return json.readValue(s.definition, SchemeDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored scheme " + s.id + " cannot be read", e);
+        }
+    }
+
+    public AssessmentScheme find(long id) {
+        return AssessmentScheme.<AssessmentScheme>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Scheme", id));
+    }
+
+    public Optional<AssessmentScheme> find(int year, int schemeVersion) {
+        return AssessmentScheme.find("year = ?1 and schemeVersion = ?2", year, schemeVersion).firstResultOptional();
+    }
+
+    @Transactional
+    public SchemeView createScheme(int year, SchemeDefinition def) {
+        if (year < 2000 || year > 2100) {
+            throw ApiException.validation("year", "must be between 2000 and 2100");
+        }
+        SchemeDefinition checked = check(def);
+        Integer max = AssessmentScheme.getEntityManager()
+                .createQuery("select max(s.schemeVersion) from AssessmentScheme s where s.year = :y", Integer.class)
+                .setParameter("y", year).getSingleResult();
+        AssessmentScheme s = new AssessmentScheme();
+        s.year = year;
+        s.schemeVersion = max == null ? 1 : max + 1;
+        s.status = AssessmentScheme.DRAFT;
+        s.definition = write(checked);
+        s.createdAt = Instant.now();
+        s.persist();
+        AssessmentScheme.getEntityManager().flush();
+        SchemeView v = view(s);
+        audit.record("Scheme", s.id, "CREATE", null, Map.of("year", year, "schemeVersion", s.schemeVersion, "status", s.status));
+        return v;
+    }
+
+    @Transactional
+    public SchemeView updateScheme(long id, String ifMatch, SchemeDefinition def) {
+        AssessmentScheme s = find(id);
+        Preconditions.requireMatch(ifMatch, s.version);
+        requireDraft(s);
+        SchemeDefinition checked = check(def);
+        String before = s.definition;
+        s.definition = write(checked);
+        AssessmentScheme.getEntityManager().flush();
+        audit.record("Scheme", id, "UPDATE", Map.of("definition", before), Map.of("definition", s.definition));
+        return view(s);
+    }
+
+    @Transactional
+    public SchemeView publish(long id, String ifMatch) {
+        AssessmentScheme s = find(id);
+        Preconditions.requireMatch(ifMatch, s.version);
+        requireDraft(s);
+        check(definition(s)); // the catalogue may have changed since the draft was saved
+        s.status = AssessmentScheme.PUBLISHED;
+        s.publishedAt = Instant.now();
+        AssessmentScheme.getEntityManager().flush();
+        audit.record("Scheme", id, "PUBLISH", Map.of("status", AssessmentScheme.DRAFT), Map.of("status", s.status));
+        return view(s);
+    }
+
+    private static void requireDraft(AssessmentScheme s) {
+        if (!AssessmentScheme.DRAFT.equals(s.status)) {
+            throw ApiException.rule("scheme-published", "Scheme " + s.year + " v" + s.schemeVersion
+                    + " is published and cannot change; create a new version (POST /api/v1/schemes)");
+        }
+    }
+
+    /** Validates a definition against the catalogue and fills in each indicator's direction and area. */
+    public SchemeDefinition check(SchemeDefinition def) {
+        List<Problem.Violation> v = new ArrayList<>();
+        Map<String, Indicator> catalogue = new HashMap<>();
+        Indicator.<Indicator>listAll().forEach(i -> catalogue.put(i.code, i));
+        List<SchemeDefinition.IndicatorEntry> filled = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < def.indicators().size(); i++) {
+            SchemeDefinition.IndicatorEntry e = def.indicators().get(i);
+            String at = "indicators[" + i + "]";
+            Indicator ind = catalogue.get(e.code());
+            if (ind == null) {
+                v.add(new Problem.Violation(at + ".code", "unknown indicator '" + e.code() + "'"));
+                continue;
+            }
+            if (!seen.add(e.code())) {
+                v.add(new Problem.Violation(at + ".code", "indicator '" + e.code() + "' is listed twice"));
+            }
+            if (e.normalisation() == Model.Normalisation.GOALPOSTS && (e.lowerGoalpost() == null || e.upperGoalpost() == null
+                    || e.lowerGoalpost() >= e.upperGoalpost())) {
+                v.add(new Problem.Violation(at + ".lowerGoalpost", "GOALPOSTS needs lowerGoalpost < upperGoalpost"));
+            }
+            if (e.normalisation() == Model.Normalisation.DISTANCE_TO_TARGET && e.target() == null) {
+                v.add(new Problem.Violation(at + ".target", "DISTANCE_TO_TARGET needs a target"));
+            }
+            filled.add(new SchemeDefinition.IndicatorEntry(e.code(), Model.Direction.valueOf(ind.direction), ind.areaCode,
+                    e.normalisation(), e.imputation(), e.treatOutliers(), e.target(), e.lowerGoalpost(), e.upperGoalpost()));
+        }
+        for (Map.Entry<String, Map<String, Double>> c : def.weights().entrySet()) {
+            String at = "weights." + c.getKey();
+            if (!CATEGORIES.contains(c.getKey())) {
+                v.add(new Problem.Violation(at, "unknown category; categories: " + new TreeSet<>(CATEGORIES)));
+                continue;
+            }
+            double sum = 0;
+            for (Map.Entry<String, Double> w : c.getValue().entrySet()) {
+                if (!seen.contains(w.getKey())) {
+                    v.add(new Problem.Violation(at + "." + w.getKey(), "not an indicator of this scheme"));
+                }
+                if (w.getValue() == null || w.getValue() < 0 || w.getValue().isNaN()) {
+                    v.add(new Problem.Violation(at + "." + w.getKey(), "weight must be 0 or more"));
+                } else {
+                    sum += w.getValue();
+                }
+            }
+            if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+                v.add(new Problem.Violation(at, "weights of category " + c.getKey() + " sum to " + sum + ", not 1 (± 1e-9)"));
+            }
+        }
+        if (def.redLines() != null) {
+            for (int i = 0; i < def.redLines().size(); i++) {
+                Model.RedLineRule r = def.redLines().get(i);
+                if (r.indicator() == null || !seen.contains(r.indicator())) {
+                    v.add(new Problem.Violation("redLines[" + i + "].indicator", "not an indicator of this scheme"));
+                }
+                if (r.operator() == null || r.consequence() == null || r.code() == null) {
+                    v.add(new Problem.Violation("redLines[" + i + "]", "code, operator and consequence are required"));
+                } else if (r.consequence() == Model.RedLineConsequence.CAP && r.cap() == null) {
+                    v.add(new Problem.Violation("redLines[" + i + "].cap", "a CAP rule needs its cap"));
+                }
+            }
+        }
+        if (def.awards() != null) {
+            for (int i = 0; i < def.awards().size(); i++) {
+                Model.AwardRule a = def.awards().get(i);
+                if (a.award() == null || a.type() == null || a.n() < 1) {
+                    v.add(new Problem.Violation("awards[" + i + "]", "award, type and n >= 1 are required"));
+                }
+            }
+        }
+        if (!v.isEmpty()) {
+            throw ApiException.validation(v);
+        }
+        return new SchemeDefinition(def.weightsSource(), def.aggregation(), def.minDataShare(), filled, def.weights(),
+                def.redLines() == null ? List.of() : def.redLines(), def.awards() == null ? List.of() : def.awards());
+    }
+
+    String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package cn.sc.countyeconomy.assessment.service;
+
+import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.Caller;
+import cn.sc.countyeconomy.assessment.*;
+import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
+import cn.sc.countyeconomy.assessment.mapping.Views.*;
+import cn.sc.countyeconomy.assessment.scoring.Model;
+import cn.sc.countyeconomy.assessment.scoring.ScoringEngine;
+import cn.sc.countyeconomy.assessment.scoring.Statistics;
+import cn.sc.countyeconomy.registry.client.RegistryCategoryAssignment;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.*;
+
+/** Scoring runs: computed from approved data and the registry's categories, stored once, read many times. */
+@ApplicationScoped
+public class RunService {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    FrameworkService framework;
+    @Inject
+    RegistryFacts registry;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Caller caller;
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public RunView create(int year, int schemeVersion) {
+        AssessmentScheme scheme = framework.find(year, schemeVersion).orElseThrow(() -> ApiException.validation("schemeVersion",
+                "there is no scheme version " + schemeVersion + " for " + year));
+        if (!AssessmentScheme.PUBLISHED.equals(scheme.status)) {
+            throw ApiException.rule("scheme-not-published", "Scheme " + year + " v" + schemeVersion
+                    + " is a draft; only a published (immutable) scheme can be used for a run");
+        }
+        // the registry first: when it is down nothing below runs and nothing is written
+        List<RegistryCategoryAssignment> categories = registry.categories(year);
+        Map<String, String> categoryOf = new TreeMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (RegistryCategoryAssignment a : categories) {
+            categoryOf.put(a.countyCode(), a.categoryCode());
+            names.put(a.countyCode(), a.countyName());
+        }
+        List<Object[]> rows = em.createQuery("select v.countyCode, v.indicatorCode, v.value from IndicatorValue v, Submission s "
+                        + "where s.countyCode = v.countyCode and s.year = v.year and v.year = :y and s.status = :st "
+                        + "order by v.countyCode, v.indicatorCode", Object[].class)
+                .setParameter("y", year).setParameter("st", Submission.Status.APPROVED).getResultList();
+        Map<String, Map<String, Double>> values = new TreeMap<>();
+        categoryOf.keySet().forEach(c -> values.put(c, new HashMap<>()));
+        StringBuilder canonical = new StringBuilder();
+        canonical.append("scheme ").append(scheme.id).append(' ').append(scheme.year).append(" v").append(scheme.schemeVersion)
+                .append('\n').append(scheme.definition).append('\n');
+        categoryOf.forEach((c, cat) -> canonical.append("category ").append(c).append(' ').append(cat).append('\n'));
+        for (Object[] r : rows) {
+            String county = (String) r[0];
+            BigDecimal v = (BigDecimal) r[2];
+            values.computeIfAbsent(county, k -> new HashMap<>()).put((String) r[1], v.doubleValue());
+            canonical.append("value ").append(county).append(' ').append(r[1]).append(' ').append(v.stripTrailingZeros().toPlainString()).append('\n');
+        }
+        Map<String, Integer> previous = officialRanks(year - 1);
+        new TreeMap<>(previous).forEach((c, r) -> canonical.append("previous ").append(c).append(' ').append(r).append('\n'));
+        List<Model.CountyInput> inputs = new ArrayList<>();
+        values.forEach((c, v) -> inputs.add(new Model.CountyInput(c, categoryOf.get(c), v)));
+        SchemeDefinition def = framework.definition(scheme);
+        Model.Result result = ScoringEngine.score(def.toModel(), inputs, previous);
+
+        ScoringRun run = new ScoringRun();
+        run.year = year;
+        run.schemeId = scheme.id;
+        run.schemeVersion = scheme.schemeVersion;
+        run.inputHash = sha256(canonical.toString());
+        run.countyCount = inputs.size();
+        run.treatments = write(result.treatments());
+        run.createdAt = Instant.now();
+        run.createdBy = caller.subject();
+        run.persist();
+        em.flush();
+        for (Model.CountyResult c : result.counties()) {
+            RunResult r = new RunResult();
+            r.runId = run.id;
+            r.countyCode = c.countyCode();
+            r.countyName = names.get(c.countyCode());
+            r.category = c.category();
+            r.status = c.status().name();
+            r.overall = c.overall() == null ? null : BigDecimal.valueOf(c.overall()).setScale(ScoringEngine.SCALE, RoundingMode.HALF_EVEN);
+            r.rank = c.rank();
+            r.previousRank = c.previousRank();
+            r.rankChange = c.rankChange();
+            r.award = c.award();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("dataShare", c.dataShare());
+            detail.put("areaScores", c.areaScores());
+            detail.put("indicators", c.indicators());
+            detail.put("redLines", c.redLines());
+            r.detail = write(detail);
+            em.persist(r);
+        }
+        em.flush();
+        RunView v = view(run);
+        audit.record("ScoringRun", run.id, "CREATE", null, Map.of("year", year, "schemeVersion", schemeVersion,
+                "inputHash", run.inputHash, "countyCount", run.countyCount));
+        return v;
+    }
+
+    public Map<String, Integer> officialRanks(int year) {
+        OfficialRun o = OfficialRun.findById(year);
+        Map<String, Integer> m = new HashMap<>();
+        if (o != null) {
+            em.createQuery("select r.countyCode, r.rank from RunResult r where r.runId = :id and r.rank is not null", Object[].class)
+                    .setParameter("id", o.runId).getResultList().forEach(x -> m.put((String) x[0], (Integer) x[1]));
+        }
+        return m;
+    }
+
+    public ScoringRun find(long id) {
+        return ScoringRun.<ScoringRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("ScoringRun", id));
+    }
+
+    public RunView view(ScoringRun r) {
+        OfficialRun o = OfficialRun.findById(r.year);
+        return new RunView(r.id, r.year, r.schemeId, r.schemeVersion, r.inputHash, r.countyCount,
+                o != null && o.runId == r.id, r.createdAt, r.createdBy, read(r.treatments, Object.class));
+    }
+
+    @Transactional
+    public RunView markOfficial(long id) {
+        ScoringRun run = find(id);
+        OfficialRun o = OfficialRun.findById(run.year);
+        Long before = o == null ? null : o.runId;
+        if (o == null) {
+            o = new OfficialRun();
+            o.year = run.year;
+            o.runId = id;
+            o.markedAt = Instant.now();
+            o.markedBy = caller.subject();
+            o.persist();
+        } else if (o.runId != id) {
+            o.runId = id;
+            o.markedAt = Instant.now();
+            o.markedBy = caller.subject();
+        } else {
+            return view(run);
+        }
+        em.flush();
+        Map<String, Object> b = new HashMap<>();
+        b.put("officialRunId", before);
+        audit.record("OfficialRun", run.year, "MARK_OFFICIAL", b, Map.of("officialRunId", id));
+        return view(run);
+    }
+
+    public ResultView result(RunResult r) {
+        return new ResultView(r.countyCode, r.countyName, r.category, r.status, r.overall, r.rank, r.previousRank,
+                r.rankChange, r.award, read(r.detail, new TypeReference<Map<String, Object>>() { }));
+    }
+
+    public List<RunResult> results(long runId, String category) {
+        String q = "runId = ?1" + (category == null ? "" : " and category = ?2");
+        io.quarkus.panache.common.Sort sort = io.quarkus.panache.common.Sort.by("category").and("rank", io.quarkus.panache.common.Sort.NullPrecedence.NULLS_LAST).and("countyCode");
+        return category == null ? RunResult.list(q, sort, runId) : RunResult.list(q, sort, runId, category);
+    }
+
+    public OfficialRun official(int year) {
+        return OfficialRun.<OfficialRun>findByIdOptional(year).orElseThrow(() -> ApiException.notFound("Official run of year", year));
+    }
+
+    public List<RankingRow> ranking(int year, String category) {
+        if (category != null && !FrameworkService.CATEGORIES.contains(category)) {
+            throw ApiException.invalidParameter("category", "must be one of " + new TreeSet<>(FrameworkService.CATEGORIES));
+        }
+        OfficialRun o = official(year);
+        return results(o.runId, category).stream().map(r -> new RankingRow(r.category, r.rank, r.countyCode, r.countyName,
+                r.overall, r.status, r.rankChange, r.award, o.runId)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Scorecard scorecard(String county, int year) {
+        OfficialRun o = official(year);
+        RunResult mine = RunResult.<RunResult>find("runId = ?1 and countyCode = ?2", o.runId, county).firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("Result of county " + county + " in the official run of", year));
+        Map<String, Object> detail = read(mine.detail, new TypeReference<Map<String, Object>>() { });
+        List<RunResult> peers = mine.category == null ? List.of() : results(o.runId, mine.category);
+        Map<String, List<Double>> normalisedByIndicator = new HashMap<>();
+        Map<String, List<Double>> areaByName = new TreeMap<>();
+        for (RunResult p : peers) {
+            Map<String, Object> d = read(p.detail, new TypeReference<Map<String, Object>>() { });
+            for (Map<String, Object> ind : (List<Map<String, Object>>) d.get("indicators")) {
+                if (ind.get("normalised") != null) {
+                    normalisedByIndicator.computeIfAbsent((String) ind.get("indicator"), k -> new ArrayList<>()).add(((Number) ind.get("normalised")).doubleValue());
+                }
+            }
+            ((Map<String, Object>) d.get("areaScores")).forEach((a, v) -> areaByName.computeIfAbsent(a, k -> new ArrayList<>()).add(((Number) v).doubleValue()));
+        }
+        Map<String, Double> areaMedians = new LinkedHashMap<>();
+        areaByName.forEach((a, l) -> areaMedians.put(a, ScoringEngine.round(Statistics.median(l.stream().mapToDouble(Double::doubleValue).toArray()))));
+        Map<String, String> names = new HashMap<>();
+        Indicator.<Indicator>listAll().forEach(i -> names.put(i.code, i.nameZh));
+        List<IndicatorComparison> comparisons = new ArrayList<>();
+        for (Map<String, Object> ind : (List<Map<String, Object>>) detail.get("indicators")) {
+            String code = (String) ind.get("indicator");
+            if (ind.get("normalised") == null || !normalisedByIndicator.containsKey(code)) continue;
+            double y = ((Number) ind.get("normalised")).doubleValue();
+            double med = Statistics.median(normalisedByIndicator.get(code).stream().mapToDouble(Double::doubleValue).toArray());
+            comparisons.add(new IndicatorComparison(code, names.get(code), ind.get("raw") == null ? null : ((Number) ind.get("raw")).doubleValue(),
+                    y, ScoringEngine.round(med), ScoringEngine.round(y - med)));
+        }
+        comparisons.sort(Comparator.comparing(IndicatorComparison::difference).reversed().thenComparing(IndicatorComparison::indicator));
+        List<IndicatorComparison> strongest = comparisons.stream().limit(3).toList();
+        List<IndicatorComparison> weakest = new ArrayList<>(comparisons.subList(Math.max(0, comparisons.size() - 3), comparisons.size()));
+        Collections.reverse(weakest);
+        List<Map<String, Object>> redLines = (List<Map<String, Object>>) detail.get("redLines");
+        String status = "CLEAR";
+        for (Map<String, Object> f : redLines) {
+            if ("FAILED".equals(f.get("outcome")) && "DISQUALIFY".equals(f.get("consequence"))) status = "DISQUALIFIED";
+            else if ("FAILED".equals(f.get("outcome")) && !status.equals("DISQUALIFIED")) status = "CAPPED";
+            else if ("NOT_EVALUATED".equals(f.get("outcome")) && status.equals("CLEAR")) status = "INCOMPLETE";
+        }
+        int ranked = (int) peers.stream().filter(p -> p.rank != null).count();
+        return new Scorecard(county, mine.countyName, year, o.runId, mine.category, mine.status, mine.overall, mine.rank,
+                ranked, mine.previousRank, mine.rankChange, mine.award, detail.get("areaScores"), areaMedians, strongest,
+                weakest, redLines, status);
+    }
+
+    String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    <T> T read(String s, Class<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    <T> T read(String s, TypeReference<T> type) {
+        try {
+            return json.readValue(s, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

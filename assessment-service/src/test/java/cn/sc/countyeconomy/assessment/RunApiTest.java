@@ -1,0 +1,252 @@
+package cn.sc.countyeconomy.assessment;
+
+import cn.sc.countyeconomy.api.testing.Problems;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.*;
+
+import static cn.sc.countyeconomy.assessment.Api.as;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Scoring runs end to end, through the API, against the real database and the WireMock registry. */
+@QuarkusTest
+class RunApiTest {
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @AfterEach
+    void registryBack() {
+        RegistryStub.defaults();
+        breakers.resetAll();
+    }
+
+    static final String CAT = "CITY_CORE_DISTRICT";
+
+    /**
+     * The hand-worked category of ScoringEngineTest, entered through the API: a scheme for 2026 with
+     * GDP_PER_CAPITA (higher, mean-imputed), GOVERNMENT_DEBT_RATIO (lower, red line at most 100) and
+     * RURAL_DISPOSABLE_INCOME (higher), weights 0.5/0.3/0.2, min-max; four city core districts
+     * submitted, verified and approved. Expected: C1 40, C2 45, C3 45 (tie, rank 1), C1 rank 3, C4
+     * 70 but DISQUALIFIED with the evidence 110 > 100.
+     */
+    @Test
+    void aRunThroughTheApiGivesTheHandWorkedNumbers() {
+        List<String> d = RegistryStub.inCategory(CAT);
+        String c1 = d.get(0), c2 = d.get(1), c3 = d.get(2), c4 = d.get(3);
+        Map<String, Object> def = Map.of(
+                "weightsSource", "test weights",
+                "aggregation", "ARITHMETIC", "minDataShare", 0.6,
+                "indicators", List.of(
+                        Map.of("code", "GDP_PER_CAPITA", "normalisation", "MIN_MAX", "imputation", "CATEGORY_MEAN", "treatOutliers", true),
+                        Map.of("code", "GOVERNMENT_DEBT_RATIO", "normalisation", "MIN_MAX", "imputation", "NONE", "treatOutliers", true),
+                        Map.of("code", "RURAL_DISPOSABLE_INCOME", "normalisation", "MIN_MAX", "imputation", "NONE", "treatOutliers", true)),
+                "weights", Map.of(CAT, Map.of("GDP_PER_CAPITA", 0.5, "GOVERNMENT_DEBT_RATIO", 0.3, "RURAL_DISPOSABLE_INCOME", 0.2)),
+                "redLines", List.of(Map.of("code", "DEBT", "indicator", "GOVERNMENT_DEBT_RATIO", "operator", "AT_MOST", "threshold", 100,
+                        "consequence", "DISQUALIFY", "description", "债务红线")),
+                "awards", List.of(Map.of("award", "STRONG", "type", "TOP_N_IN_CATEGORY", "n", 1, "minGain", 0)));
+        JsonPath scheme = as("admin").body(Map.of("year", 2026, "definition", def)).post("/api/v1/schemes")
+                .then().statusCode(201).extract().jsonPath();
+        long schemeId = scheme.getLong("id");
+        as("approver").header("If-Match", "\"" + scheme.getLong("version") + "\"").post("/api/v1/schemes/" + schemeId + "/publish")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        List<Map<String, String>> values = new ArrayList<>();
+        String[][] rows = {{c1, "100", "50", "30"}, {c2, "200", "70", "10"}, {c3, null, "70", "10"}, {c4, "300", "110", "50"}};
+        for (String[] r : rows) {
+            if (r[1] != null) values.add(Map.of("countyCode", r[0], "indicatorCode", "GDP_PER_CAPITA", "value", r[1]));
+            values.add(Map.of("countyCode", r[0], "indicatorCode", "GOVERNMENT_DEBT_RATIO", "value", r[2]));
+            values.add(Map.of("countyCode", r[0], "indicatorCode", "RURAL_DISPOSABLE_INCOME", "value", r[3]));
+        }
+        as("editor").body(Map.of("values", values)).post("/api/v1/data/2026/values").then().statusCode(200).body("written", equalTo(11));
+        // a run before approval sees no data: every county INSUFFICIENT_DATA
+        for (String[] r : rows) {
+            approve(r[0], 2026);
+        }
+        io.restassured.response.Response created = as("editor").body(Map.of("year", 2026, "schemeVersion", scheme.getInt("schemeVersion")))
+                .post("/api/v1/runs");
+        created.then().statusCode(201).body("inputHash", matchesPattern("[0-9a-f]{64}")).body("schemeVersion", equalTo(1));
+        long runId = created.jsonPath().getLong("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/runs/" + runId), created.header("Location"));
+        JsonPath res = as("reader").queryParam("category", CAT).queryParam("size", 500).get("/api/v1/runs/" + runId + "/results")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> by = new HashMap<>();
+        for (Map<String, Object> m : res.<Map<String, Object>>getList("items")) by.put((String) m.get("countyCode"), m);
+        assertEquals(40.0, ((Number) by.get(c1).get("overall")).doubleValue(), 1e-9);
+        assertEquals(45.0, ((Number) by.get(c2).get("overall")).doubleValue(), 1e-9);
+        assertEquals(45.0, ((Number) by.get(c3).get("overall")).doubleValue(), 1e-9);
+        assertEquals(70.0, ((Number) by.get(c4).get("overall")).doubleValue(), 1e-9);
+        assertEquals(1, by.get(c2).get("rank"));
+        assertEquals(1, by.get(c3).get("rank"));
+        assertEquals(3, by.get(c1).get("rank"));
+        assertNull(by.get(c4).get("rank"));
+        assertEquals("DISQUALIFIED", by.get(c4).get("status"));
+        assertEquals("STRONG", by.get(c2).get("award"));
+        assertEquals("STRONG", by.get(c3).get("award"));
+        assertEquals(RegistryStub.nameOf(c1), by.get(c1).get("countyName"));
+        JsonPath c4detail = new JsonPath(toJson(by.get(c4)));
+        assertEquals("FAILED", c4detail.getString("detail.redLines[0].outcome"));
+        assertEquals(110.0, c4detail.getDouble("detail.redLines[0].value"), 1e-9);
+        assertEquals(100.0, c4detail.getDouble("detail.redLines[0].threshold"), 1e-9);
+        JsonPath c3detail = new JsonPath(toJson(by.get(c3)));
+        assertNull(c3detail.get("detail.indicators[0].raw"));
+        assertTrue(c3detail.getBoolean("detail.indicators[0].imputed"));
+        assertEquals(200.0, c3detail.getDouble("detail.indicators[0].treated"), 1e-9);
+        assertEquals(66.666667, c3detail.getDouble("detail.indicators[1].normalised"), 1e-9);
+        // the other categories have no weights in this scheme; counties without approved data get no score
+        as("reader").queryParam("category", "KEY_DEVELOPMENT").queryParam("size", 1).get("/api/v1/runs/" + runId + "/results")
+                .then().statusCode(200).body("items[0].status", equalTo("NO_CATEGORY"));
+        assertEquals("INSUFFICIENT_DATA", by.get(d.get(4)).get("status"));
+
+        // the same inputs again: the same hash and identical results
+        long again = as("editor").body(Map.of("year", 2026, "schemeVersion", scheme.getInt("schemeVersion"))).post("/api/v1/runs")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(as("reader").get("/api/v1/runs/" + runId).then().extract().path("inputHash"),
+                (String) as("reader").get("/api/v1/runs/" + again).then().extract().path("inputHash"));
+        assertEquals(as("reader").queryParam("size", 500).get("/api/v1/runs/" + runId + "/results").then().extract().jsonPath().getList("items"),
+                as("reader").queryParam("size", 500).get("/api/v1/runs/" + again + "/results").then().extract().jsonPath().getList("items"));
+
+        // official run -> rankings and scorecard
+        as("editor").post("/api/v1/runs/" + runId + "/official").then().spec(Problems.problem(403, "forbidden"));
+        as("approver").post("/api/v1/runs/" + runId + "/official").then().statusCode(200).body("official", equalTo(true));
+        as("reader").queryParam("year", 2026).queryParam("category", CAT).get("/api/v1/rankings").then().statusCode(200)
+                .body("items[0].rank", equalTo(1)).body("items[1].rank", equalTo(1)).body("items[2].rank", equalTo(3))
+                .body("items[0].countyCode", equalTo(c2)).body("items[2].countyCode", equalTo(c1));
+        String csv = as("reader").accept("text/csv").queryParam("year", 2026).queryParam("category", CAT).get("/api/v1/rankings")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith("category,rank,countyCode,countyName,overall"), csv);
+        assertTrue(csv.contains(RegistryStub.nameOf(c2)), "Chinese county names survive in CSV");
+        // scorecard: C1 against the medians of the category (C1..C4 normalised: income 50, 0, 0, 100 -> median 25)
+        JsonPath card = as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c1 + "/scorecard").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, card.getInt("rank"));
+        assertEquals(3, card.getInt("rankedInCategory"));
+        assertEquals("CLEAR", card.getString("redLineStatus"));
+        assertEquals("GOVERNMENT_DEBT_RATIO", card.getString("strongest[0].indicator")); // 100 vs median 66.666667
+        assertEquals(33.333333, card.getDouble("strongest[0].difference"), 1e-6);
+        assertEquals("GDP_PER_CAPITA", card.getString("weakest[0].indicator"));         // 0 vs median 50
+        assertEquals(-50.0, card.getDouble("weakest[0].difference"), 1e-6);
+        assertEquals("人均地区生产总值", card.getString("weakest[0].name"));
+        as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c4 + "/scorecard").then().statusCode(200)
+                .body("redLineStatus", equalTo("DISQUALIFIED")).body("status", equalTo("DISQUALIFIED"));
+        // audit records of the run and the official mark
+        as("admin").queryParam("resourceType", "ScoringRun").queryParam("resourceId", runId).get("/api/v1/audit")
+                .then().statusCode(200).body("items[0].action", equalTo("CREATE"));
+        as("admin").queryParam("resourceType", "OfficialRun").queryParam("resourceId", 2026).get("/api/v1/audit")
+                .then().statusCode(200).body("items[0].action", equalTo("MARK_OFFICIAL"));
+    }
+
+    static String toJson(Object o) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void approve(String county, int year) {
+        for (String step : List.of("submit", "verify", "approve")) {
+            String role = step.equals("submit") ? "editor" : "approver";
+            long v = as("reader").get("/api/v1/submissions/" + county + "/" + year).then().statusCode(200).extract().jsonPath().getLong("version");
+            as(role).header("If-Match", "\"" + v + "\"").body("{}").post("/api/v1/submissions/" + county + "/" + year + "/" + step)
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
+    void demoDataRankingsRankChangeAndSensitivity() throws Exception {
+        as("editor").body(Map.of("years", List.of(2021, 2022))).post("/api/v1/demo-data").then().spec(Problems.problem(403, "forbidden"));
+        as("admin").body(Map.of("years", List.of(2021, 2022))).post("/api/v1/demo-data").then().statusCode(200)
+                .body("[0].counties", equalTo(183)).body("[0].values", equalTo(183 * 27));
+        as("reader").queryParam("size", 1).get("/api/v1/data/2021/values").then().statusCode(200)
+                .body("items[0].synthetic", equalTo(true)).body("items[0].source", containsString("SYNTHETIC"));
+        long r21 = as("editor").body(Map.of("year", 2021, "schemeVersion", 1)).post("/api/v1/runs").then().statusCode(201).extract().jsonPath().getLong("id");
+        as("approver").post("/api/v1/runs/" + r21 + "/official").then().statusCode(200);
+        long r22 = as("editor").body(Map.of("year", 2022, "schemeVersion", 1)).post("/api/v1/runs").then().statusCode(201).extract().jsonPath().getLong("id");
+        as("approver").post("/api/v1/runs/" + r22 + "/official").then().statusCode(200);
+        JsonPath ranking = as("reader").queryParam("year", 2022).queryParam("size", 500).get("/api/v1/rankings").then().statusCode(200)
+                .header("X-Total-Count", "183").extract().jsonPath();
+        List<Map<String, Object>> items = ranking.getList("items");
+        Map<String, Integer> perCategory = new HashMap<>();
+        int withChange = 0;
+        for (Map<String, Object> it : items) {
+            if (it.get("rank") != null) {
+                perCategory.merge((String) it.get("category"), 1, Integer::sum);
+                if (it.get("rankChange") != null) withChange++;
+            }
+        }
+        assertEquals(4, perCategory.size());
+        assertTrue(withChange > 100, "rank changes against 2021's official run: " + withChange);
+        // awards per category: STRONG = the top 3 (ties could add more)
+        for (String cat : perCategory.keySet()) {
+            long strong = items.stream().filter(i -> cat.equals(i.get("category")) && "STRONG".equals(i.get("award"))).count();
+            assertTrue(strong >= 3, cat + " strong " + strong);
+        }
+        // sensitivity: 202 + Location; reproducible with the same seed
+        Map<String, Object> cfg = Map.of("replications", 40, "seed", 7, "weightPerturbation", 0.25,
+                "normalisations", List.of("MIN_MAX", "Z_SCORE"), "imputations", List.of("CATEGORY_MEAN", "CATEGORY_MEDIAN"));
+        String loc = as("editor").body(cfg).post("/api/v1/runs/" + r22 + "/sensitivity").then().statusCode(202)
+                .header("Location", containsString("/api/v1/jobs/")).extract().header("Location");
+        JsonPath job = waitFor(loc);
+        assertEquals("SUCCEEDED", job.getString("status"));
+        assertEquals(100.0, job.getDouble("percent"), 1e-9);
+        List<Map<String, Object>> u = job.getList("result");
+        assertEquals(183, u.size());
+        for (Map<String, Object> c : u) {
+            if (c.get("medianRank") != null) {
+                double p05 = ((Number) c.get("rankP05")).doubleValue(), med = ((Number) c.get("medianRank")).doubleValue(),
+                        p95 = ((Number) c.get("rankP95")).doubleValue();
+                assertTrue(p05 <= med && med <= p95, c.toString());
+            }
+        }
+        JsonPath again = waitFor(as("editor").body(cfg).post("/api/v1/runs/" + r22 + "/sensitivity").then().statusCode(202).extract().header("Location"));
+        assertEquals(u, again.getList("result"));
+        // cancellation
+        String big = as("editor").body(Map.of("replications", 10000, "seed", 1)).post("/api/v1/runs/" + r22 + "/sensitivity")
+                .then().statusCode(202).extract().header("Location");
+        as("editor").delete(big).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        Thread.sleep(500);
+        as("reader").get(big).then().statusCode(200).body("status", equalTo("CANCELLED")).body("result", nullValue());
+        as("editor").delete(loc).then().spec(Problems.problem(409, "conflict"));
+    }
+
+    static JsonPath waitFor(String location) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            JsonPath j = as("reader").get(location).then().statusCode(200).extract().jsonPath();
+            if (!List.of("QUEUED", "RUNNING").contains(j.getString("status"))) return j;
+            Thread.sleep(200);
+        }
+        fail("job " + location + " did not end");
+        return null;
+    }
+
+    @Test
+    void whileTheRegistryIsDownARunIs503AndNothingIsWrittenButReadingWorks() {
+        long before = Api.count("/api/v1/runs");
+        RegistryStub.categoriesFailFor(2025);
+        as("editor").body(Map.of("year", 2025, "schemeVersion", 1)).post("/api/v1/runs").then()
+                .spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", "30");
+        assertEquals(before, Api.count("/api/v1/runs"));
+        RegistryStub.allFail();
+        as("reader").get("/api/v1/runs").then().statusCode(200);
+        as("reader").get("/api/v1/schemes").then().statusCode(200);
+        as("editor").body(Map.of("year", 2025, "schemeVersion", 1)).post("/api/v1/runs").then()
+                .spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", notNullValue());
+        assertEquals(before, Api.count("/api/v1/runs"));
+    }
+
+    @Test
+    void aRunNeedsAPublishedSchemeVersion() {
+        as("editor").body(Map.of("year", 2024, "schemeVersion", 99)).post("/api/v1/runs").then().spec(Problems.problem(422, "validation-failed"))
+                .body("violations[0].field", equalTo("schemeVersion"));
+        as("reader").body(Map.of("year", 2024, "schemeVersion", 1)).post("/api/v1/runs").then().spec(Problems.problem(403, "forbidden"));
+        as("reader").queryParam("year", 1999).get("/api/v1/rankings").then().spec(Problems.problem(404, "not-found"));
+    }
+}
