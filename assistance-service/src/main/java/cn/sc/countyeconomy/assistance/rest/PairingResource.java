@@ -11,6 +11,7 @@ import cn.sc.countyeconomy.assistance.Pairing;
 import cn.sc.countyeconomy.assistance.mapping.Commands.NewPairing;
 import cn.sc.countyeconomy.assistance.mapping.Views.PairingView;
 import cn.sc.countyeconomy.assistance.service.PairingService;
+import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -100,8 +101,9 @@ public class PairingResource {
     @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written",
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewPairing body, @Context UriInfo uri) {
+        RegistryDesignation designation = service.checkEligibility(body);
         return idempotent.create(key, body, uri, () -> {
-            PairingView v = service.create(body);
+            PairingView v = service.create(body, designation);
             return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
                     .tag(Preconditions.etag(v.version())).build();
         });

@@ -20,7 +20,7 @@ import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -57,15 +57,19 @@ public class DemoDataService {
                          int cadreExchanges, int tasks) {
     }
 
-    @Transactional
+    /** Asks the registry first, outside any transaction, then writes everything in one transaction. */
     public Loaded load() {
         scope.requireUnscoped("load demo data");
-        if (AssistingOrganisation.count("synthetic", true) > 0) {
-            throw ApiException.conflict("Synthetic demo data is loaded already");
-        }
         LocalDate now = today.date();
         List<RegistryDesignation> designations = registry.designations(RegistryDesignation.UNDERDEVELOPED_COUNTY, now, null)
                 .stream().filter(d -> d.validOn(now)).toList();
+        return QuarkusTransaction.requiringNew().call(() -> write(designations, now));
+    }
+
+    Loaded write(List<RegistryDesignation> designations, LocalDate now) {
+        if (AssistingOrganisation.count("synthetic", true) > 0) {
+            throw ApiException.conflict("Synthetic demo data is loaded already");
+        }
         if (designations.isEmpty()) {
             throw ApiException.rule("no-underdeveloped-counties", "county-registry-service designates no underdeveloped county today");
         }

@@ -39,8 +39,21 @@ public class PairingService {
         return Pairing.<Pairing>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RESOURCE, id));
     }
 
+    /**
+     * Asks the registry whether the county may be assisted from the pairing's start. Called before the
+     * write's transaction opens, so that no database connection is held while the registry is waited for.
+     * 403 for a county-scoped caller first: the registry is not asked on behalf of someone who may not write.
+     */
+    public RegistryDesignation checkEligibility(NewPairing cmd) {
+        scope.requireWrite(cmd.countyCode());
+        return eligibility.requireDesignated(cmd.countyCode(), cmd.validFrom());
+    }
+
     @Transactional
-    public PairingView create(NewPairing cmd) {
+    public PairingView create(NewPairing cmd, RegistryDesignation designation) {
+        if (designation == null || !cmd.countyCode().equals(designation.countyCode()) || !designation.validOn(cmd.validFrom())) {
+            throw new IllegalArgumentException("the designation does not cover this pairing");
+        }
         scope.requireWrite(cmd.countyCode());
         AssistingOrganisation org = Lookups.organisation(cmd.organisationId(), "organisationId");
         if (cmd.validTo() != null && cmd.validTo().isBefore(cmd.validFrom())) {
@@ -54,8 +67,6 @@ public class PairingService {
             throw ApiException.conflict("Organisation " + org.id + " is already paired with county " + cmd.countyCode()
                     + " for part of this period");
         }
-        // the registry decides; it is asked last so that cheap local refusals do not cost a remote call
-        RegistryDesignation designation = eligibility.requireDesignated(cmd.countyCode(), cmd.validFrom());
         Pairing p = new Pairing();
         p.organisationId = org.id;
         p.countyCode = cmd.countyCode();

@@ -1,0 +1,150 @@
+package cn.sc.countyeconomy.assistance;
+
+import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.api.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static cn.sc.countyeconomy.assistance.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Pairings are allowed only for counties the registry designates underdeveloped on the start date. */
+@QuarkusTest
+class PairingEligibilityTest {
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @BeforeEach
+    @AfterEach
+    void closeBreakers() {
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    private static String body(long org, String county, String from) {
+        return "{\"organisationId\":" + org + ",\"countyCode\":\"" + county + "\",\"validFrom\":\"" + from + "\"}";
+    }
+
+    @Test
+    void anEligibleCountyIsPairedAndTheForceIsTheOrganisations() {
+        long org = Api.organisation(Api.unique("东部协作城市"), "EASTERN_PARTNER");
+        as("editor").body(body(org, "513431", "2024-01-01")).post("/api/v1/pairings")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/pairings/"))
+                .body("countyCode", equalTo("513431"))
+                .body("countyName", equalTo("测试县513431"))
+                .body("forceCode", equalTo("EAST_WEST_COOPERATION"))
+                .body("validFrom", equalTo("2024-01-01"));
+        RegistryStub.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/designations"))
+                .withQueryParam("county", com.github.tomakehurst.wiremock.client.WireMock.equalTo("513431"))
+                .withQueryParam("asOf", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2024-01-01"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+    }
+
+    @Test
+    void aCountyTheRegistryDoesNotDesignateIsRefusedWithTheRule() {
+        long org = Api.organisation(Api.unique("省直部门"), "PROVINCIAL_DEPARTMENT");
+        as("editor").body(body(org, RegistryStub.NOT_DESIGNATED, "2024-01-01")).post("/api/v1/pairings")
+                .then().spec(Problems.problem(422, "business-rule-violated"))
+                .body("rule", equalTo("county-not-underdeveloped"))
+                .body("countyCode", equalTo(RegistryStub.NOT_DESIGNATED));
+        countPairings(RegistryStub.NOT_DESIGNATED, 0);
+    }
+
+    @Test
+    void aCountyDesignatedOnlyLaterIsRefusedBeforeAndAcceptedAfter() {
+        long org = Api.organisation(Api.unique("省内结对市"), "PAIRED_CITY");
+        as("editor").body(body(org, RegistryStub.LATER, "2024-06-01")).post("/api/v1/pairings")
+                .then().spec(Problems.problem(422, "business-rule-violated"))
+                .body("rule", equalTo("county-not-underdeveloped"))
+                .body("date", equalTo("2024-06-01"));
+        as("editor").body(body(org, RegistryStub.LATER, "2024-12-31")).post("/api/v1/pairings")
+                .then().statusCode(422).body("rule", equalTo("county-not-underdeveloped"));
+        as("editor").body(body(org, RegistryStub.LATER, "2025-01-01")).post("/api/v1/pairings")
+                .then().statusCode(201).body("countyName", equalTo("喜德县"));
+    }
+
+    @Test
+    void registryDownForTheCallMeans503WithRetryAfterAndNothingWritten() {
+        long org = Api.organisation(Api.unique("省属国企"), "PROVINCIAL_SOE");
+        long auditBefore = auditCount("Pairing");
+        as("editor").body(body(org, RegistryStub.FAULTY, "2024-01-01")).post("/api/v1/pairings")
+                .then().spec(Problems.problem(503, "dependency-unavailable"))
+                .header("Retry-After", equalTo("7"));
+        countPairings(RegistryStub.FAULTY, 0);
+        assertEquals(auditBefore, auditCount("Pairing"));
+    }
+
+    @Test
+    void registryUnreachableReadsStillWorkAndThePairingWriteIs503() throws Exception {
+        long org = Api.organisation(Api.unique("在川央企"), "CENTRAL_SOE");
+        long existing = Api.pairing(org, "513430", "2024-01-01");
+        int port = RegistryStub.port();
+        RegistryStub.stopServer(); // closed port: connection refused
+        try {
+            as("reader").get("/api/v1/pairings/" + existing).then().statusCode(200).body("countyCode", equalTo("513430"));
+            as("reader").queryParam("countyCode", "513430").get("/api/v1/pairings").then().statusCode(200)
+                    .body("items.id", hasItem((int) existing));
+            as("reader").queryParam("year", "2024").get("/api/v1/counties/513430/assistance").then().statusCode(200);
+            as("reader").queryParam("year", "2024").get("/api/v1/counties/513430/effectiveness").then().statusCode(200);
+            as("editor").body(body(org, "513429", "2024-01-01")).post("/api/v1/pairings")
+                    .then().spec(Problems.problem(503, "dependency-unavailable"))
+                    .header("Retry-After", equalTo("7"));
+            countPairings("513429", 0);
+        } finally {
+            RegistryStub.restart();
+            assertEquals(port, RegistryStub.server().port());
+        }
+        CircuitBreakerMaintenance.get().resetAll();
+        // and once it is back, the same write goes through
+        as("editor").body(body(org, "513429", "2024-01-01")).post("/api/v1/pairings").then().statusCode(201);
+    }
+
+    @Test
+    void anOverlappingPairingIsAConflictAndDatesMustBeOrdered() {
+        long org = Api.organisation(Api.unique("省直部门"), "PROVINCIAL_DEPARTMENT");
+        Api.pairing(org, "513428", "2024-01-01");
+        as("editor").body(body(org, "513428", "2024-05-01")).post("/api/v1/pairings")
+                .then().spec(Problems.problem(409, "conflict"));
+        as("editor").body("{\"organisationId\":" + org + ",\"countyCode\":\"513427\",\"validFrom\":\"2024-05-01\",\"validTo\":\"2024-04-30\"}")
+                .post("/api/v1/pairings")
+                .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("validTo"));
+        as("editor").body("{\"organisationId\":" + org + ",\"countyCode\":\"51342\",\"validFrom\":\"2024-05-01\"}")
+                .post("/api/v1/pairings")
+                .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("countyCode"));
+        as("editor").body(body(999999, "513428", "2024-05-01")).post("/api/v1/pairings")
+                .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("organisationId"));
+    }
+
+    @Test
+    void aCountyScopedTokenPairsOnlyItsOwnCounties() {
+        long org = Api.organisation(Api.unique("东部协作城市"), "EASTERN_PARTNER");
+        given().header("Authorization", TestTokens.bearerForCounties(List.of("513426"), "editor")).contentType(ContentType.JSON)
+                .body(body(org, "513425", "2024-01-01")).post("/api/v1/pairings")
+                .then().spec(Problems.problem(403, "forbidden"));
+        countPairings("513425", 0);
+        given().header("Authorization", TestTokens.bearerForCounties(List.of("513426"), "editor")).contentType(ContentType.JSON)
+                .body(body(org, "513426", "2024-01-01")).post("/api/v1/pairings")
+                .then().statusCode(201);
+    }
+
+    static void countPairings(String county, int expected) {
+        as("reader").queryParam("countyCode", county).get("/api/v1/pairings")
+                .then().statusCode(200).body("totalItems", equalTo(expected));
+    }
+
+    long auditCount(String resourceType) {
+        return AuditRecords.count(dataSource, resourceType);
+    }
+}
