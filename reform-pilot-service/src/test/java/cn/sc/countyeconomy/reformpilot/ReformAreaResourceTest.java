@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.reformpilot;
 
+import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,6 @@ class ReformAreaResourceTest {
     void unknownCodeIsAProblem404() {
         given().header("Authorization", TestTokens.bearer("reader"))
                 .when().get("/api/v1/reform-areas/NO_SUCH_CODE")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().spec(Problems.problem(404, "not-found"));
     }
 }

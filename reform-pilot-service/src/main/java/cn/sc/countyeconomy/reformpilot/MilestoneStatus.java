@@ -1,0 +1,5 @@
+package cn.sc.countyeconomy.reformpilot;
+
+public enum MilestoneStatus {
+    PLANNED, IN_PROGRESS, DONE
+}

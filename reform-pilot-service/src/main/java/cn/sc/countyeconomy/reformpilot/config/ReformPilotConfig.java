@@ -1,0 +1,21 @@
+package cn.sc.countyeconomy.reformpilot.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the reform-pilot-service ({@code reform-pilot.*}). */
+@ConfigMapping(prefix = "reform-pilot")
+public interface ReformPilotConfig {
+
+    /** Days after the end of a quarter by which its progress report is due. */
+    @WithDefault("15")
+    int reportDueDays();
+
+    /** A milestone not done whose planned date falls within this many days from today is "due". */
+    @WithDefault("30")
+    int milestoneDueWindowDays();
+
+    /** The time zone in which "today" is reckoned. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+}

@@ -1,0 +1,121 @@
+package cn.sc.countyeconomy.reformpilot.rest;
+
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.reformpilot.Experience;
+import cn.sc.countyeconomy.reformpilot.Pilot;
+import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ExperienceRequest;
+import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ExperienceView;
+import cn.sc.countyeconomy.reformpilot.service.ReportService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.HashMap;
+import java.util.Map;
+
+@Path("/api/v1/experiences")
+@Tag(name = "Experiences", description = "Replicable practices drawn from pilots, and where they were promoted.")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExperienceResource {
+
+    static final SortFields SORT = SortFields.of("id", "id", "title", "title", "pilotId", "pilotId");
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    IdempotentCreate idempotent;
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List experiences", description = "Filters: tag, pilotId, countyCode. Sortable fields: id, title, pilotId.")
+    @APIResponse(responseCode = "200", description = "A page of experiences with Link and X-Total-Count")
+    public Response list(@QueryParam("tag") @Parameter(example = "集体经济") String tag, @QueryParam("pilotId") String pilotId,
+                         @QueryParam("countyCode") String countyCode,
+                         @BeanParam PageParams paging, @Context UriInfo uri) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (tag != null && !tag.isBlank()) {
+            q.append(" and :tag member of tags");
+            params.put("tag", tag.trim());
+        }
+        Long pilot = QueryParams.id("pilotId", pilotId);
+        if (pilot != null) {
+            q.append(" and pilotId = :pilot");
+            params.put("pilot", pilot);
+        }
+        String county = QueryParams.countyCode("countyCode", countyCode);
+        if (county != null) {
+            q.append(" and pilotId in (select p.id from Pilot p where p.countyCode = :county)");
+            params.put("county", county);
+        }
+        Map<Long, Pilot> pilots = new HashMap<>();
+        return Paged.ok(PageResult.of(Experience.<Experience>find(q.toString(), SORT.panache(paging.rawSort()), params), paging,
+                e -> ExperienceView.of(e, pilots.computeIfAbsent(e.pilotId, id -> Pilot.findById(id)))), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read an experience", description = "The ETag is for If-Match on PUT.")
+    @APIResponse(responseCode = "200", description = "The experience", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
+    public Response get(@PathParam("id") long id) {
+        Experience e = reports.experience(id);
+        return Preconditions.ok(ExperienceView.of(e, Pilot.findById(e.pilotId)), e.version).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Record an experience", description = "A replicable practice of a pilot with tags and promotions "
+            + "(place, date, channel). Idempotency-Key makes a retry safe.")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
+    @APIResponse(responseCode = "422", description = "Validation failed (e.g. unknown pilotId)")
+    public Response create(@Valid @NotNull ExperienceRequest request,
+                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+                           @Context UriInfo uri) {
+        return idempotent.create(key, request, uri, () -> {
+            Experience e = reports.createExperience(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/experiences/{id}").build(e.id))
+                    .tag(Preconditions.etag(e.version)).entity(ExperienceView.of(e, Pilot.findById(e.pilotId))).build();
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Change an experience", description = "Requires If-Match. Promotions are replaced as a whole: send the list with the new one added.")
+    @APIResponse(responseCode = "200", description = "The changed experience", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
+    public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ExperienceRequest request) {
+        Experience e = reports.updateExperience(id, ifMatch, request);
+        return Preconditions.ok(ExperienceView.of(e, Pilot.findById(e.pilotId)), e.version).build();
+    }
+}

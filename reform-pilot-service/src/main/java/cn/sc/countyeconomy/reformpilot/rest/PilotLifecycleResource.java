@@ -1,0 +1,32 @@
+package cn.sc.countyeconomy.reformpilot.rest;
+
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.reformpilot.PilotStatus;
+import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.LifecycleStep;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/v1/pilot-lifecycle")
+@Tag(name = "Pilots")
+@Produces(MediaType.APPLICATION_JSON)
+public class PilotLifecycleResource {
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "The lifecycle table", description = "Every status, the statuses it may move to, and the roles needed to enter it.")
+    @APIResponse(responseCode = "200", description = "The table")
+    public List<LifecycleStep> lifecycle() {
+        return Arrays.stream(PilotStatus.values())
+                .map(s -> new LifecycleStep(s, List.copyOf(s.next()), s.isFinal(), s.rolesToEnter())).toList();
+    }
+
+}

@@ -1,0 +1,133 @@
+package cn.sc.countyeconomy.reformpilot.rest;
+
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.reformpilot.Program;
+import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.Dashboard;
+import cn.sc.countyeconomy.reformpilot.mapping.ProgramDtos.ProgramRequest;
+import cn.sc.countyeconomy.reformpilot.mapping.ProgramDtos.ProgramView;
+import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
+import cn.sc.countyeconomy.reformpilot.service.ProgramService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/programs")
+@Tag(name = "Programs", description = "Reform pilot programmes, their batches and reform areas, and their dashboards.")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProgramResource {
+
+    static final SortFields SORT = SortFields.of("id", "id", "code", "code", "launchDate", "launchDate", "deadline", "deadline");
+
+    @Inject
+    ProgramService programs;
+
+    @Inject
+    MonitoringService monitoring;
+
+    @Inject
+    IdempotentCreate idempotent;
+
+    @Inject
+    CountyScope scope;
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "List programmes", description = "Paged. Sortable fields: id, code, launchDate, deadline.")
+    @APIResponse(responseCode = "200", description = "A page of programmes, with Link and X-Total-Count headers",
+            content = @Content(schema = @Schema(implementation = ProgramPage.class)))
+    public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
+        return Paged.ok(PageResult.of(Program.<Program>findAll(SORT.panache(paging.rawSort())), paging, ProgramView::of), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Read a programme", description = "The ETag header carries its version, for If-Match on PUT.")
+    @APIResponse(responseCode = "200", description = "The programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
+    public Response get(@PathParam("id") long id) {
+        Program p = programs.require(id);
+        return Preconditions.ok(ProgramView.of(p), p.version).build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Create a programme", description = "Admin only (programmes are reference data). "
+            + "Idempotency-Key makes a retry safe. Reform areas must be codes of /api/v1/reform-areas.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ProgramView.class)))
+    @APIResponse(responseCode = "409", description = "A programme with this code exists")
+    @APIResponse(responseCode = "422", description = "Invalid body (unknown reform area, duplicate batch, deadline before launch), or the Idempotency-Key was used with another body")
+    public Response create(@Valid @NotNull ProgramRequest request,
+                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+                           @Context UriInfo uri) {
+        scope.requireUnscoped("create programmes");
+        return idempotent.create(key, request, uri, () -> {
+            Program p = programs.create(request);
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/programs/{id}").build(p.id))
+                    .tag(Preconditions.etag(p.version)).entity(ProgramView.of(p)).build();
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace a programme", description = "Admin only. Requires If-Match with the current ETag. "
+            + "A batch that has pilots cannot be removed.")
+    @APIResponse(responseCode = "200", description = "The updated programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
+    public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ProgramRequest request) {
+        scope.requireUnscoped("change programmes");
+        Program p = programs.update(id, ifMatch, request);
+        return Preconditions.ok(ProgramView.of(p), p.version).build();
+    }
+
+    @GET
+    @Path("/{id}/dashboard")
+    @RolesAllowed(Roles.READER)
+    @Operation(summary = "Dashboard of a programme", description = "Pilots by status; milestones done, due (within "
+            + "reform-pilot.milestone-due-window-days, 30 by default) and overdue; days to the deadline; active pilots "
+            + "whose remaining milestones are projected to finish after the deadline at their own pace "
+            + "(projectedFinish = today + ceil(remaining x daysElapsed / done), daysElapsed from the implementation start; "
+            + "no milestone done yet = INSUFFICIENT_DATA); reports missing for the last quarter that has ended.")
+    @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = Dashboard.class)))
+    public Dashboard dashboard(@PathParam("id") long id) {
+        return monitoring.dashboard(id);
+    }
+
+    /** For the OpenAPI document only. */
+    @Schema(name = "ProgramPage")
+    static class ProgramPage {
+        public java.util.List<ProgramView> items;
+        public int page;
+        public int size;
+        public long totalItems;
+        public int totalPages;
+    }
+}

@@ -1,0 +1,186 @@
+package cn.sc.countyeconomy.reformpilot.service;
+
+import cn.sc.countyeconomy.reformpilot.LeadingTask;
+import cn.sc.countyeconomy.reformpilot.Milestone;
+import cn.sc.countyeconomy.reformpilot.Pilot;
+import cn.sc.countyeconomy.reformpilot.PilotStatus;
+import cn.sc.countyeconomy.reformpilot.Program;
+import cn.sc.countyeconomy.reformpilot.ProgressReport;
+import cn.sc.countyeconomy.reformpilot.config.ReformPilotConfig;
+import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.CountyPilotsView;
+import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.Dashboard;
+import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.MilestoneCounts;
+import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.OverdueMilestone;
+import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.PilotProjection;
+import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.ReportsDue;
+import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.CountyPilot;
+import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.MissingReport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What the service reports: dashboards, overdue milestones, deadline risk, missing reports. */
+@ApplicationScoped
+public class MonitoringService {
+
+    static final Set<PilotStatus> ACTIVE = EnumSet.of(PilotStatus.APPROVED, PilotStatus.IMPLEMENTING, PilotStatus.UNDER_EVALUATION);
+
+    @Inject
+    PilotService pilots;
+
+    @Inject
+    ReformPilotConfig config;
+
+    /** Pilots matching the filters (any filter may be null). */
+    public List<Pilot> pilots(Long programId, String countyCode, Set<PilotStatus> statuses) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (programId != null) {
+            q.append(" and programId = :program");
+            params.put("program", programId);
+        }
+        if (countyCode != null) {
+            q.append(" and countyCode = :county");
+            params.put("county", countyCode);
+        }
+        if (statuses != null) {
+            q.append(" and status in :statuses");
+            params.put("statuses", statuses);
+        }
+        q.append(" order by id");
+        return Pilot.list(q.toString(), params);
+    }
+
+    public Dashboard dashboard(long programId) {
+        Program program = pilots.program(programId);
+        LocalDate today = pilots.today();
+        List<Pilot> all = pilots(programId, null, null);
+        Map<PilotStatus, Long> byStatus = new LinkedHashMap<>();
+        for (PilotStatus s : PilotStatus.values()) {
+            byStatus.put(s, all.stream().filter(p -> p.status == s).count());
+        }
+        List<Pilot> active = all.stream().filter(p -> ACTIVE.contains(p.status)).toList();
+        Map<Long, List<Milestone>> milestones = milestonesOf(active);
+        LocalDate dueUntil = today.plusDays(config.milestoneDueWindowDays());
+        int total = 0, done = 0, due = 0, overdue = 0;
+        for (List<Milestone> ms : milestones.values()) {
+            for (Milestone m : ms) {
+                total++;
+                if (m.done()) {
+                    done++;
+                } else if (m.plannedDate.isBefore(today)) {
+                    overdue++;
+                } else if (!m.plannedDate.isAfter(dueUntil)) {
+                    due++;
+                }
+            }
+        }
+        List<PilotProjection> projections = active.stream()
+                .map(p -> project(p, program, milestones.getOrDefault(p.id, List.of()), today)).toList();
+        ReportingPeriod last = ReportingPeriod.lastEndedBefore(today);
+        Long daysToDeadline = program.deadline == null ? null : ChronoUnit.DAYS.between(today, program.deadline);
+        return new Dashboard(program.id, program.nameZh, program.deadline, today, daysToDeadline, byStatus,
+                new MilestoneCounts(total, done, due, overdue, config.milestoneDueWindowDays()),
+                projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.AT_RISK).toList(),
+                projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.INSUFFICIENT_DATA)
+                        .map(PilotProjection::pilotId).toList(),
+                projections,
+                new ReportsDue(last.toString(), last.dueDate(config.reportDueDays()), missingReports(programId, last, today)));
+    }
+
+    public List<PilotProjection> projections(Long programId, String countyCode) {
+        LocalDate today = pilots.today();
+        List<Pilot> active = pilots(programId, countyCode, ACTIVE);
+        Map<Long, List<Milestone>> milestones = milestonesOf(active);
+        Map<Long, Program> programs = new HashMap<>();
+        List<PilotProjection> out = new ArrayList<>();
+        for (Pilot p : active) {
+            Program program = programs.computeIfAbsent(p.programId, pilots::program);
+            out.add(project(p, program, milestones.getOrDefault(p.id, List.of()), today));
+        }
+        return out;
+    }
+
+    PilotProjection project(Pilot p, Program program, List<Milestone> ms, LocalDate today) {
+        int done = (int) ms.stream().filter(Milestone::done).count();
+        int remaining = ms.size() - done;
+        DeadlineProjection.Result r = DeadlineProjection.project(p.implementationStart, done, remaining, today, program.deadline);
+        return new PilotProjection(p.id, p.programId, p.countyCode, p.countyName, p.status, p.implementationStart,
+                done, remaining, r.daysElapsed(), r.daysNeeded(), r.projectedFinish(), program.deadline,
+                r.assessment(), r.explanation());
+    }
+
+    public List<OverdueMilestone> overdueMilestones(Long programId, String countyCode, String areaCode) {
+        LocalDate today = pilots.today();
+        List<Pilot> active = pilots(programId, countyCode, ACTIVE);
+        Map<Long, Pilot> byId = active.stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Map<Long, LeadingTask> tasks = new HashMap<>();
+        if (!byId.isEmpty()) {
+            LeadingTask.<LeadingTask>list("pilotId in ?1", byId.keySet()).forEach(t -> tasks.put(t.pilotId, t));
+        }
+        List<OverdueMilestone> out = new ArrayList<>();
+        for (List<Milestone> ms : milestonesOf(active).values()) {
+            for (Milestone m : ms) {
+                if (m.done() || !m.plannedDate.isBefore(today)) {
+                    continue;
+                }
+                LeadingTask t = tasks.get(m.pilotId);
+                if (areaCode != null && (t == null || !areaCode.equals(t.areaCode))) {
+                    continue;
+                }
+                Pilot p = byId.get(m.pilotId);
+                out.add(new OverdueMilestone(m.id, p.id, p.programId, p.countyCode, p.countyName,
+                        t == null ? null : t.title, t == null ? null : t.areaCode, m.title, m.status, m.plannedDate,
+                        ChronoUnit.DAYS.between(m.plannedDate, today), m.synthetic));
+            }
+        }
+        out.sort(Comparator.comparing(OverdueMilestone::plannedDate).thenComparing(OverdueMilestone::milestoneId));
+        return out;
+    }
+
+    /** Reporting pilots (implementation started by the end of the period) with no report for it. */
+    public List<MissingReport> missingReports(Long programId, ReportingPeriod period, LocalDate today) {
+        LocalDate due = period.dueDate(config.reportDueDays());
+        List<MissingReport> out = new ArrayList<>();
+        for (Pilot p : pilots(programId, null, ACTIVE)) {
+            if (p.implementationStart == null || p.implementationStart.isAfter(period.end())) {
+                continue;
+            }
+            if (ProgressReport.count("pilotId = ?1 and period = ?2", p.id, period.toString()) == 0) {
+                out.add(MissingReport.of(p, period.toString(), due, today));
+            }
+        }
+        return out;
+    }
+
+    public CountyPilotsView countyPilots(String countyCode) {
+        List<Pilot> list = pilots(null, countyCode, null);
+        Map<Long, Program> programs = new HashMap<>();
+        List<CountyPilot> out = new ArrayList<>();
+        for (Pilot p : list) {
+            Program program = programs.computeIfAbsent(p.programId, pilots::program);
+            LeadingTask t = LeadingTask.<LeadingTask>find("pilotId", p.id).firstResult();
+            out.add(new CountyPilot(p.id, p.programId, program.nameZh, p.batch, p.status, t == null ? null : t.title, p.statusSince));
+        }
+        return new CountyPilotsView(countyCode, out);
+    }
+
+    private static Map<Long, List<Milestone>> milestonesOf(List<Pilot> pilots) {
+        if (pilots.isEmpty()) {
+            return Map.of();
+        }
+        return Milestone.<Milestone>list("pilotId in ?1", pilots.stream().map(p -> p.id).toList()).stream()
+                .collect(Collectors.groupingBy(m -> m.pilotId));
+    }
+}

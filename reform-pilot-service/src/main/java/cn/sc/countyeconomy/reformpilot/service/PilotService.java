@@ -1,0 +1,231 @@
+package cn.sc.countyeconomy.reformpilot.service;
+
+import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.problem.ProblemType;
+import cn.sc.countyeconomy.api.security.Caller;
+import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.reformpilot.Evaluation;
+import cn.sc.countyeconomy.reformpilot.Pilot;
+import cn.sc.countyeconomy.reformpilot.PilotStatus;
+import cn.sc.countyeconomy.reformpilot.PilotTransition;
+import cn.sc.countyeconomy.reformpilot.Program;
+import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.NominationRequest;
+import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.PilotState;
+import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.TransitionRequest;
+import cn.sc.countyeconomy.registry.client.CountyRegistry;
+import cn.sc.countyeconomy.registry.client.NewDesignation;
+import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Nominations and the lifecycle of pilots, with the registry writes that go with them.
+ * <p>Order of a transition that writes to county-registry-service (approval, withdrawal): the
+ * local change is made and flushed first (so the optimistic-lock check has happened and a racing
+ * request has already lost), then the registry is called, still inside the transaction. If the
+ * registry fails or is down, the exception rolls the transaction back: nothing is written locally.
+ * If the commit fails after a successful registry write, a retry sends the same Idempotency-Key
+ * ("pilot-&lt;id&gt;-approve") and the registry answers with the designation it recorded the first
+ * time, so the retry is safe.
+ */
+@ApplicationScoped
+public class PilotService {
+
+    @Inject
+    CountyRegistry registry;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    CountyScope scope;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Pilot require(long id) {
+        return Pilot.<Pilot>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Pilot", id));
+    }
+
+    public Program program(long id) {
+        return Program.<Program>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Program", id));
+    }
+
+    public List<PilotTransition> history(long pilotId) {
+        return PilotTransition.list("pilotId", Sort.by("date").and("id"), pilotId);
+    }
+
+    /** 403 for a county-scoped token of another county; 422 when the pilot is in a final state. */
+    public Pilot requireWritable(long pilotId) {
+        Pilot p = require(pilotId);
+        scope.requireWrite(p.countyCode);
+        if (p.status.isFinal()) {
+            throw ApiException.rule("pilot-final", "Pilot " + p.id + " (" + p.countyName + ") is " + p.status
+                    + ", a final status; its data can no longer be changed").with("status", p.status);
+        }
+        return p;
+    }
+
+    @Transactional
+    public Pilot nominate(NominationRequest r) {
+        Program program = Program.<Program>findByIdOptional(r.programId())
+                .orElseThrow(() -> ApiException.validation("programId", "no programme with id " + r.programId()));
+        if (!program.hasBatch(r.batch())) {
+            throw ApiException.validation("batch", "programme " + program.id + " has no batch " + r.batch() + "; its batches: "
+                    + program.batches.stream().map(b -> Integer.toString(b.number)).collect(Collectors.joining(", ")));
+        }
+        scope.requireWrite(r.countyCode());
+        LocalDate today = today();
+        if (r.nominatedOn().isAfter(today)) {
+            throw ApiException.validation("nominatedOn", "must not be in the future (today is " + today + ")");
+        }
+        if (program.launchDate != null && r.nominatedOn().isBefore(program.launchDate)) {
+            throw ApiException.rule("nomination-before-launch", "nominatedOn " + r.nominatedOn()
+                    + " is before the programme's launch date " + program.launchDate);
+        }
+        if (program.deadline != null && r.nominatedOn().isAfter(program.deadline)) {
+            throw ApiException.rule("nomination-after-deadline", "nominatedOn " + r.nominatedOn()
+                    + " is after the programme's deadline " + program.deadline);
+        }
+        Pilot live = Pilot.<Pilot>find("programId = ?1 and countyCode = ?2 and status not in ?3", program.id, r.countyCode(),
+                List.of(PilotStatus.WITHDRAWN, PilotStatus.REJECTED)).firstResult();
+        if (live != null) {
+            throw ApiException.conflict("County " + r.countyCode() + " is already pilot " + live.id + " of programme "
+                    + program.id + " (status " + live.status + ")").with("pilotId", live.id);
+        }
+        RegistryCounty county = registry.county(r.countyCode(), r.nominatedOn())
+                .orElseThrow(() -> ApiException.rule("county-unknown", "county-registry-service knows no county with code "
+                        + r.countyCode()).with("countyCode", r.countyCode()));
+        if (!county.active()) {
+            String successors = county.successors() == null || county.successors().isEmpty() ? ""
+                    : "; its successors: " + county.successors().stream().map(s -> s.code() + " " + s.name())
+                    .collect(Collectors.joining(", "));
+            throw ApiException.rule("county-not-active", "County " + r.countyCode() + " (" + county.name() + ") is "
+                            + county.status() + " on " + r.nominatedOn() + ", not ACTIVE" + successors)
+                    .with("countyCode", r.countyCode()).with("registryStatus", county.status());
+        }
+        Pilot p = new Pilot();
+        p.programId = program.id;
+        p.batch = r.batch();
+        p.countyCode = county.code() == null ? r.countyCode() : county.code();
+        p.countyName = county.name();
+        p.prefectureName = county.prefectureName();
+        p.status = PilotStatus.NOMINATED;
+        p.statusSince = r.nominatedOn();
+        p.nominatedOn = r.nominatedOn();
+        try {
+            p.persist();
+            em.flush();
+        } catch (PersistenceException e) {
+            // the partial unique index: another nomination of the same county won the race
+            throw ApiException.conflict("County " + r.countyCode() + " was nominated for programme " + program.id
+                    + " by another request at the same moment");
+        }
+        record(p, null, PilotStatus.NOMINATED, r.nominatedOn(), r.reason());
+        audit.record("Pilot", p.id, "NOMINATE", null, PilotState.of(p), r.reason());
+        return p;
+    }
+
+    @Transactional
+    public Pilot transition(long id, String ifMatch, TransitionRequest r) {
+        Pilot p = require(id);
+        scope.requireWrite(p.countyCode);
+        PilotStatus from = p.status;
+        PilotStatus to = r.to();
+        if (!from.mayBecome(to)) {
+            String allowed = from.next().isEmpty() ? "none: " + from + " is final"
+                    : from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
+            throw new ApiException(409, ProblemType.CONFLICT, "A pilot in status " + from + " cannot become " + to
+                    + "; allowed next: " + allowed)
+                    .with("rule", "illegal-transition").with("from", from).with("to", to)
+                    .with("allowed", List.copyOf(from.next()));
+        }
+        if (to.rolesToEnter().stream().noneMatch(identity::hasRole)) {
+            throw ApiException.forbidden("Moving a pilot to " + to + " needs the role " + String.join(" or ", to.rolesToEnter()));
+        }
+        Preconditions.requireMatch(ifMatch, p.version);
+        LocalDate today = today();
+        if (r.date().isAfter(today)) {
+            throw ApiException.validation("date", "must not be in the future (today is " + today + ")");
+        }
+        if (r.date().isBefore(p.statusSince)) {
+            throw ApiException.rule("transition-date-order", "date " + r.date() + " is before " + p.statusSince
+                    + ", when the pilot became " + from);
+        }
+        if (to == PilotStatus.ACCEPTED || to == PilotStatus.REJECTED) {
+            Evaluation.Verdict needed = to == PilotStatus.ACCEPTED ? Evaluation.Verdict.PASS : Evaluation.Verdict.FAIL;
+            Evaluation latest = Evaluation.<Evaluation>find("pilotId = ?1 and evaluatedOn >= ?2", Sort.descending("evaluatedOn", "id"),
+                    p.id, p.statusSince).firstResult();
+            if (latest == null || latest.verdict != needed) {
+                throw ApiException.rule("evaluation-required", "Moving pilot " + p.id + " to " + to
+                                + " needs an evaluation with verdict " + needed + " recorded while it is UNDER_EVALUATION; "
+                                + (latest == null ? "there is none" : "the latest (" + latest.id + ") says " + latest.verdict))
+                        .with("requiredVerdict", needed);
+            }
+        }
+        PilotState before = PilotState.of(p);
+        p.status = to;
+        p.statusSince = r.date();
+        if (to == PilotStatus.IMPLEMENTING && p.implementationStart == null) {
+            p.implementationStart = r.date();
+        }
+        record(p, from, to, r.date(), r.reason());
+        em.flush(); // the version check happens here, before anything leaves this service
+
+        if (to == PilotStatus.APPROVED) {
+            Program program = program(p.programId);
+            RegistryDesignation d = registry.addDesignation(approvalKey(p.id), new NewDesignation(
+                    RegistryDesignation.REFORM_PILOT, p.countyCode, r.date(), null,
+                    "reform-pilot-service/pilots/" + p.id,
+                    program.nameZh + "（第" + p.batch + "批）"));
+            p.designationId = d.id();
+        } else if (to == PilotStatus.WITHDRAWN && p.designationId != null) {
+            registry.endDesignation(p.designationId, r.date(), r.reason());
+        }
+        audit.record("Pilot", p.id, "TRANSITION", before, PilotState.of(p), r.reason());
+        return p;
+    }
+
+    public static String approvalKey(long pilotId) {
+        return "pilot-" + pilotId + "-approve";
+    }
+
+    private void record(Pilot p, PilotStatus from, PilotStatus to, LocalDate date, String reason) {
+        PilotTransition t = new PilotTransition();
+        t.pilotId = p.id;
+        t.fromStatus = from;
+        t.toStatus = to;
+        t.date = date;
+        t.actor = caller.subject();
+        t.reason = reason;
+        t.recordedAt = Instant.now();
+        t.persist();
+    }
+}
