@@ -135,7 +135,7 @@ public class CountyReads {
             if (f.prefecture() != null && !f.prefecture().equals(c.parentCode)) {
                 continue;
             }
-            if (f.province() != null && (p == null || !f.province().equals(p.parentCode))) {
+            if (f.province() != null && !f.province().equals(p == null ? c.parentCode : p.parentCode)) {
                 continue;
             }
             if (f.region() != null && (r == null || !f.region().equals(r.code))) {

@@ -42,7 +42,7 @@ public class DivisionChangeService {
 
     public static final Set<String> KINDS = Set.of("RENAME", "RECODE", "UPGRADE", "TRANSFER", "MERGE", "SPLIT", "ABOLISH");
     public static final Set<String> COUNTY_TYPES = Set.of("DISTRICT", "COUNTY_LEVEL_CITY", "COUNTY", "AUTONOMOUS_COUNTY",
-            "BANNER", "AUTONOMOUS_BANNER", "FORESTRY_DISTRICT", "SPECIAL_DISTRICT");
+            "BANNER", "AUTONOMOUS_BANNER", "FORESTRY_DISTRICT", "SPECIAL_DISTRICT", "UNDIVIDED_PREFECTURE_CITY");
 
     @Schema(name = "DivisionChangeRequest", description = "A change of the division register. Per kind: RENAME (1 code, 1 successor "
             + "with the same code and a new name); RECODE (1 code, 1 successor with a new code); UPGRADE (1 code, 1 successor of type "
@@ -77,11 +77,11 @@ public class DivisionChangeService {
     @Schema(name = "DivisionChange", description = "A division change with its effects.")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record DivisionChangeView(long id, String kind, LocalDate effectiveDate, List<String> fromCodes, List<String> toCodes,
-                                     String description, String source, Instant recordedAt,
+                                     String description, String source, @Schema(description = "When it was recorded (UTC, ISO-8601).") String recordedAt,
                                      @Schema(description = "Effects (present on the answer of the POST only).", nullable = true) List<Effect> effects,
                                      long version) {
         public static DivisionChangeView of(DivisionChange c, List<Effect> effects) {
-            return new DivisionChangeView(c.id, c.kind, c.effectiveDate, c.from(), c.to(), c.description, c.source, c.recordedAt, effects, c.version);
+            return new DivisionChangeView(c.id, c.kind, c.effectiveDate, c.from(), c.to(), c.description, c.source, c.recordedAt == null ? null : c.recordedAt.toString(), effects, c.version);
         }
     }
 

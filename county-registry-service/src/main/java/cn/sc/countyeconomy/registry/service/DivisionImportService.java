@@ -127,12 +127,22 @@ public class DivisionImportService {
                 }
                 fileProvinces.add(v[4]);
                 filePrefectures.add(v[2]);
+                // a prefecture-level city without counties (东莞市, 中山市, 儋州市) is listed as its own county-level unit: it
+                // becomes one county-level division directly under the province (a code names one division at a time)
+                boolean undivided = v[0].equals(v[2]);
                 Planned[] levels = {
                         new Planned(v[4], Division.PROVINCE, provinceType(v[5]), v[5], null, line),
-                        new Planned(v[2], Division.PREFECTURE, prefectureType(v[3]), v[3], v[4], line),
-                        new Planned(v[0], Division.COUNTY, DivisionChangeService.typeOf(v[1]), v[1], v[2], line)};
+                        undivided ? null : new Planned(v[2], Division.PREFECTURE, prefectureType(v[3]), v[3], v[4], line),
+                        new Planned(v[0], Division.COUNTY, undivided ? "UNDIVIDED_PREFECTURE_CITY" : DivisionChangeService.typeOf(v[1]), v[1],
+                                undivided ? v[4] : v[2], line)};
+                if (undivided) {
+                    filePrefectures.remove(v[2]);
+                }
                 for (int k = 0; k < 3; k++) {
                     Planned p = levels[k];
+                    if (p == null) {
+                        continue;
+                    }
                     Division existing = current.get(p.code());
                     if (existing != null) {
                         String why = null;
