@@ -107,6 +107,16 @@ public class ProblemMappers {
         return build(p, uri).build();
     }
 
+    /**
+     * quarkus-rest-jackson has a built-in mapper for this subtype (an unknown enum value, a string
+     * where a number belongs, ...) that answers plain JSON; this one, of higher priority, keeps
+     * such errors problem+json.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
         String detail;
