@@ -8,11 +8,15 @@ import static io.restassured.RestAssured.given;
 
 /** Requests as a role. */
 final class Api {
+    /** Numbers as double, not float: 66.666667 must not come back as 66.666664. */
+    static final io.restassured.config.RestAssuredConfig DOUBLES = io.restassured.config.RestAssuredConfig.config().jsonConfig(
+            io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+
     private Api() {
     }
 
     static RequestSpecification as(String... roles) {
-        return given().header("Authorization", TestTokens.bearer(roles)).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().config(DOUBLES).header("Authorization", TestTokens.bearer(roles)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     static long count(String path, Object... params) {

@@ -42,9 +42,9 @@ class DataApiTest {
         assertEquals(n, Api.count("/api/v1/data/2031/values"));
         // Chinese text end to end, JSON and CSV; values exact
         as("reader").queryParam("county", "510104").queryParam("indicator", "GDP").get("/api/v1/data/2031/values").then().statusCode(200)
-                .body("items[0].source", equalTo("四川省统计局 县域统计年鉴")).body("items[0].value", equalTo(1.5f));
+                .body("items[0].source", equalTo("四川省统计局 县域统计年鉴")).body("items[0].value", equalTo(1.5));
         String out = as("reader").accept("text/csv").queryParam("county", "510104").get("/api/v1/data/2031/values").then().statusCode(200).extract().asString();
-        assertTrue(out.contains("510104,2031,ARABLE_LAND_RETAINED,1.500000,false,四川省统计局 县域统计年鉴"), out);
+        assertTrue(out.contains("510104,2031,ARABLE_LAND_RETAINED,1.500000,false,\"四川省统计局 县域统计年鉴\""), out);
         as("admin").queryParam("resourceType", "DataImport").queryParam("resourceId", "2031").get("/api/v1/audit").then().statusCode(200)
                 .body("items[0].action", equalTo("IMPORT"));
     }

@@ -91,11 +91,11 @@ class RunApiTest {
         assertEquals("STRONG", by.get(c2).get("award"));
         assertEquals("STRONG", by.get(c3).get("award"));
         assertEquals(RegistryStub.nameOf(c1), by.get(c1).get("countyName"));
-        JsonPath c4detail = new JsonPath(toJson(by.get(c4)));
+        JsonPath c4detail = JsonPath.from(toJson(by.get(c4))).using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         assertEquals("FAILED", c4detail.getString("detail.redLines[0].outcome"));
         assertEquals(110.0, c4detail.getDouble("detail.redLines[0].value"), 1e-9);
         assertEquals(100.0, c4detail.getDouble("detail.redLines[0].threshold"), 1e-9);
-        JsonPath c3detail = new JsonPath(toJson(by.get(c3)));
+        JsonPath c3detail = JsonPath.from(toJson(by.get(c3))).using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         assertNull(c3detail.get("detail.indicators[0].raw"));
         assertTrue(c3detail.getBoolean("detail.indicators[0].imputed"));
         assertEquals(200.0, c3detail.getDouble("detail.indicators[0].treated"), 1e-9);
@@ -247,6 +247,8 @@ class RunApiTest {
         as("editor").body(Map.of("year", 2024, "schemeVersion", 99)).post("/api/v1/runs").then().spec(Problems.problem(422, "validation-failed"))
                 .body("violations[0].field", equalTo("schemeVersion"));
         as("reader").body(Map.of("year", 2024, "schemeVersion", 1)).post("/api/v1/runs").then().spec(Problems.problem(403, "forbidden"));
-        as("reader").queryParam("year", 1999).get("/api/v1/rankings").then().spec(Problems.problem(404, "not-found"));
+        as("reader").queryParam("year", 2099).get("/api/v1/rankings").then().spec(Problems.problem(404, "not-found"));
+        as("reader").queryParam("year", 1999).get("/api/v1/rankings").then().spec(Problems.problem(400, "invalid-parameter"));
+        as("reader").get("/api/v1/rankings").then().spec(Problems.problem(400, "invalid-parameter"));
     }
 }

@@ -39,9 +39,9 @@ public class RankingResource {
             + "Filter category; paged; Accept: text/csv for all rows as CSV.")
     @APIResponse(responseCode = "200", description = "A page of ranking rows, or CSV")
     @APIResponse(responseCode = "404", description = "No official run for the year")
-    public Response rankings(@QueryParam("year") Integer year, @QueryParam("category") String category, @BeanParam PageParams page,
+    public Response rankings(@QueryParam("year") String yearText, @QueryParam("category") String category, @BeanParam PageParams page,
                              @Context HttpHeaders headers) {
-        if (year == null) throw ApiException.invalidParameter("year", "is required");
+        int year = QueryValues.year("year", yearText, true);
         List<RankingRow> rows = runs.ranking(year, category);
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)))) {
             return CsvExport.ok(RankingRow.class, rows::stream, "ranking-" + year + (category == null ? "" : "-" + category) + ".csv");
@@ -57,8 +57,8 @@ public class RankingResource {
             + "category's medians, rank among the ranked counties of its category, change against the previous official year, "
             + "award, the three strongest and weakest indicators (normalised value minus the category median), red-line status.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))
-    public Scorecard scorecard(@PathParam("code") String code, @QueryParam("year") Integer year) {
-        if (year == null) throw ApiException.invalidParameter("year", "is required");
+    public Scorecard scorecard(@PathParam("code") String code, @QueryParam("year") String yearText) {
+        int year = QueryValues.year("year", yearText, true);
         return runs.scorecard(code, year);
     }
 }

@@ -70,7 +70,8 @@ public class RunResource {
     @RolesAllowed(Roles.READER)
     @Operation(summary = "List runs", description = "Paged; filter year; sortable: id, year, createdAt.")
     @APIResponse(responseCode = "200", description = "A page of runs")
-    public Response list(@BeanParam PageParams page, @QueryParam("year") Integer year) {
+    public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText) {
+        Integer year = QueryValues.year("year", yearText, false);
         var q = year == null ? ScoringRun.<ScoringRun>findAll(SORT.panache(page.rawSort()))
                 : ScoringRun.<ScoringRun>find("year = :y", SORT.panache(page.rawSort()), Parameters.with("y", year));
         return Paged.ok(PageResult.of(q, page, runs::view), uri);

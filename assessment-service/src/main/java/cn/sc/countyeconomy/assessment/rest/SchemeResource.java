@@ -51,7 +51,8 @@ public class SchemeResource {
     @RolesAllowed(Roles.READER)
     @Operation(summary = "List schemes", description = "Paged; filter by year and status; sortable fields: id, year, schemeVersion, status.")
     @APIResponse(responseCode = "200", description = "A page of schemes")
-    public Response list(@BeanParam PageParams page, @QueryParam("year") Integer year, @QueryParam("status") String status) {
+    public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String status) {
+        Integer year = QueryValues.year("year", yearText, false);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (year != null) { q.append(" and year = :y"); p.and("y", year); }

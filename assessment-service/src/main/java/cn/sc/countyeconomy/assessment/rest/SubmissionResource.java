@@ -44,8 +44,10 @@ public class SubmissionResource {
     @RolesAllowed(Roles.READER)
     @Operation(summary = "List the workflow states", description = "Paged; filters year, status, county; sortable: countyCode, year, status, updatedAt.")
     @APIResponse(responseCode = "200", description = "A page of submissions")
-    public Response list(@BeanParam PageParams page, @QueryParam("year") Integer year, @QueryParam("status") Submission.Status status,
+    public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String statusText,
                          @QueryParam("county") String county) {
+        Integer year = QueryValues.year("year", yearText, false);
+        Submission.Status status = QueryValues.enumValue("status", statusText, Submission.Status.class);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (year != null) { q.append(" and year = :y"); p.and("y", year); }

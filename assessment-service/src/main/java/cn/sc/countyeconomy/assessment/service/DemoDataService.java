@@ -32,6 +32,8 @@ public class DemoDataService {
     EntityManager em;
     @Inject
     AuditTrail audit;
+    @Inject
+    FrameworkService framework;
 
     public record Loaded(int year, int counties, int values, boolean approved) {
     }
@@ -49,9 +51,10 @@ public class DemoDataService {
                 throw ApiException.conflict("Year " + year + " has data already (" + existing + " values); demo data is loaded only into empty years");
             }
             Set<String> counties = registry.activeCounties(RegistryFacts.dateOf(year)).keySet();
+            List<Indicator> used = indicatorsOf(year, indicators);
             List<DataService.ValueInput> values = new ArrayList<>();
             for (String c : counties) {
-                for (Indicator ind : indicators) {
+                for (Indicator ind : used) {
                     values.add(new DataService.ValueInput(c, ind.code, value(c, year, ind).toPlainString(), null, SOURCE));
                 }
             }
@@ -60,12 +63,24 @@ public class DemoDataService {
                 em.createQuery("update Submission set status = :a, updatedAt = :t, reason = :r, version = version + 1 where year = :y")
                         .setParameter("a", Submission.Status.APPROVED).setParameter("t", Instant.now())
                         .setParameter("r", "synthetic demo data, approved on loading").setParameter("y", year).executeUpdate();
-                audit.record("Submission", "*/" + year, "APPROVE_DEMO", null, Map.of("year", year, "counties", counties.size(),
+                audit.record("Submission", "*/" + year, "APPROVE_DEMO", FrameworkService.NOTHING, Map.of("year", year, "counties", counties.size(),
                         "status", "APPROVED", "synthetic", true), "synthetic demo data approved on loading");
             }
             out.add(new Loaded(year, counties.size(), report.written(), approve));
         }
         return out;
+    }
+
+    /** The indicators of the year's latest published scheme; the whole catalogue when the year has none. */
+    List<Indicator> indicatorsOf(int year, List<Indicator> all) {
+        List<cn.sc.countyeconomy.assessment.AssessmentScheme> published = cn.sc.countyeconomy.assessment.AssessmentScheme
+                .list("year = ?1 and status = ?2 order by schemeVersion desc", year, cn.sc.countyeconomy.assessment.AssessmentScheme.PUBLISHED);
+        if (published.isEmpty()) {
+            return all;
+        }
+        Set<String> codes = new HashSet<>();
+        framework.definition(published.get(0)).indicators().forEach(e -> codes.add(e.code()));
+        return all.stream().filter(i -> codes.contains(i.code)).toList();
     }
 
     /** A plausible value, fixed by county, year and indicator; a few counties break a red line. */
