@@ -101,6 +101,8 @@ public final class Views {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "projectId", "type", "iatiTransactionType", "date", "amount", "currency",
+            "providerOrganisationId", "providerName", "receiverName", "description", "correction", "correctionReason", "synthetic", "recordedAt"})
     @Schema(name = "FundTransaction", description = "A commitment, disbursement or expenditure in CNY (exact decimal, 2 places).")
     public record TransactionView(long id, long projectId, TransactionType type,
                                   @Schema(description = "IATI transaction-type code: 2 commitment, 3 disbursement, 4 expenditure") String iatiTransactionType,

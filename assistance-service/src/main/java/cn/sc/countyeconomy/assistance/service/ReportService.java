@@ -176,6 +176,7 @@ public class ReportService {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"key", "name", "committed", "disbursed", "spent", "transactions"})
     @Schema(name = "FundSummaryRow", description = "Sums in CNY of one group. key: county code, force code, organisation id, or YYYY / YYYY-Qn / YYYY-MM.")
     public record SummaryRow(String key, String name, BigDecimal committed, BigDecimal disbursed, BigDecimal spent, long transactions) {
     }
