@@ -150,6 +150,6 @@ public abstract class ApiTest {
 
     protected static long auditCount(String resourceType, Object id) {
         return given().header("Authorization", ADMIN).queryParam("resourceType", resourceType).queryParam("resourceId", id)
-                .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getLong("totalItems");
+                .when().get("/api/v1/audit").then().log().ifValidationFails().statusCode(200).extract().jsonPath().getLong("totalItems");
     }
 }

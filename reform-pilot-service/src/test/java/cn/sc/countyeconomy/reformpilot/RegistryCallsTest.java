@@ -1,0 +1,195 @@
+package cn.sc.countyeconomy.reformpilot;
+
+import cn.sc.countyeconomy.api.testing.Problems;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The service's calls to county-registry-service, against a WireMock stub. */
+@QuarkusTest
+class RegistryCallsTest extends ApiTest {
+
+    @Test
+    void nominationOfAnActiveCountyTakesItsNameFromTheRegistry() {
+        registry.register(get(urlPathEqualTo("/api/v1/counties/510522")).atPriority(1)
+                .willReturn(okJson(RegistryStub.county("510522", "合江县", "ACTIVE"))));
+        long program = newProgram();
+        nominateRaw(program, "510522", "2024-01-10", EDITOR).statusCode(201)
+                .header("Location", containsString("/api/v1/pilots/"))
+                .body("status", org.hamcrest.Matchers.equalTo("NOMINATED"))
+                .body("countyName", org.hamcrest.Matchers.equalTo("合江县"))
+                .body("prefectureName", org.hamcrest.Matchers.equalTo("泸州市"))
+                .body("nominatedOn", org.hamcrest.Matchers.equalTo("2024-01-10"));
+        registry.verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/counties/510522"))
+                .withQueryParam("asOf", equalTo("2024-01-10"))
+                .withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    @Test
+    void nominationOfARetiredCountyIsRefusedNamingItsSuccessor() {
+        registry.register(get(urlPathEqualTo("/api/v1/counties/510122")).atPriority(1)
+                .willReturn(okJson(RegistryStub.county("510122", "双流县", "RETIRED")
+                        .replace("\"successors\":[]", "\"successors\":[{\"code\":\"510116\",\"name\":\"双流区\"}]"))));
+        long program = newProgram();
+        nominateRaw(program, "510122", "2024-01-10", EDITOR).spec(Problems.problem(422, "business-rule-violated"))
+                .body("rule", org.hamcrest.Matchers.equalTo("county-not-active"))
+                .body("registryStatus", org.hamcrest.Matchers.equalTo("RETIRED"))
+                .body("detail", containsString("510116 双流区"));
+        assertNoPilotOf(program);
+    }
+
+    @Test
+    void nominationOfAnUnknownCountyIsRefused() {
+        registry.register(get(urlPathEqualTo("/api/v1/counties/519999")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"urn:problem-type:sc-county-economy:not-found\",\"status\":404,\"detail\":\"County '519999' does not exist\"}")));
+        long program = newProgram();
+        nominateRaw(program, "519999", "2024-01-10", EDITOR).spec(Problems.problem(422, "business-rule-violated"))
+                .body("rule", org.hamcrest.Matchers.equalTo("county-unknown"))
+                .body("detail", containsString("519999"));
+        assertNoPilotOf(program);
+    }
+
+    @Test
+    void nominationWhileTheRegistryIsDownIs503AndWritesNothing() {
+        long program = newProgram();
+        RegistryStub.down(registry);
+        nominateRaw(program, "510523", "2024-01-10", EDITOR).spec(Problems.problem(503, "dependency-unavailable"))
+                .header("Retry-After", "30");
+        assertNoPilotOf(program);
+    }
+
+    @Test
+    void approvalPostsTheDesignationWithTheServiceTokenAndStoresItsId() {
+        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(RegistryStub.designation("4711", "510524", "2024-02-01"))));
+        long program = newProgram();
+        long id = nominate(program, "510524");
+        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200)
+                .body("designationId", org.hamcrest.Matchers.equalTo(4711));
+        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
+                .withHeader("Authorization", matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
+                .withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve"))
+                .withRequestBody(equalToJson("""
+                        {"typeCode":"REFORM_PILOT","countyCode":"510524","validFrom":"2024-02-01","validTo":null,
+                         "sourceRef":"reform-pilot-service/pilots/%d","note":"测试改革试点项目（第1批）"}""".formatted(id))));
+        // the service identity carries editor (the registry needs it to add designations)
+        String auth = registry.find(postRequestedFor(urlPathEqualTo("/api/v1/designations"))).get(0).getHeader("Authorization");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(auth.substring(7).split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        org.hamcrest.MatcherAssert.assertThat(payload, containsString("\"editor\""));
+        org.hamcrest.MatcherAssert.assertThat(payload, containsString("service:reform-pilot-service"));
+    }
+
+    @Test
+    void withdrawalEndsTheDesignationOnTheWithdrawalDate() {
+        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(RegistryStub.designation("5150", "510525", "2024-02-01"))));
+        registry.register(get(urlPathEqualTo("/api/v1/designations/5150")).atPriority(1)
+                .willReturn(okJson(RegistryStub.designation("5150", "510525", "2024-02-01").replace("\"version\":0", "\"version\":7"))));
+        long program = newProgram();
+        long id = pilotIn(program, "510525", "IMPLEMENTING");
+        transitionRaw(id, "WITHDRAWN", "2024-06-30", EDITOR).statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"));
+        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/5150/end"))
+                .withHeader("If-Match", equalTo("\"7\""))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(equalToJson("{\"endDate\":\"2024-06-30\",\"reason\":\"依据会议纪要：WITHDRAWN\"}")));
+    }
+
+    @Test
+    void registryDownReadsWorkApprovalIs503AndNothingIsWritten() {
+        long program = newProgram();
+        long id = nominate(program, "510526");
+        long version = version(id);
+        long audits = auditCount("Pilot", id);
+        RegistryStub.down(registry);
+
+        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(503, "dependency-unavailable"))
+                .header("Retry-After", "30").body("retryAfterSeconds", org.hamcrest.Matchers.equalTo(30))
+                .body("detail", containsString("nothing was written"));
+
+        // reads keep working, and the pilot is exactly as before
+        given().header("Authorization", READER).when().get("/api/v1/pilots/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("NOMINATED"))
+                .body("designationId", org.hamcrest.Matchers.nullValue())
+                .body("history", hasSize(1));
+        assertEquals(version, version(id));
+        assertEquals(audits, auditCount("Pilot", id));
+        given().header("Authorization", READER).when().get("/api/v1/programs/" + program + "/dashboard").then().statusCode(200);
+        given().header("Authorization", READER).when().get("/api/v1/counties/510526/pilots").then().statusCode(200)
+                .body("pilots.status", org.hamcrest.Matchers.hasItem("NOMINATED"));
+
+        // once it is back, the same request succeeds (the breaker is reset as a recovered registry would close it)
+        WireMock wm = RegistryStub.reset();
+        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
+        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200).body("status", org.hamcrest.Matchers.equalTo("APPROVED"));
+        wm.verifyThat(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve")));
+        org.hamcrest.MatcherAssert.assertThat(auditCount("Pilot", id), greaterThan(audits));
+    }
+
+    @Test
+    void registryAnsweringServerErrorsIsTreatedAsDown() {
+        long program = newProgram();
+        long id = nominate(program, "510527");
+        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("boom")));
+        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(503, "dependency-unavailable"))
+                .header("Retry-After", "30");
+        assertEquals("NOMINATED", status(id));
+    }
+
+    @Test
+    void aRegistryRefusalIsPassedOnAndNothingIsWritten() {
+        long program = newProgram();
+        long id = nominate(program, "510528");
+        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":409,\"detail\":\"County 510528 has an overlapping REFORM_PILOT designation\"}")));
+        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(409, "conflict"))
+                .body("detail", containsString("overlapping REFORM_PILOT designation"));
+        assertEquals("NOMINATED", status(id));
+    }
+
+    @Test
+    void withdrawalWhileTheRegistryIsDownIs503AndKeepsThePilot() {
+        long program = newProgram();
+        long id = pilotIn(program, "510529", "APPROVED");
+        RegistryStub.down(registry);
+        transitionRaw(id, "WITHDRAWN", "2024-03-01", EDITOR).spec(Problems.problem(503, "dependency-unavailable"));
+        assertEquals("APPROVED", status(id));
+    }
+
+    private static void assertNoPilotOf(long program) {
+        given().header("Authorization", READER).queryParam("programId", program).when().get("/api/v1/pilots")
+                .then().statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(0));
+        given().header("Authorization", ADMIN).queryParam("resourceType", "Pilot").queryParam("action", "NOMINATE")
+                .when().get("/api/v1/audit").then().statusCode(200);
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, Object> unused() {
+        return Map.of();
+    }
+}
