@@ -1,0 +1,61 @@
+package cn.sc.countyeconomy.assistance;
+
+import cn.sc.countyeconomy.api.testing.Problems;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static cn.sc.countyeconomy.assistance.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Demo data, in an application of its own (a fresh database), so that it never mixes with the other tests' figures. */
+@QuarkusTest
+@TestProfile(DemoDataTest.OwnDatabase.class)
+class DemoDataTest {
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void loadsLabelledSyntheticDataOnlyWhenTheRegistryAnswersAndOnlyOnce() {
+        CircuitBreakerMaintenance.get().resetAll();
+        StubMapping outage = RegistryStub.down();
+        try {
+            as("admin").post("/api/v1/demo-data").then().spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", equalTo("7"));
+        } finally {
+            RegistryStub.up(outage);
+            CircuitBreakerMaintenance.get().resetAll();
+        }
+        as("reader").get("/api/v1/organisations").then().body("totalItems", equalTo(0));
+        as("reader").get("/api/v1/projects").then().body("totalItems", equalTo(0));
+
+        // the registry lists 513436, 513437 and 513432 as designated today (513435's designation ended)
+        as("admin").post("/api/v1/demo-data").then().statusCode(201)
+                .body("counties", equalTo(3)).body("organisations", equalTo(5)).body("projects", greaterThan(0));
+        as("reader").queryParam("size", "500").get("/api/v1/organisations").then().statusCode(200)
+                .body("totalItems", equalTo(5)).body("items.synthetic", everyItem(equalTo(true)))
+                .body("items.name", everyItem(startsWith("【演示数据】")));
+        as("reader").queryParam("size", "500").get("/api/v1/projects").then().body("items.synthetic", everyItem(equalTo(true)));
+        as("reader").queryParam("size", "500").get("/api/v1/pairings").then()
+                .body("items.countyCode", everyItem(org.hamcrest.Matchers.oneOf("513436", "513437", "513432")));
+        as("admin").post("/api/v1/demo-data").then().spec(Problems.problem(409, "conflict"));
+        assertEquals(List.of("IMPORT"), AuditRecords.of(dataSource, "DemoData", "synthetic").stream().map(AuditRecords.Row::action).toList());
+        // and the reports run over it
+        as("reader").queryParam("year", String.valueOf(java.time.LocalDate.now().getYear())).get("/api/v1/coverage").then().statusCode(200)
+                .body("counties", equalTo(3));
+    }
+}
