@@ -61,7 +61,9 @@ CREATE TABLE pilot (
     designation_id        BIGINT,
     source                TEXT,
     version               BIGINT NOT NULL DEFAULT 0,
-    FOREIGN KEY (program_id, batch) REFERENCES program_batch (program_id, number)
+    -- the batch must be one of the programme's: checked by the service (batches are rewritten as a
+    -- whole when a programme changes, so a foreign key to program_batch cannot be kept)
+    FOREIGN KEY (program_id) REFERENCES program (id)
 );
 -- a county is a live pilot of a programme at most once (it may be nominated again after a withdrawal or rejection)
 CREATE UNIQUE INDEX pilot_live_per_county ON pilot (program_id, county_code) WHERE status NOT IN ('WITHDRAWN', 'REJECTED');

@@ -88,7 +88,7 @@ public class PilotService {
         scope.requireWrite(p.countyCode);
         if (p.status.isFinal()) {
             throw ApiException.rule("pilot-final", "Pilot " + p.id + " (" + p.countyName + ") is " + p.status
-                    + ", a final status; its data can no longer be changed").with("status", p.status);
+                    + ", a final status; its data can no longer be changed").with("pilotStatus", p.status);
         }
         return p;
     }

@@ -124,7 +124,7 @@ public class ReportService {
         scope.requireWrite(p.countyCode);
         if (p.status != PilotStatus.UNDER_EVALUATION) {
             throw ApiException.rule("pilot-not-under-evaluation", "Pilot " + pilotId + " is " + p.status
-                    + "; evaluations are recorded while a pilot is UNDER_EVALUATION").with("status", p.status);
+                    + "; evaluations are recorded while a pilot is UNDER_EVALUATION").with("pilotStatus", p.status);
         }
         LocalDate today = pilots.today();
         List<Problem.Violation> violations = new ArrayList<>();
