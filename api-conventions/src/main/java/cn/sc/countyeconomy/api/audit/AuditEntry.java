@@ -1,6 +1,8 @@
 package cn.sc.countyeconomy.api.audit;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,13 +18,26 @@ public record AuditEntry(
         String resourceId,
         @Schema(example = "UPDATE") String action,
         @Schema(implementation = Object.class, description = "The changed fields before the write (null for a create).")
-        @JsonRawValue String before,
+        JsonNode before,
         @Schema(implementation = Object.class, description = "The changed fields after the write (null for a delete).")
-        @JsonRawValue String after,
+        JsonNode after,
         String reason) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static AuditEntry of(AuditRecord r) {
         return new AuditEntry(r.id, r.occurredAt, r.actor, r.actorRoles, r.requestId, r.resourceType,
-                r.resourceId, r.action, r.before, r.after, r.reason);
+                r.resourceId, r.action, tree(r.before), tree(r.after), r.reason);
+    }
+
+    private static JsonNode tree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit record holds invalid JSON", e);
+        }
     }
 }

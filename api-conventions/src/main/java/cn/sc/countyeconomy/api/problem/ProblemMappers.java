@@ -119,6 +119,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (!readingTheRequest(e)) {
+            // writing the answer failed: the service's fault, not the client's
+            return internal(e, uri);
+        }
         String detail;
         List<Problem.Violation> violations = null;
         if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
@@ -191,6 +195,20 @@ public class ProblemMappers {
         LOG.errorf(e, "Unhandled error [requestId=%s] on %s", requestId, uri == null ? "?" : uri.getRequestUri().getRawPath());
         return build(new Problem(ProblemType.INTERNAL_ERROR, 500,
                 "An unexpected error occurred. Quote request id " + requestId + " when reporting it."), uri).build();
+    }
+
+    /** Whether Jackson failed while reading the request body (rather than writing the answer). */
+    static boolean readingTheRequest(JsonProcessingException e) {
+        Object processor = e.getProcessor();
+        if (processor instanceof com.fasterxml.jackson.core.JsonGenerator) {
+            return false;
+        }
+        if (processor instanceof com.fasterxml.jackson.core.JsonParser) {
+            return true;
+        }
+        return e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e instanceof MismatchedInputException
+                || e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException;
     }
 
     private Response unauthenticated(UriInfo uri, String detail) {
