@@ -57,17 +57,22 @@ public class UnderdevelopedCounties {
                     .sorted(Comparator.comparing(County::code))
                     .toList();
             Instant now = Instant.now();
-            QuarkusTransaction.requiringNew().run(() -> {
-                RegistryCountyCache.deleteAll();
-                for (County c : counties) {
-                    RegistryCountyCache e = new RegistryCountyCache();
-                    e.countyCode = c.code();
-                    e.countyName = c.name();
-                    e.asOf = asOf;
-                    e.fetchedAt = now;
-                    e.persist();
-                }
-            });
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    RegistryCountyCache.deleteAll();
+                    for (County c : counties) {
+                        RegistryCountyCache e = new RegistryCountyCache();
+                        e.countyCode = c.code();
+                        e.countyName = c.name();
+                        e.asOf = asOf;
+                        e.fetchedAt = now;
+                        e.persist();
+                    }
+                });
+            } catch (RuntimeException refreshFailed) {
+                // two reports refreshing at once: one wins; the answer does not depend on the cache
+                LOG.warnf("could not refresh the cached list of underdeveloped counties: %s", refreshFailed.toString());
+            }
             return new CountyList(counties, "county-registry-service", now);
         } catch (ApiException e) {
             if (e.status() != 503) {

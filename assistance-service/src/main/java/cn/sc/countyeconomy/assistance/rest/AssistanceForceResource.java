@@ -11,7 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.List;
 public class AssistanceForceResource {
 
     @GET
-    @Operation(summary = "List the five assistance forces", description = "The five assistance forces coordinated for the 39 underdeveloped counties.")
+    @Operation(summary = "List the five assistance forces", description = "The five assistance forces coordinated for the 39 underdeveloped counties, in their official order.")
+    @APIResponse(responseCode = "200", description = "The five forces", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = AssistanceForceView.class)))
     public List<AssistanceForceView> list() {
         return AssistanceForce.<AssistanceForce>listAll(Sort.by("ordinal")).stream().map(AssistanceForceView::of).toList();
     }
@@ -31,6 +34,7 @@ public class AssistanceForceResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Read one of the five assistance forces by its code")
+    @APIResponse(responseCode = "200", description = "The force", content = @Content(schema = @Schema(implementation = AssistanceForceView.class)))
     public AssistanceForceView get(@PathParam("code") String code) {
         return AssistanceForce.<AssistanceForce>findByIdOptional(code).map(AssistanceForceView::of)
                 .orElseThrow(() -> ApiException.notFound("AssistanceForce", code));
