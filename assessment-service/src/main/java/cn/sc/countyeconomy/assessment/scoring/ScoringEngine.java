@@ -35,8 +35,12 @@ public final class ScoringEngine {
     }
 
     /** Options that a sensitivity replication overrides; null means "as the scheme says". */
-    public record Overrides(Normalisation normalisation, Imputation imputation) {
-        public static final Overrides NONE = new Overrides(null, null);
+    public record Overrides(Normalisation normalisation, Imputation imputation, boolean detail) {
+        public static final Overrides NONE = new Overrides(null, null, true);
+
+        public Overrides(Normalisation normalisation, Imputation imputation) {
+            this(normalisation, imputation, true);
+        }
     }
 
     public static Result score(Scheme scheme, List<CountyInput> inputs, Map<String, Integer> previousRanks) {
@@ -208,8 +212,8 @@ public final class ScoringEngine {
         String[] award = awards(scheme.awards(), rank, change);
         for (int i = 0; i < n; i++) {
             CountyInput c = included.get(i);
-            List<IndicatorResult> ind = new ArrayList<>(k);
-            for (int j = 0; j < k; j++) {
+            List<IndicatorResult> ind = new ArrayList<>(overrides.detail() ? k : 0);
+            for (int j = 0; overrides.detail() && j < k; j++) {
                 IndicatorSpec s = specs.get(j);
                 ind.add(new IndicatorResult(s.code(), s.area(), raw[i][j], imputed[i][j], roundOrNull(treated[i][j]),
                         roundOrNull(normalised[i][j]), treatment[j]));

@@ -6,6 +6,9 @@ import org.apache.commons.math3.random.Well19937c;
 import java.util.*;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * COINr-style uncertainty analysis of a ranking by Monte Carlo. Each replication draws, from one
@@ -13,7 +16,8 @@ import java.util.function.IntConsumer;
  * of every category (categories and indicators in sorted / scheme order), renormalised so that each
  * category's weights again sum to 1; (2) one normalisation method from the alternatives, applied to
  * every indicator that can use it; (3) one imputation method from the alternatives. The run is then
- * recomputed and each county's rank in its category recorded. Per county: the median rank and the
+ * recomputed and each county's rank in its category recorded. All draws are made first, in that
+ * order, so that the replications can run in parallel and still give the same result for a seed. Per county: the median rank and the
  * 5% and 95% quantiles (R type 7) over the replications in which it was ranked.
  */
 public final class Sensitivity {
@@ -39,12 +43,14 @@ public final class Sensitivity {
             ranks.put(r.countyCode(), new double[config.replications()]);
             counts.put(r.countyCode(), 0);
         }
+        // all random draws first, in a fixed order from one generator; the replications can then be
+        // computed in parallel without changing the result
         Well19937c rng = new Well19937c(config.seed());
         List<String> categories = new ArrayList<>(new TreeSet<>(scheme.weights().keySet()));
-        for (int rep = 0; rep < config.replications(); rep++) {
-            if (cancelled.getAsBoolean()) {
-                return null;
-            }
+        int reps = config.replications();
+        Scheme[] schemes = new Scheme[reps];
+        ScoringEngine.Overrides[] overrides = new ScoringEngine.Overrides[reps];
+        for (int rep = 0; rep < reps; rep++) {
             Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
             for (String cat : categories) {
                 Map<String, Double> base = scheme.weights().get(cat);
@@ -66,16 +72,45 @@ public final class Sensitivity {
                     : config.normalisations().get(rng.nextInt(config.normalisations().size()));
             Imputation imp = config.imputations().isEmpty() ? null
                     : config.imputations().get(rng.nextInt(config.imputations().size()));
-            Scheme s = new Scheme(scheme.indicators(), weights, scheme.aggregation(), scheme.minDataShare(),
+            schemes[rep] = new Scheme(scheme.indicators(), weights, scheme.aggregation(), scheme.minDataShare(),
                     scheme.redLines(), List.of());
-            Result r = ScoringEngine.score(s, inputs, Map.of(), new ScoringEngine.Overrides(norm, imp));
+            overrides[rep] = new ScoringEngine.Overrides(norm, imp, false);
+        }
+        List<String> codes = new ArrayList<>(ranks.keySet());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            index.put(codes.get(i), i);
+        }
+        int[][] rankOf = new int[reps][];
+        AtomicInteger done = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        IntStream.range(0, reps).parallel().forEach(rep -> {
+            if (stop.get() || cancelled.getAsBoolean()) {
+                stop.set(true);
+                return;
+            }
+            Result r = ScoringEngine.score(schemes[rep], inputs, Map.of(), overrides[rep]);
+            int[] row = new int[codes.size()];
             for (CountyResult c : r.counties()) {
-                if (c.rank() != null) {
-                    int i = counts.merge(c.countyCode(), 1, Integer::sum) - 1;
-                    ranks.get(c.countyCode())[i] = c.rank();
+                row[index.get(c.countyCode())] = c.rank() == null ? 0 : c.rank();
+            }
+            rankOf[rep] = row;
+            int d = done.incrementAndGet();
+            synchronized (progress) {
+                progress.accept(d);
+            }
+        });
+        if (stop.get()) {
+            return null;
+        }
+        for (int rep = 0; rep < reps; rep++) {
+            for (int i = 0; i < codes.size(); i++) {
+                if (rankOf[rep][i] > 0) {
+                    String code = codes.get(i);
+                    int n = counts.merge(code, 1, Integer::sum) - 1;
+                    ranks.get(code)[n] = rankOf[rep][i];
                 }
             }
-            progress.accept(rep + 1);
         }
         List<CountyUncertainty> out = new ArrayList<>();
         for (CountyResult c : nominal.counties()) {

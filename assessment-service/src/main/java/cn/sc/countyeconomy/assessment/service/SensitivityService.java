@@ -152,7 +152,7 @@ public class SensitivityService {
             if (job.status == SensitivityJob.Status.CANCELLED) {
                 cancelled.add(jobId); // cancelled through another instance
             } else {
-                job.done = done;
+                job.done = Math.max(job.done, done); // replications finish in parallel, reports may cross
             }
         });
     }
