@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -268,7 +269,20 @@ class ConventionsTest extends ApiTest {
         audit("ProgressReport", report).body("items.action", hasItems("CREATE", "UPDATE"))
                 .body("items.find { it.action == 'UPDATE' }.after.narrative", equalTo("更正：用地指标未落实"));
         audit("Program", program).body("items.action", hasItems("CREATE", "UPDATE"));
-        audit("Evaluation", null).body("totalItems", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+        long evaluated = pilotIn(program, "511231", "UNDER_EVALUATION");
+        evaluate(evaluated, "PASS", "2024-09-10");
+        long evaluation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + evaluated + "/evaluations")
+                .then().extract().jsonPath().getLong("items[0].id");
+        audit("Evaluation", evaluation).body("items.action", contains("CREATE"))
+                .body("items[0].after.verdict", equalTo("PASS")).body("items[0].after.evaluator", equalTo("省委改革办评估组"));
+        long experience = given().header("Authorization", EDITOR).contentType(ContentType.JSON)
+                .body(Map.of("pilotId", pilot, "title", "要素保障经验", "description", "用地指标统筹", "tags", List.of("要素保障")))
+                .when().post("/api/v1/experiences").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().header("Authorization", EDITOR).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(Map.of("pilotId", pilot, "title", "要素保障经验（修订）", "description", "用地指标统筹", "tags", List.of("要素保障")))
+                .when().put("/api/v1/experiences/" + experience).then().statusCode(200);
+        audit("Experience", experience).body("items.action", hasItems("CREATE", "UPDATE"))
+                .body("items.find { it.action == 'UPDATE' }.after.title", equalTo("要素保障经验（修订）"));
     }
 
     private static io.restassured.response.ValidatableResponse audit(String type, Object id) {

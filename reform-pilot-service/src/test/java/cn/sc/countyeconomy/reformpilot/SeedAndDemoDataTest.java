@@ -117,6 +117,11 @@ class SeedAndDemoDataTest extends ApiTest {
         // the programme's dashboard now has something to show
         given().header("Authorization", READER).when().get("/api/v1/programs/1/dashboard").then().statusCode(200)
                 .body("milestones.total", org.hamcrest.Matchers.greaterThan(0));
+        if (!filled.isEmpty()) {
+            given().header("Authorization", ADMIN).queryParam("resourceType", "Pilot").queryParam("resourceId", filled.get(0))
+                    .queryParam("action", "DEMO_DATA").when().get("/api/v1/audit").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].after.synthetic", equalTo(true));
+        }
         // a second call fills nothing
         given().header("Authorization", ADMIN).when().post("/api/v1/demo-data").then().statusCode(200)
                 .body("pilotsFilled", hasSize(0)).body("milestones", equalTo(0));
