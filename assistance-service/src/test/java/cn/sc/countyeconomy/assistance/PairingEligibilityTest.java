@@ -139,6 +139,34 @@ class PairingEligibilityTest {
                 .then().statusCode(201);
     }
 
+    @Test
+    void aPairingEndsWithIfMatchWithoutAskingTheRegistryAndTheForceIsNoLongerPresentAfter() {
+        long org = Api.organisation(Api.unique("在川央企"), "CENTRAL_SOE");
+        long id = Api.pairing(org, "513422", "2024-01-01");
+        as("reader").queryParam("year", "2025").get("/api/v1/counties/513422/assistance").then()
+                .body("forces.find { it.code == 'CENTRAL_SOE' }.present", equalTo(true));
+        as("editor").body("{\"validTo\":\"2024-12-31\"}").put("/api/v1/pairings/" + id).then().spec(Problems.problem(428, "precondition-required"));
+        as("editor").header("If-Match", "\"0\"").body("{\"validTo\":\"2023-12-31\"}").put("/api/v1/pairings/" + id)
+                .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("validTo"));
+        var outage = RegistryStub.down();
+        try {
+            as("editor").header("If-Match", "\"0\"").body("{\"validTo\":\"2024-12-31\"}").put("/api/v1/pairings/" + id)
+                    .then().statusCode(200).body("validTo", equalTo("2024-12-31")).header("ETag", equalTo("\"1\""));
+        } finally {
+            RegistryStub.up(outage);
+        }
+        as("reader").queryParam("year", "2025").get("/api/v1/counties/513422/assistance").then()
+                .body("forces.find { it.code == 'CENTRAL_SOE' }.present", equalTo(false));
+        as("reader").queryParam("year", "2024").get("/api/v1/counties/513422/assistance").then()
+                .body("forces.find { it.code == 'CENTRAL_SOE' }.present", equalTo(true));
+        // a new pairing from 2025 is fine now; extending the old one over it is a conflict
+        Api.pairing(org, "513422", "2025-03-01");
+        as("editor").header("If-Match", "\"1\"").body("{\"validTo\":null}").put("/api/v1/pairings/" + id)
+                .then().spec(Problems.problem(409, "conflict"));
+        assertEquals(List.of("CREATE", "UPDATE"),
+                AuditRecords.of(dataSource, "Pairing", id).stream().map(AuditRecords.Row::action).toList());
+    }
+
     static void countPairings(String county, int expected) {
         as("reader").queryParam("countyCode", county).get("/api/v1/pairings")
                 .then().statusCode(200).body("totalItems", equalTo(expected));

@@ -52,6 +52,10 @@ public final class Commands {
                              @NotNull LocalDate validFrom, LocalDate validTo) {
     }
 
+    @Schema(name = "PairingEnd", description = "Ends (or moves the end of) a pairing; validTo null reopens it. Nothing else of a pairing changes.")
+    public record PairingEnd(LocalDate validTo) {
+    }
+
     @Schema(name = "NewAgreement", description = "Created as DRAFT. Give exactly one of annualAmount (CNY) and annualSharePercent; one or two key industries.")
     public record NewAgreement(@NotNull Long organisationId,
                                @NotNull @Pattern(regexp = COUNTY_CODE, message = COUNTY_CODE_MESSAGE) String countyCode,

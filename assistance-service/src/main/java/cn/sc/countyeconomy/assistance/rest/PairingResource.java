@@ -21,6 +21,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -107,5 +108,20 @@ public class PairingResource {
             return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
                     .tag(Preconditions.etag(v.version())).build();
         });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "End a pairing", description = "Sets validTo (inclusive; null reopens it). Needs If-Match. The registry is not asked: "
+            + "ending assistance needs no eligibility; extending one may not overlap another pairing of the same organisation and county.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PairingView.class)))
+    @APIResponse(responseCode = "409", description = "The new period overlaps another pairing")
+    @APIResponse(responseCode = "412", description = "The ETag is not the current one")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response end(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
+                        @Valid @NotNull cn.sc.countyeconomy.assistance.mapping.Commands.PairingEnd body) {
+        PairingView v = service.end(id, ifMatch, body);
+        return Preconditions.ok(v, v.version()).build();
     }
 }

@@ -80,4 +80,29 @@ public class PairingService {
         audit.record(RESOURCE, p.id, "CREATE", null, v);
         return v;
     }
+
+    /** Sets the pairing's end; no registry call: ending assistance needs no eligibility. */
+    @Transactional
+    public PairingView end(long id, String ifMatch, cn.sc.countyeconomy.assistance.mapping.Commands.PairingEnd cmd) {
+        Pairing p = get(id);
+        scope.requireWrite(p.countyCode);
+        cn.sc.countyeconomy.api.concurrency.Preconditions.requireMatch(ifMatch, p.version);
+        if (cmd.validTo() != null && cmd.validTo().isBefore(p.validFrom)) {
+            throw ApiException.validation("validTo", "must be on or after validFrom (" + p.validFrom + ")");
+        }
+        if (cmd.validTo() == null || (p.validTo != null && cmd.validTo().isAfter(p.validTo))) {
+            LocalDate newEnd = cmd.validTo() == null ? LocalDate.of(9999, 12, 31) : cmd.validTo();
+            long overlapping = Pairing.count("id <> ?1 and organisationId = ?2 and countyCode = ?3 and validFrom <= ?4 "
+                    + "and (validTo is null or validTo >= ?5)", p.id, p.organisationId, p.countyCode, newEnd, p.validFrom);
+            if (overlapping > 0) {
+                throw ApiException.conflict("Extending pairing " + id + " would overlap another pairing of the same organisation and county");
+            }
+        }
+        PairingView before = PairingView.of(p);
+        p.validTo = cmd.validTo();
+        em.flush();
+        PairingView after = PairingView.of(p);
+        audit.record(RESOURCE, p.id, "UPDATE", before, after);
+        return after;
+    }
 }
