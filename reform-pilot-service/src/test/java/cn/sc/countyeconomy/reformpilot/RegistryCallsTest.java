@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -179,6 +180,48 @@ class RegistryCallsTest extends ApiTest {
         RegistryStub.down(registry);
         transitionRaw(id, "WITHDRAWN", "2024-03-01", EDITOR).spec(Problems.problem(503, "dependency-unavailable"));
         assertEquals("APPROVED", status(id));
+    }
+
+    @Test
+    void twoConcurrentApprovalsWithOneETagWriteOneDesignation() throws Exception {
+        long program = newProgram();
+        for (int round = 0; round < 3; round++) {
+            long id = nominate(program, "51253" + round);
+            String etag = "\"" + version(id) + "\"";
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("Authorization", APPROVER).header("If-Match", etag).contentType(ContentType.JSON)
+                            .body(Map.of("to", "APPROVED", "date", "2024-02-01", "reason", "省级批复"))
+                            .when().post("/api/v1/pilots/" + id + "/transitions");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : answers) {
+                statuses.add(f.get().statusCode());
+            }
+            pool.shutdown();
+            statuses.sort(Integer::compare);
+            assertEquals(List.of(200, 412), statuses);
+            assertEquals("APPROVED", status(id));
+            // the loser lost at the version check, before it could call the registry
+            registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
+                    .withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve")));
+        }
+    }
+
+    @Test
+    void theRequestIdTravelsToTheRegistry() {
+        long program = newProgram();
+        long id = nominate(program, "510540");
+        given().header("Authorization", APPROVER).header("If-Match", "\"" + version(id) + "\"").header("X-Request-Id", "trace-hejiang-approval-1")
+                .contentType(ContentType.JSON).body(Map.of("to", "APPROVED", "date", "2024-02-01", "reason", "省级批复"))
+                .when().post("/api/v1/pilots/" + id + "/transitions").then().statusCode(200);
+        registry.verifyThat(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("X-Request-Id", equalTo("trace-hejiang-approval-1")));
     }
 
     private static void assertNoPilotOf(long program) {

@@ -11,19 +11,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 @Path("/api/v1/reform-areas")
-@Tag(name = "reform areas")
+@Tag(name = "Reform areas", description = "Reference data: the reform areas of the programmes.")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READER)
 public class ReformAreaResource {
 
     @GET
     @Operation(summary = "List the reform areas", description = "The reform areas of the integrated county-level reform pilots; the list is data.")
+    @APIResponse(responseCode = "200", description = "All reform areas, in their published order")
     public List<ReformAreaView> list() {
         return ReformArea.<ReformArea>listAll(Sort.by("ordinal")).stream().map(ReformAreaView::of).toList();
     }
@@ -31,6 +34,7 @@ public class ReformAreaResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Read one of the reform areas by its code")
+    @APIResponse(responseCode = "200", description = "The reform area", content = @Content(schema = @Schema(implementation = ReformAreaView.class)))
     public ReformAreaView get(@PathParam("code") String code) {
         return ReformArea.<ReformArea>findByIdOptional(code).map(ReformAreaView::of)
                 .orElseThrow(() -> ApiException.notFound("ReformArea", code));
