@@ -32,6 +32,8 @@ public class ResultIndicator extends PanacheEntityBase {
     public int baselineYear;
     @Column(name = "baseline_value")
     public BigDecimal baselineValue;
+    @jakarta.persistence.Version
+    public long version;
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER, orphanRemoval = true)
     @JoinColumn(name = "indicator_id", nullable = false)
     @OrderBy("periodStart")

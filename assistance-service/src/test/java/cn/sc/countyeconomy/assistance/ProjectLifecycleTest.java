@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static cn.sc.countyeconomy.assistance.Api.as;
 import static io.restassured.RestAssured.given;
@@ -93,6 +94,31 @@ class ProjectLifecycleTest {
                 .body("violations[0].field", equalTo("plannedEnd"));
         as("editor").body(body.replace("\"budget\":10.00", "\"budget\":10.005")).post("/api/v1/projects")
                 .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("budget"));
+    }
+
+    @Test
+    void resultActualsAreRecordedPerPeriodWithIfMatch() {
+        long p = newProject();
+        String indicator = "{\"title\":\"新增就业岗位\",\"unit\":\"个\",\"baselineYear\":2023,\"baselineValue\":10.5,"
+                + "\"periods\":[{\"periodStart\":\"2024-01-01\",\"periodEnd\":\"2024-06-30\",\"target\":40},"
+                + "{\"periodStart\":\"2024-07-01\",\"periodEnd\":\"2024-12-31\",\"target\":80}]}";
+        long id = as("editor").body(indicator).post("/api/v1/projects/" + p + "/results").then().statusCode(201)
+                .body("version", equalTo(0)).body("periods[0].actual", nullValue()).extract().jsonPath().getLong("id");
+        String withActual = indicator.replace("\"target\":40}", "\"target\":40,\"actual\":37}");
+        as("editor").body(withActual).put("/api/v1/projects/" + p + "/results/" + id).then().spec(Problems.problem(428, "precondition-required"));
+        as("editor").header("If-Match", "\"0\"").body(withActual).put("/api/v1/projects/" + p + "/results/" + id).then().statusCode(200)
+                .body("periods[0].actual", equalTo(37.00f)).body("periods[1].actual", nullValue()).body("version", equalTo(1));
+        as("editor").header("If-Match", "\"0\"").body(withActual).put("/api/v1/projects/" + p + "/results/" + id).then()
+                .spec(Problems.problem(412, "precondition-failed"));
+        as("editor").header("If-Match", "\"1\"").body(withActual.replace("\"periodEnd\":\"2024-06-30\"", "\"periodEnd\":\"2023-06-30\""))
+                .put("/api/v1/projects/" + p + "/results/" + id).then().spec(Problems.problem(422, "validation-failed"))
+                .body("violations[0].field", equalTo("periods[0].periodEnd"));
+        as("editor").header("If-Match", "\"1\"").body(withActual).put("/api/v1/projects/" + (p + 100000) + "/results/" + id).then()
+                .spec(Problems.problem(404, "not-found"));
+        as("reader").get("/api/v1/projects/" + p + "/results").then().statusCode(200)
+                .body("[0].baselineValue", equalTo(10.5f)).body("[0].periods[0].actual", equalTo(37.00f))
+                .body("[0].periods[1].target", equalTo(80.00f));
+        assertEquals(List.of("CREATE", "UPDATE"), AuditRecords.of(dataSource, "ResultIndicator", id).stream().map(AuditRecords.Row::action).toList());
     }
 
     @Test

@@ -218,6 +218,20 @@ public class ProjectResource {
         });
     }
 
+    @PUT
+    @Path("/{id}/results/{indicatorId}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Replace a result indicator", description = "Title, unit, baseline and the periods with target and actual, "
+            + "typically to record actuals as they come in. Needs If-Match with the indicator's ETag (its version).")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "412", description = "The ETag is not the current one")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response updateResult(@PathParam("id") long id, @PathParam("indicatorId") long indicatorId,
+                                 @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull NewIndicator body) {
+        IndicatorView v = service.updateIndicator(id, indicatorId, ifMatch, body);
+        return Preconditions.ok(v, v.version()).build();
+    }
+
     @GET
     @Path("/{id}/results")
     @RolesAllowed(Roles.READER)

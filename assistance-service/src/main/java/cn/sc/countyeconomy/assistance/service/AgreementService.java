@@ -60,8 +60,8 @@ public class AgreementService {
         a.title = cmd.title().strip();
         a.termStart = cmd.termStart();
         a.termEnd = cmd.termEnd();
-        a.annualAmount = cmd.annualAmount();
-        a.annualSharePercent = cmd.annualSharePercent();
+        a.annualAmount = cmd.annualAmount() == null ? null : cmd.annualAmount().setScale(2);
+        a.annualSharePercent = cmd.annualSharePercent() == null ? null : cmd.annualSharePercent().setScale(2);
         a.keyIndustries = new ArrayList<>(cmd.keyIndustries().stream().map(String::strip).toList());
         a.status = AgreementStatus.DRAFT;
         a.persist();

@@ -124,7 +124,7 @@ public class ProjectService {
         p.keyProject = keyProject;
         p.plannedStart = plannedStart;
         p.plannedEnd = plannedEnd;
-        p.budget = budget;
+        p.budget = budget.setScale(2);
     }
 
     @Transactional
@@ -183,10 +183,40 @@ public class ProjectService {
         scope.requireWrite(p.countyCode);
         ResultIndicator i = new ResultIndicator();
         i.projectId = p.id;
+        applyIndicator(i, cmd);
+        i.persist();
+        em.flush();
+        IndicatorView v = IndicatorView.of(i);
+        audit.record("ResultIndicator", i.id, "CREATE", null, v);
+        return v;
+    }
+
+    /** Replaces an indicator's title, baseline and periods (typically to record actuals); needs If-Match. */
+    @Transactional
+    public IndicatorView updateIndicator(long projectId, long indicatorId, String ifMatch, NewIndicator cmd) {
+        AssistanceProject p = get(projectId);
+        scope.requireWrite(p.countyCode);
+        ResultIndicator i = ResultIndicator.findById(indicatorId);
+        if (i == null || !i.projectId.equals(p.id)) {
+            throw ApiException.notFound("ResultIndicator", indicatorId);
+        }
+        Preconditions.requireMatch(ifMatch, i.version);
+        IndicatorView before = IndicatorView.of(i);
+        applyIndicator(i, cmd);
+        // replacing the periods (a collection of the indicator) moves the indicator's version on
+        em.flush();
+        IndicatorView after = IndicatorView.of(i);
+        audit.record("ResultIndicator", i.id, "UPDATE", before, after);
+        return after;
+    }
+
+    private static void applyIndicator(ResultIndicator i, NewIndicator cmd) {
         i.title = cmd.title().strip();
         i.unit = cmd.unit().strip();
         i.baselineYear = cmd.baselineYear();
-        i.baselineValue = cmd.baselineValue();
+        // stored as NUMERIC(18,2): answer now with the scale a later read will have
+        i.baselineValue = cmd.baselineValue().setScale(2);
+        i.periods.clear();
         for (int k = 0; k < cmd.periods().size(); k++) {
             PeriodInput in = cmd.periods().get(k);
             if (in.periodEnd().isBefore(in.periodStart())) {
@@ -195,14 +225,9 @@ public class ProjectService {
             ResultPeriod rp = new ResultPeriod();
             rp.periodStart = in.periodStart();
             rp.periodEnd = in.periodEnd();
-            rp.targetValue = in.target();
-            rp.actualValue = in.actual();
+            rp.targetValue = in.target().setScale(2);
+            rp.actualValue = in.actual() == null ? null : in.actual().setScale(2);
             i.periods.add(rp);
         }
-        i.persist();
-        em.flush();
-        IndicatorView v = IndicatorView.of(i);
-        audit.record("ResultIndicator", i.id, "CREATE", null, v);
-        return v;
     }
 }
