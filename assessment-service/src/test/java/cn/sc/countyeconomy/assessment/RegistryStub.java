@@ -67,7 +67,10 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         defaults();
-        return Map.of("quarkus.rest-client.county-registry.url", server.baseUrl());
+        // the same WireMock plays assistance-service and reform-pilot-service (their paths differ)
+        return Map.of("quarkus.rest-client.county-registry.url", server.baseUrl(),
+                "quarkus.rest-client.assistance-service.url", server.baseUrl(),
+                "quarkus.rest-client.reform-pilot-service.url", server.baseUrl());
     }
 
     /** The normal answers (lowest priority), and nothing else. */

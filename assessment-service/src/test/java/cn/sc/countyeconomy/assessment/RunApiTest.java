@@ -133,8 +133,22 @@ class RunApiTest {
         assertEquals("GDP_PER_CAPITA", card.getString("weakest[0].indicator"));         // 0 vs median 50
         assertEquals(-50.0, card.getDouble("weakest[0].difference"), 1e-6);
         assertEquals("人均地区生产总值", card.getString("weakest[0].name"));
+        // nothing stubbed for the sibling services: WireMock answers 404 -> NONE
+        assertEquals("NONE", card.getString("assistance.status"));
+        assertEquals("NONE", card.getString("pilots.status"));
         as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c4 + "/scorecard").then().statusCode(200)
                 .body("redLineStatus", equalTo("DISQUALIFIED")).body("status", equalTo("DISQUALIFIED"));
+        // assistance-service answers; reform-pilot-service fails: the scorecard still answers 200
+        RegistryStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/effectiveness"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"countyCode\":\"" + c2 + "\",\"year\":2026,\"score\":81.5,\"components\":[]}")));
+        RegistryStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/pilots"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
+        as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c2 + "/scorecard").then().statusCode(200)
+                .body("assistance.status", equalTo("AVAILABLE")).body("assistance.data.score", equalTo(81.5))
+                .body("pilots.status", equalTo("UNAVAILABLE")).body("rank", equalTo(1));
         // audit records of the run and the official mark
         as("admin").queryParam("resourceType", "ScoringRun").queryParam("resourceId", runId).get("/api/v1/audit")
                 .then().statusCode(200).body("items[0].action", equalTo("CREATE"));

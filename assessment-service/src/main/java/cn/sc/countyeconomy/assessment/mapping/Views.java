@@ -70,7 +70,9 @@ public final class Views {
                             BigDecimal overall, Integer rank, Integer rankedInCategory, Integer previousRank,
                             Integer rankChange, String award, Object areaScores, Object areaMedians,
                             List<IndicatorComparison> strongest, List<IndicatorComparison> weakest,
-                            Object redLines, String redLineStatus) {
+                            Object redLines, String redLineStatus,
+                            @Schema(description = "Effectiveness of assistance for the year, from assistance-service") Object assistance,
+                            @Schema(description = "Reform pilots of the county, from reform-pilot-service") Object pilots) {
     }
 
     @Schema(name = "IndicatorComparison", description = "A normalised indicator value against the category's median (same normalisation).")

@@ -42,6 +42,8 @@ public class RunService {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    cn.sc.countyeconomy.assessment.client.CountyContext context;
 
     @Transactional
     public RunView create(int year, int schemeVersion) {
@@ -235,7 +237,7 @@ public class RunService {
         int ranked = (int) peers.stream().filter(p -> p.rank != null).count();
         return new Scorecard(county, mine.countyName, year, o.runId, mine.category, mine.status, mine.overall, mine.rank,
                 ranked, mine.previousRank, mine.rankChange, mine.award, detail.get("areaScores"), areaMedians, strongest,
-                weakest, redLines, status);
+                weakest, redLines, status, context.effectiveness(county, year), context.pilots(county));
     }
 
     String write(Object o) {
