@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import static cn.sc.countyeconomy.assistance.Api.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -219,6 +220,13 @@ class ApiConventionsTest {
         var update = AuditRecords.of(dataSource, "Task", task).get(1);
         assertTrue(update.before().contains("OPEN") && update.after().contains("IN_PROGRESS"), update.toString());
         assertTrue(!update.after().contains("responsibleUnit"), "only changed fields are kept: " + update.after());
+        // and the admin reads the same trail through the API
+        as("admin").queryParam("resourceType", "Task").queryParam("resourceId", String.valueOf(task)).queryParam("sort", "id,asc")
+                .get("/api/v1/audit").then().statusCode(200)
+                .body("totalItems", equalTo(3))
+                .body("items.action", contains("CREATE", "UPDATE", "DELETE"))
+                .body("items[1].after.status", equalTo("IN_PROGRESS"))
+                .body("items[0].actor", equalTo("test-user"));
         var agreementChange = AuditRecords.of(dataSource, "Agreement", agreement).get(1);
         assertTrue(agreementChange.after().contains("SIGNED") && agreementChange.actor().equals("test-user"), agreementChange.toString());
     }
