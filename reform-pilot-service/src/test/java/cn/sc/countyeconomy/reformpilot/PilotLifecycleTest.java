@@ -6,7 +6,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,8 +207,4 @@ class PilotLifecycleTest extends ApiTest {
                 .when().post("/api/v1/pilots/999999/transitions").then().spec(Problems.problem(404, "not-found"));
         given().header("Authorization", READER).when().get("/api/v1/pilots/999999").then().spec(Problems.problem(404, "not-found"));
     }
-
-    @SuppressWarnings("unused")
-    private static final Set<String> FINAL = Set.copyOf(EnumSet.of(PilotStatus.ACCEPTED, PilotStatus.REJECTED, PilotStatus.WITHDRAWN)
-            .stream().map(Enum::name).toList());
 }

@@ -224,15 +224,26 @@ class RegistryCallsTest extends ApiTest {
         registry.verifyThat(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("X-Request-Id", equalTo("trace-hejiang-approval-1")));
     }
 
+    @Test
+    void rejectionEndsTheDesignationAndAcceptanceKeepsIt() {
+        long program = newProgram();
+        long rejected = pilotIn(program, "510551", "REJECTED");
+        long accepted = pilotIn(program, "510552", "ACCEPTED");
+        long rejectedDesignation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + rejected)
+                .then().extract().jsonPath().getLong("designationId");
+        long acceptedDesignation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + accepted)
+                .then().extract().jsonPath().getLong("designationId");
+        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + rejectedDesignation + "/end"))
+                .withRequestBody(equalToJson("{\"endDate\":\"2024-09-15\",\"reason\":\"依据会议纪要：REJECTED\"}")));
+        registry.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + acceptedDesignation + "/end")));
+    }
+
     private static void assertNoPilotOf(long program) {
         given().header("Authorization", READER).queryParam("programId", program).when().get("/api/v1/pilots")
                 .then().statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(0));
         given().header("Authorization", ADMIN).queryParam("resourceType", "Pilot").queryParam("action", "NOMINATE")
-                .when().get("/api/v1/audit").then().statusCode(200);
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, Object> unused() {
-        return Map.of();
+                .queryParam("size", 500).queryParam("sort", "id,desc")
+                .when().get("/api/v1/audit").then().statusCode(200)
+                .body("items.findAll { it.after.programId == " + program + " }", hasSize(0));
     }
 }

@@ -166,7 +166,7 @@ public class PilotResource {
             + "REJECTED | IMPLEMENTING (rectification) | WITHDRAWN; ACCEPTED, REJECTED and WITHDRAWN are final. APPROVED, ACCEPTED and "
             + "REJECTED need the approver role, the others editor (WITHDRAWN: editor or approver). ACCEPTED needs a PASS evaluation, "
             + "REJECTED a FAIL one, recorded while under evaluation. Requires If-Match. Approval records a REFORM_PILOT designation "
-            + "in county-registry-service (validFrom = date) and stores its id; withdrawal ends that designation on the date. "
+            + "in county-registry-service (validFrom = date) and stores its id; withdrawal and rejection end that designation on the date (an accepted pilot keeps it). "
             + "If the registry cannot be reached: 503 with Retry-After and nothing is written.")
     @APIResponse(responseCode = "200", description = "The pilot after the transition", content = @Content(schema = @Schema(implementation = PilotView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition: the problem names from, to and the allowed next statuses (rule illegal-transition)")

@@ -206,7 +206,8 @@ public class PilotService {
                     "reform-pilot-service/pilots/" + p.id,
                     program.nameZh + "（第" + p.batch + "批）"));
             p.designationId = d.id();
-        } else if (to == PilotStatus.WITHDRAWN && p.designationId != null) {
+        } else if ((to == PilotStatus.WITHDRAWN || to == PilotStatus.REJECTED) && p.designationId != null) {
+            // a withdrawn or rejected county is no longer a reform pilot; an accepted one keeps its designation
             registry.endDesignation(p.designationId, r.date(), r.reason());
         }
         audit.record("Pilot", p.id, "TRANSITION", before, PilotState.of(p), r.reason());
