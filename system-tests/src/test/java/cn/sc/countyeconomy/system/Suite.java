@@ -53,6 +53,15 @@ final class Suite {
         });
     }
 
+    /** A service of its own (not shared), for a test that stops it or its dependency; stopped by the test. */
+    static ServiceProcess startDedicated(String module, String dbPrefix, String registryUrl) {
+        Map<String, String> env = env(dbPrefix);
+        if (registryUrl != null) {
+            env.put("REGISTRY_URL", registryUrl);
+        }
+        return ServiceProcess.start(module, env);
+    }
+
     private static Map<String, String> env(String dbPrefix) {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         String db = pg.createDatabase(dbPrefix);
