@@ -119,6 +119,11 @@ class RunApiTest {
         as("reader").queryParam("year", 2026).queryParam("category", CAT).get("/api/v1/rankings").then().statusCode(200)
                 .body("items[0].rank", equalTo(1)).body("items[1].rank", equalTo(1)).body("items[2].rank", equalTo(3))
                 .body("items[0].countyCode", equalTo(c2)).body("items[2].countyCode", equalTo(c1));
+        as("reader").queryParam("year", 2026).queryParam("category", CAT).queryParam("sort", "overall,asc").queryParam("size", 2)
+                .get("/api/v1/rankings").then().statusCode(200).body("items[0].overall", equalTo(40.0)).body("items[0].countyCode", equalTo(c1))
+                .header("Link", containsString("rel=\"next\""));
+        as("reader").queryParam("year", 2026).queryParam("sort", "secret").get("/api/v1/rankings").then().spec(Problems.problem(400, "invalid-parameter"));
+        as("reader").queryParam("sort", "rank").get("/api/v1/runs/" + runId + "/results").then().spec(Problems.problem(400, "invalid-parameter"));
         String csv = as("reader").accept("text/csv").queryParam("year", 2026).queryParam("category", CAT).get("/api/v1/rankings")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith("category,rank,countyCode,countyName,overall"), csv);

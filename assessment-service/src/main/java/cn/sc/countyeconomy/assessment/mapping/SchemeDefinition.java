@@ -21,11 +21,11 @@ public record SchemeDefinition(
         @NotNull @DecimalMin("0") @DecimalMax("1")
         @Schema(description = "Share of the scheme's indicators a county must have (before imputation) to be scored.", example = "0.8")
         Double minDataShare,
-        @NotEmpty @Valid List<IndicatorEntry> indicators,
+        @NotEmpty List<@Valid IndicatorEntry> indicators,
         @NotEmpty @Schema(description = "category code -> indicator code -> weight; each category's weights must sum to 1 (± 1e-9).")
         Map<String, Map<String, Double>> weights,
-        @Valid List<Model.RedLineRule> redLines,
-        @Valid List<Model.AwardRule> awards) {
+        List<Model.@Valid RedLineRule> redLines,
+        List<Model.@Valid AwardRule> awards) {
 
     @Schema(name = "SchemeIndicator", description = "An indicator in a scheme. direction and area are copied from the catalogue when the scheme is saved, so a published scheme keeps its meaning.")
     public record IndicatorEntry(

@@ -25,6 +25,20 @@ import java.util.List;
 @Tag(name = "rankings", description = "Rankings and scorecards from the official run of a year")
 public class RankingResource {
 
+    /** Default order: category, rank (unranked last), county; these fields may be sorted on instead. */
+    static final cn.sc.countyeconomy.api.paging.SortFields SORT = cn.sc.countyeconomy.api.paging.SortFields.of(
+            "category", "category", "rank", "rank", "overall", "overall", "countyCode", "countyCode", "rankChange", "rankChange");
+
+    static Comparable<?> property(RankingRow r, String p) {
+        return switch (p) {
+            case "category" -> r.category();
+            case "rank" -> r.rank();
+            case "overall" -> r.overall();
+            case "rankChange" -> r.rankChange();
+            default -> r.countyCode();
+        };
+    }
+
     @Inject
     RunService runs;
     @Context
@@ -36,13 +50,16 @@ public class RankingResource {
     @RolesAllowed(Roles.READER)
     @Operation(summary = "The ranking of a year", description = "From the run marked official for the year, ordered by category, rank "
             + "(ties share a rank: 1, 2, 2, 4), county; unranked counties (disqualified, insufficient data) last. "
-            + "Filter category; paged; Accept: text/csv for all rows as CSV.")
+            + "Filter category; paged; sortable: category, rank, overall, countyCode, rankChange; Accept: text/csv for all rows as CSV.")
     @APIResponse(responseCode = "200", description = "A page of ranking rows, or CSV")
     @APIResponse(responseCode = "404", description = "No official run for the year")
     public Response rankings(@QueryParam("year") String yearText, @QueryParam("category") String category, @BeanParam PageParams page,
                              @Context HttpHeaders headers) {
         int year = QueryValues.year("year", yearText, true);
         List<RankingRow> rows = runs.ranking(year, category);
+        if (!page.rawSort().isEmpty()) {
+            rows = rows.stream().sorted(SORT.comparator(page.rawSort(), RankingResource::property)).toList();
+        }
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)))) {
             return CsvExport.ok(RankingRow.class, rows::stream, "ranking-" + year + (category == null ? "" : "-" + category) + ".csv");
         }

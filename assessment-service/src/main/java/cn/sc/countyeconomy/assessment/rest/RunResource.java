@@ -94,6 +94,10 @@ public class RunResource {
     @APIResponse(responseCode = "200", description = "A page of results")
     public Response results(@PathParam("id") long id, @BeanParam PageParams page, @QueryParam("category") String category) {
         runs.find(id);
+        if (!page.rawSort().isEmpty()) {
+            throw cn.sc.countyeconomy.api.problem.ApiException.invalidParameter("sort",
+                    "results have a fixed order (category, rank, county); use GET /api/v1/rankings to sort");
+        }
         return Paged.ok(PageResult.ofList(runs.results(id, category).stream().map(runs::result).toList(), page), uri);
     }
 
