@@ -117,6 +117,9 @@ public class RunResource {
     @Operation(summary = "Start a Monte Carlo sensitivity analysis", description = "Runs in the background; answers 202 with the job's "
             + "Location. Seeded: the same settings give the same result. Idempotency-Key supported.")
     @APIResponse(responseCode = "202", description = "Accepted; follow Location", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "429", description = "More starts than the rate limit allows (default 4 a minute per instance); "
+            + "Retry-After says when to try again; nothing was started",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response sensitivity(@PathParam("id") long id, SensitivityService.Request req, @HeaderParam(IdempotentCreate.HEADER) String key) {
         SensitivityService.Request r = req == null ? new SensitivityService.Request(null, null, null, null, null) : req;
         Response answer = idempotent.create(key, r, uri, () -> {

@@ -58,6 +58,12 @@ public class SensitivityService {
             @Schema(description = "Imputation methods drawn from with equal probability per replication.") List<Model.Imputation> imputations) {
     }
 
+    /**
+     * A thousand replications keep a core busy for minutes, so starts are rate-limited per
+     * instance (default 4 a minute; key {@code cn.sc.countyeconomy.assessment.service.SensitivityService/create/RateLimit/value}):
+     * past the limit the answer is 429 with Retry-After, and nothing is written.
+     */
+    @io.smallrye.faulttolerance.api.RateLimit(value = 4, window = 1, windowUnit = java.time.temporal.ChronoUnit.MINUTES)
     @Transactional
     public JobView create(long runId, Request req) {
         runs.find(runId);
