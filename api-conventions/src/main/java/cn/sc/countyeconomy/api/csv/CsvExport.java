@@ -33,24 +33,54 @@ public final class CsvExport {
     }
 
     public static <T> Response ok(Class<T> rowType, Supplier<Stream<T>> rows, String filename) {
-        CsvSchema schema = MAPPER.schemaFor(rowType).withHeader();
-        StreamingOutput out = os -> {
-            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            try (SequenceWriter seq = MAPPER.writer(schema).writeValues(w)) {
-                QuarkusTransaction.joiningExisting().run(() -> {
-                    try (Stream<T> s = rows.get()) {
-                        Iterator<T> it = s.iterator();
-                        while (it.hasNext()) {
-                            seq.write(it.next());
-                        }
-                    } catch (java.io.IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-        };
-        return Response.ok(out, MEDIA_TYPE + "; charset=UTF-8")
+        return Response.ok(writer(rowType, rows), MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                 .build();
+    }
+
+    /** The body alone: rows written as they come, in a transaction joined or begun for the purpose. */
+    public static <T> StreamingOutput writer(Class<T> rowType, Supplier<Stream<T>> rows) {
+        return os -> QuarkusTransaction.joiningExisting().run(() -> {
+            try (Stream<T> s = rows.get()) {
+                write(rowType, s, os);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Writes the header and the rows to the stream (UTF-8), without closing it. */
+    public static <T> void write(Class<T> rowType, Stream<T> rows, java.io.OutputStream os) throws java.io.IOException {
+        Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+        try (SequenceWriter seq = MAPPER.writer(columns(rowType)).writeValues(w)) {
+            Iterator<T> it = rows.iterator();
+            while (it.hasNext()) {
+                seq.write(it.next());
+            }
+        }
+    }
+
+    /**
+     * Jackson orders a record's columns alphabetically; a reader expects the record's own order
+     * (an explicit {@code @JsonPropertyOrder} on the row type still wins).
+     */
+    static CsvSchema columns(Class<?> rowType) {
+        CsvSchema schema = MAPPER.schemaFor(rowType);
+        if (rowType.isRecord() && !rowType.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonPropertyOrder.class)) {
+            java.util.List<String> order = java.util.Arrays.stream(rowType.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName).toList();
+            CsvSchema.Builder b = CsvSchema.builder();
+            java.util.Map<String, CsvSchema.Column> byName = new java.util.HashMap<>();
+            schema.forEach(c -> byName.put(c.getName(), c));
+            for (String name : order) {
+                CsvSchema.Column c = byName.remove(name);
+                if (c != null) {
+                    b.addColumn(name, c.getType());
+                }
+            }
+            byName.values().forEach(c -> b.addColumn(c.getName(), c.getType()));
+            schema = b.build();
+        }
+        return schema.withHeader();
     }
 }

@@ -71,7 +71,14 @@ public class ApiException extends RuntimeException {
                 .with("retryAfterSeconds", retryAfterSeconds);
     }
 
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "violations");
+
+    /** Adds an extension member; the standard members of a problem cannot be overwritten this way. */
     public ApiException with(String member, Object value) {
+        if (RESERVED.contains(member)) {
+            throw new IllegalArgumentException("'" + member + "' is a standard problem member; name the extension otherwise");
+        }
         extensions.put(member, value);
         return this;
     }

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assessment.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
@@ -55,7 +56,7 @@ public class RankingResource {
     @APIResponse(responseCode = "404", description = "No official run for the year")
     public Response rankings(@QueryParam("year") String yearText, @QueryParam("category") String category, @BeanParam PageParams page,
                              @Context HttpHeaders headers) {
-        int year = QueryValues.year("year", yearText, true);
+        int year = QueryParams.year("year", yearText, true, 2000, 2100);
         List<RankingRow> rows = runs.ranking(year, category);
         if (!page.rawSort().isEmpty()) {
             rows = rows.stream().sorted(SORT.comparator(page.rawSort(), RankingResource::property)).toList();
@@ -75,7 +76,7 @@ public class RankingResource {
             + "award, the three strongest and weakest indicators (normalised value minus the category median), red-line status.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))
     public Scorecard scorecard(@PathParam("code") String code, @QueryParam("year") String yearText) {
-        int year = QueryValues.year("year", yearText, true);
+        int year = QueryParams.year("year", yearText, true, 2000, 2100);
         return runs.scorecard(code, year);
     }
 }

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assessment.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
@@ -71,7 +72,7 @@ public class RunResource {
     @Operation(summary = "List runs", description = "Paged; filter year; sortable: id, year, createdAt.")
     @APIResponse(responseCode = "200", description = "A page of runs")
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText) {
-        Integer year = QueryValues.year("year", yearText, false);
+        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
         var q = year == null ? ScoringRun.<ScoringRun>findAll(SORT.panache(page.rawSort()))
                 : ScoringRun.<ScoringRun>find("year = :y", SORT.panache(page.rawSort()), Parameters.with("y", year));
         return Paged.ok(PageResult.of(q, page, runs::view), uri);

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assessment.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
@@ -52,7 +53,7 @@ public class SchemeResource {
     @Operation(summary = "List schemes", description = "Paged; filter by year and status; sortable fields: id, year, schemeVersion, status.")
     @APIResponse(responseCode = "200", description = "A page of schemes")
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String status) {
-        Integer year = QueryValues.year("year", yearText, false);
+        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (year != null) { q.append(" and year = :y"); p.and("y", year); }

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assessment.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
@@ -46,8 +47,8 @@ public class SubmissionResource {
     @APIResponse(responseCode = "200", description = "A page of submissions")
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String statusText,
                          @QueryParam("county") String county) {
-        Integer year = QueryValues.year("year", yearText, false);
-        Submission.Status status = QueryValues.enumValue("status", statusText, Submission.Status.class);
+        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
+        Submission.Status status = QueryParams.enumValue(Submission.Status.class, "status", statusText);
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters p = new Parameters();
         if (year != null) { q.append(" and year = :y"); p.and("y", year); }

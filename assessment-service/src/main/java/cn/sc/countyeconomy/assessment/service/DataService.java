@@ -205,7 +205,7 @@ public class DataService {
             }
         }
         em.flush();
-        audit.record("DataImport", year, "IMPORT", FrameworkService.NOTHING, Map.of("year", year, "values", accepted, "created", created,
+        audit.record("DataImport", year, "IMPORT", null, Map.of("year", year, "values", accepted, "created", created,
                 "updated", accepted - created, "flagged", flagged, "counties", counties, "synthetic", synthetic));
         return report;
     }

@@ -63,7 +63,7 @@ public class DemoDataService {
                 em.createQuery("update Submission set status = :a, updatedAt = :t, reason = :r, version = version + 1 where year = :y")
                         .setParameter("a", Submission.Status.APPROVED).setParameter("t", Instant.now())
                         .setParameter("r", "synthetic demo data, approved on loading").setParameter("y", year).executeUpdate();
-                audit.record("Submission", "*/" + year, "APPROVE_DEMO", FrameworkService.NOTHING, Map.of("year", year, "counties", counties.size(),
+                audit.record("Submission", "*/" + year, "APPROVE_DEMO", null, Map.of("year", year, "counties", counties.size(),
                         "status", "APPROVED", "synthetic", true), "synthetic demo data approved on loading");
             }
             out.add(new Loaded(year, counties.size(), report.written(), approve));

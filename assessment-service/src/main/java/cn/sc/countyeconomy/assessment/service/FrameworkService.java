@@ -27,12 +27,6 @@ public class FrameworkService {
 
     public static final Set<String> CATEGORIES = Set.of("CITY_CORE_DISTRICT", "KEY_DEVELOPMENT", "MAIN_FARM_PRODUCE", "KEY_ECOLOGICAL_FUNCTION");
     static final double WEIGHT_TOLERANCE = 1e-9;
-    /**
-     * The "before" of a create in the audit trail. An empty object rather than null: api-conventions'
-     * AuditEntry fails to serialize a null before (@JsonRawValue null) under Quarkus' ObjectMapper.
-     */
-    public static final Map<String, Object> NOTHING = Map.of();
-
     @Inject
     ObjectMapper json;
     @Inject
@@ -55,7 +49,7 @@ public class FrameworkService {
         e.persist();
         Indicator.getEntityManager().flush();
         IndicatorView v = IndicatorView.of(e);
-        audit.record("Indicator", e.code, "CREATE", FrameworkService.NOTHING, v);
+        audit.record("Indicator", e.code, "CREATE", null, v);
         return v;
     }
 
@@ -153,7 +147,7 @@ public class FrameworkService {
         s.persist();
         AssessmentScheme.getEntityManager().flush();
         SchemeView v = view(s);
-        audit.record("Scheme", s.id, "CREATE", FrameworkService.NOTHING, Map.of("year", year, "schemeVersion", s.schemeVersion, "status", s.status));
+        audit.record("Scheme", s.id, "CREATE", null, Map.of("year", year, "schemeVersion", s.schemeVersion, "status", s.status));
         return v;
     }
 

@@ -117,7 +117,7 @@ public class RunService {
         }
         em.flush();
         RunView v = view(run);
-        audit.record("ScoringRun", run.id, "CREATE", FrameworkService.NOTHING, Map.of("year", year, "schemeVersion", schemeVersion,
+        audit.record("ScoringRun", run.id, "CREATE", null, Map.of("year", year, "schemeVersion", schemeVersion,
                 "inputHash", run.inputHash, "countyCount", run.countyCount));
         return v;
     }

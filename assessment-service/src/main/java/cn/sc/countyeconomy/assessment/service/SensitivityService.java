@@ -84,7 +84,7 @@ public class SensitivityService {
         job.createdBy = caller.subject();
         job.persist();
         em.flush();
-        audit.record("SensitivityJob", job.id, "CREATE", FrameworkService.NOTHING, Map.of("runId", runId, "config", r));
+        audit.record("SensitivityJob", job.id, "CREATE", null, Map.of("runId", runId, "config", r));
         return view(job);
     }
 

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
@@ -62,7 +63,7 @@ public class AgreementResource {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         String countyCode = QueryParams.countyCode("countyCode", countyParam);
-        Long organisationId = QueryParams.longValue("organisationId", orgParam);
+        Long organisationId = QueryParams.id("organisationId", orgParam);
         AgreementStatus status = QueryParams.enumValue(AgreementStatus.class, "status", statusParam);
         if (countyCode != null) {
             q.append(" and countyCode = :county");

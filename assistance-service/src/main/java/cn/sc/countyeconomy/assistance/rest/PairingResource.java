@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
@@ -65,7 +66,7 @@ public class PairingResource {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         String countyCode = QueryParams.countyCode("countyCode", countyParam);
-        Long organisationId = QueryParams.longValue("organisationId", orgParam);
+        Long organisationId = QueryParams.id("organisationId", orgParam);
         if (countyCode != null) {
             q.append(" and countyCode = :county");
             params.put("county", countyCode);

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
@@ -89,7 +90,7 @@ public class ProjectResource {
         String county = QueryParams.countyCode("countyCode", countyParam);
         ProjectStatus status = QueryParams.enumValue(ProjectStatus.class, "status", statusParam);
         ProjectTerm term = QueryParams.enumValue(ProjectTerm.class, "term", termParam);
-        Long lead = QueryParams.longValue("leadOrganisationId", leadParam);
+        Long lead = QueryParams.id("leadOrganisationId", leadParam);
         if (county != null) {
             q.append(" and countyCode = :county");
             params.put("county", county);

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
@@ -47,7 +48,7 @@ public class ReportResource {
             + "in force during the year. Served from this service's data only.")
     @APIResponse(responseCode = "200", description = "The county page", content = @Content(schema = @Schema(implementation = ReportService.CountyAssistance.class)))
     public ReportService.CountyAssistance county(@PathParam("code") String code, @QueryParam("year") String year) {
-        return reports.county(QueryParams.countyCode("code", code), QueryParams.year(year, true));
+        return reports.county(QueryParams.countyCode("code", code), QueryParams.year("year", year, true, 2000, 2100));
     }
 
     @GET
@@ -55,7 +56,7 @@ public class ReportResource {
     @Operation(summary = "The unified effectiveness score of a county's assistance in a year", description = EffectivenessService.METHOD)
     @APIResponse(responseCode = "200", description = "Score 0-100 with its components", content = @Content(schema = @Schema(implementation = EffectivenessService.Effectiveness.class)))
     public EffectivenessService.Effectiveness effectiveness(@PathParam("code") String code, @QueryParam("year") String year) {
-        return effectiveness.compute(QueryParams.countyCode("code", code), QueryParams.year(year, true));
+        return effectiveness.compute(QueryParams.countyCode("code", code), QueryParams.year("year", year, true, 2000, 2100));
     }
 
     @GET
@@ -76,9 +77,9 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidParameter("groupBy", "must be one of " + Arrays.toString(GroupBy.values()) + ", was '" + groupByParam + "'");
         }
-        int y = QueryParams.year(year, false);
-        List<SummaryRow> rows = reports.summary(groupBy, y == 0 ? null : y, QueryParams.countyCode("countyCode", county), force,
-                QueryParams.longValue("organisationId", org));
+        Integer y = QueryParams.year("year", year, false, 2000, 2100);
+        List<SummaryRow> rows = reports.summary(groupBy, y, QueryParams.countyCode("countyCode", county), force,
+                QueryParams.id("organisationId", org));
         if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
             return CsvExport.ok(SummaryRow.class, rows::stream, "funds-by-" + groupBy + ".csv");
         }
@@ -95,6 +96,6 @@ public class ReportResource {
     @APIResponse(responseCode = "503", description = "county-registry-service is down and no earlier list is cached",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public ReportService.Coverage coverage(@QueryParam("year") String year) {
-        return reports.coverage(QueryParams.year(year, true));
+        return reports.coverage(QueryParams.year("year", year, true, 2000, 2100));
     }
 }

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
@@ -64,12 +65,12 @@ public class TrainingResource {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         String county = QueryParams.countyCode("countyCode", countyParam);
-        int year = QueryParams.year(yearParam, false);
+        Integer year = QueryParams.year("year", yearParam, false, 2000, 2100);
         if (county != null) {
             q.append(" and countyCode = :county");
             params.put("county", county);
         }
-        if (year != 0) {
+        if (year != null) {
             q.append(" and year = :year");
             params.put("year", year);
         }
@@ -108,7 +109,7 @@ public class TrainingResource {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         String county = QueryParams.countyCode("countyCode", countyParam);
-        Long org = QueryParams.longValue("organisationId", orgParam);
+        Long org = QueryParams.id("organisationId", orgParam);
         if (county != null) {
             q.append(" and countyCode = :county");
             params.put("county", county);

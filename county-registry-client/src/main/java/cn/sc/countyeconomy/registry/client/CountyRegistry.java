@@ -144,7 +144,11 @@ public class CountyRegistry {
         }
     }
 
-    /** Ends a designation on a date (reads its current version for If-Match). */
+    /**
+     * Ends a designation on a date (reads its current version for If-Match). Safe to repeat: a
+     * designation already ended on that very date is answered as it is, so that a caller retrying
+     * after a failure of its own does not get a conflict for what it already did.
+     */
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200, abortOn = ApiException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
@@ -152,6 +156,9 @@ public class CountyRegistry {
     public RegistryDesignation endDesignation(long id, LocalDate endDate, String reason) {
         try {
             RegistryDesignation current = api.designation(id);
+            if (endDate.equals(current.validTo())) {
+                return current;
+            }
             return api.endDesignation(id, "\"" + current.version() + "\"", new DesignationEnd(endDate, reason));
         } catch (WebApplicationException e) {
             throw passOn(e);

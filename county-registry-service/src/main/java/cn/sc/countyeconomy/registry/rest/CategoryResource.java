@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
@@ -81,12 +82,12 @@ public class CategoryResource {
                          @BeanParam PageParams paging, @Context UriInfo uri) {
         StringBuilder q = new StringBuilder("endedOn is null");
         Map<String, Object> p = new HashMap<>();
-        Integer y = Params.year(year);
+        Integer y = QueryParams.year("year", year, false);
         if (y != null) {
             q.append(" and year = :y");
             p.put("y", y);
         }
-        String c = Params.code("county", county);
+        String c = QueryParams.countyCode("county", county);
         if (c != null) {
             q.append(" and countyCode = :c");
             p.put("c", c);
@@ -107,7 +108,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "200", description = "The assignment, with an ETag", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        CategoryAssignment a = CategoryService.find(Params.id("id", id));
+        CategoryAssignment a = CategoryService.find(QueryParams.requiredId("id", id));
         return Preconditions.ok(CategoryService.view(a), a.version).build();
     }
 
@@ -137,7 +138,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
                             @Valid @NotNull CategoryService.Correction body) {
-        CategoryAssignmentView v = service.correct(Params.id("id", id), ifMatch, body);
+        CategoryAssignmentView v = service.correct(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
 
@@ -153,7 +154,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response end(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
                         @Valid @NotNull CategoryService.EndRequest body) {
-        CategoryAssignmentView v = service.end(Params.id("id", id), ifMatch, body);
+        CategoryAssignmentView v = service.end(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
 }

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
@@ -93,8 +94,8 @@ public class CountyResource {
             if (name != null && name.isBlank()) {
                 throw ApiException.invalidParameter("name", "must not be blank");
             }
-            return new CountyReads.Filter(Params.code("prefecture", prefecture), Params.upper(region), Params.code("province", province),
-                    Params.upper(type), Params.upper(category), Params.year(year), Params.upper(designation), name);
+            return new CountyReads.Filter(QueryParams.countyCode("prefecture", prefecture), Params.upper(region), QueryParams.countyCode("province", province),
+                    Params.upper(type), Params.upper(category), QueryParams.year("year", year, false), Params.upper(designation), name);
         }
     }
 
@@ -215,7 +216,7 @@ public class CountyResource {
     public Response correct(@PathParam("code") String code, @QueryParam("asOf") String asOf,
                             @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull CountyCorrection body) {
         String c = checkCode(code);
-        LocalDate date = Params.date("asOf", asOf, null);
+        LocalDate date = QueryParams.date("asOf", asOf, null);
         Division d = corrections.correctCounty(c, date, ifMatch, body);
         CountyView v = reads.one(c, date == null ? d.validFrom : date);
         return Preconditions.ok(v, v.version()).build();

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
@@ -81,12 +82,12 @@ public class DesignationResource {
             q.append(" and typeCode = :type");
             p.put("type", t);
         }
-        String c = Params.code("county", county);
+        String c = QueryParams.countyCode("county", county);
         if (c != null) {
             q.append(" and countyCode = :county");
             p.put("county", c);
         }
-        LocalDate d = Params.date("asOf", asOf, null);
+        LocalDate d = QueryParams.date("asOf", asOf, null);
         if (d != null) {
             q.append(" and validFrom <= :d and (validTo is null or validTo > :d)");
             p.put("d", d);
@@ -104,7 +105,7 @@ public class DesignationResource {
     @APIResponse(responseCode = "200", description = "The designation, with an ETag", content = @Content(schema = @Schema(implementation = DesignationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        Designation d = DesignationService.find(Params.id("id", id));
+        Designation d = DesignationService.find(QueryParams.requiredId("id", id));
         return Preconditions.ok(DesignationView.of(d, CountyReads.latestName(d.countyCode)), d.version).build();
     }
 
@@ -139,7 +140,7 @@ public class DesignationResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response end(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
                         @Valid @NotNull DesignationService.EndRequest body) {
-        DesignationView v = service.end(Params.id("id", id), ifMatch, body);
+        DesignationView v = service.end(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
 
@@ -155,7 +156,7 @@ public class DesignationResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
                             @Valid @NotNull DesignationService.Correction body) {
-        DesignationView v = service.correct(Params.id("id", id), ifMatch, body);
+        DesignationView v = service.correct(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
 

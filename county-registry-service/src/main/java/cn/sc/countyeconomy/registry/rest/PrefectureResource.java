@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
@@ -68,7 +69,7 @@ public class PrefectureResource {
                          @BeanParam PageParams paging, @Context UriInfo uri) {
         LocalDate date = Params.asOf(asOf);
         String r = Params.upper(region);
-        String p = Params.code("province", province);
+        String p = QueryParams.countyCode("province", province);
         Map<String, Long> counts = countyCounts(date);
         List<PrefectureView> all = Division.<Division>list("level = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)", Division.PREFECTURE, date)
                 .stream().filter(d -> r == null || r.equals(d.regionCode)).filter(d -> p == null || p.equals(d.parentCode))
@@ -104,7 +105,7 @@ public class PrefectureResource {
     public Response correct(@PathParam("code") String code, @QueryParam("asOf") String asOf,
                             @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull PrefectureCorrection body) {
         String c = CountyResource.checkCode(code);
-        Division d = corrections.correctPrefecture(c, Params.date("asOf", asOf, null), ifMatch, body);
+        Division d = corrections.correctPrefecture(c, QueryParams.date("asOf", asOf, null), ifMatch, body);
         LocalDate date = d.validFrom;
         return Preconditions.ok(view(d, date, countyCounts(date).getOrDefault(c, 0L).intValue(), null), d.version).build();
     }

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.CountyPilotsView;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
@@ -101,7 +102,7 @@ public class PilotResource {
                          @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         Long program = QueryParams.id("programId", programId);
         String county = QueryParams.countyCode("countyCode", countyCode);
-        Set<PilotStatus> statuses = QueryParams.enums("status", status, PilotStatus.class);
+        Set<PilotStatus> statuses = QueryParams.enums(PilotStatus.class, "status", status);
         Long batchNo = QueryParams.id("batch", batch);
         StringBuilder q = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -204,7 +205,7 @@ public class PilotResource {
     public Response atRisk(@QueryParam("programId") String programId, @QueryParam("countyCode") String countyCode,
                            @QueryParam("assessment") @Parameter(description = "Comma-separated; default AT_RISK") String assessment,
                            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
-        Set<DeadlineProjection.Assessment> wanted = QueryParams.enums("assessment", assessment, DeadlineProjection.Assessment.class);
+        Set<DeadlineProjection.Assessment> wanted = QueryParams.enums(DeadlineProjection.Assessment.class, "assessment", assessment);
         Set<DeadlineProjection.Assessment> filter = wanted == null ? Set.of(DeadlineProjection.Assessment.AT_RISK) : wanted;
         Comparator<PilotProjection> order = RISK_SORT.comparator(paging.rawSort(), (p, field) -> switch (field) {
             case "projectedFinish" -> p.projectedFinish();
