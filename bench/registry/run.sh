@@ -3,7 +3,7 @@
 # measured in the same run: the same row read straight from PostgreSQL by pgbench with as many
 # clients. Reports throughput and p99 of both and their ratios.
 #
-#   bench/registry/run.sh                  # 8 connections, 20 s each, after a 5 s warm-up
+#   bench/registry/run.sh                  # 8 connections, 20 s each, after a 15 s warm-up (WARMUP=)
 #   CONNECTIONS=16 DURATION=30 bench/registry/run.sh
 #
 # Needs the suite running on this machine (deploy/local/run.sh; started here if it is not), wrk
@@ -13,6 +13,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CODE=${CODE:-510522}
 CONNECTIONS=${CONNECTIONS:-8}
 DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-15}
 THREADS=${THREADS:-2}
 PG_PORT=${EMBEDDED_PG_PORT:-55432}
 OUT="$ROOT/bench/results"
@@ -35,9 +36,9 @@ work=$(mktemp -d); chmod 777 "$work"; trap 'rm -rf "$work"' EXIT
 echo "SELECT * FROM division WHERE code = '$CODE' AND valid_to IS NULL;" >"$work/select.sql"
 chmod 644 "$work/select.sql"
 
-echo "warm-up (5 s each)..."
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "$URL" >/dev/null
-(cd "$work" && as_pg "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T 5 -f select.sql county_registry >/dev/null)
+echo "warm-up (${WARMUP} s each)..."
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "$URL" >/dev/null
+(cd "$work" && as_pg "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "$WARMUP" -f select.sql county_registry >/dev/null)
 
 echo "service: wrk -c$CONNECTIONS -t$THREADS -d${DURATION}s $URL"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$URL" >"$work/wrk.txt"

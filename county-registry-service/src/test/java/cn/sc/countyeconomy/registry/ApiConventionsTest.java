@@ -332,6 +332,20 @@ class ApiConventionsTest {
     }
 
     @Test
+    void aCountyReadRightAfterAWriteShowsTheWrite() {
+        // read twice, so the second answer comes from the assembled-view cache
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", READER).when().get("/api/v1/counties/510107")
+                    .then().statusCode(200).body("designations.typeCode", org.hamcrest.Matchers.not(hasItem("CONVENTIONS_TEST")));
+        }
+        given().header("Authorization", EDITOR).contentType("application/json")
+                .body("{\"typeCode\":\"CONVENTIONS_TEST\",\"countyCode\":\"510107\",\"validFrom\":\"2001-01-01\",\"sourceRef\":\"test\"}")
+                .when().post("/api/v1/designations").then().statusCode(201);
+        given().header("Authorization", READER).when().get("/api/v1/counties/510107")
+                .then().statusCode(200).body("designations.typeCode", hasItem("CONVENTIONS_TEST"));
+    }
+
+    @Test
     void aClientRequestIdIsKeptAndOneIsMadeOtherwise() {
         given().header("Authorization", READER).header("X-Request-Id", "trace-42")
                 .when().get("/api/v1/counties/510522").then().statusCode(200).header("X-Request-Id", "trace-42");
