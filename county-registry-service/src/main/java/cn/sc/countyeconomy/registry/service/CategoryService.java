@@ -78,7 +78,7 @@ public class CategoryService {
         em.flush();
         CategoryAssignmentView view = view(a);
         feed.append("CATEGORY_ASSIGNMENT", a.id.toString(), "CREATED", LocalDate.of(a.year, 1, 1), payload(a, null));
-        audit.record("CategoryAssignment", a.id, "CREATED", null, view);
+        audit.record("CategoryAssignment", a.id, "CREATE", null, view);
         return view;
     }
 
@@ -95,7 +95,7 @@ public class CategoryService {
         em.flush();
         CategoryAssignmentView after = view(a);
         feed.append("CATEGORY_ASSIGNMENT", a.id.toString(), "CORRECTED", LocalDate.of(a.year, 1, 1), payload(a, null));
-        audit.record("CategoryAssignment", a.id, "CORRECTED", before, after, r.reason());
+        audit.record("CategoryAssignment", a.id, "CORRECT", before, after, r.reason());
         return after;
     }
 
@@ -114,7 +114,7 @@ public class CategoryService {
         em.flush();
         CategoryAssignmentView after = view(a);
         feed.append("CATEGORY_ASSIGNMENT", a.id.toString(), "ENDED", a.endedOn, payload(a, null));
-        audit.record("CategoryAssignment", a.id, "ENDED", before, after, r.reason());
+        audit.record("CategoryAssignment", a.id, "END", before, after, r.reason());
         return after;
     }
 

@@ -72,7 +72,7 @@ public class CorrectionService {
         em.flush();
         Map<String, Object> after = DivisionChangeService.payload(d, null, null);
         feed.append("COUNTY", d.code, "CORRECTED", d.validFrom, after);
-        audit.record("County", d.code, "CORRECTED", before, after, r.reason());
+        audit.record("County", d.code, "CORRECT", before, after, r.reason());
         return d;
     }
 
@@ -105,7 +105,7 @@ public class CorrectionService {
         em.flush();
         Map<String, Object> after = prefecturePayload(d);
         feed.append("PREFECTURE", d.code, "CORRECTED", d.validFrom, after);
-        audit.record("Prefecture", d.code, "CORRECTED", before, after, r.reason());
+        audit.record("Prefecture", d.code, "CORRECT", before, after, r.reason());
         return d;
     }
 

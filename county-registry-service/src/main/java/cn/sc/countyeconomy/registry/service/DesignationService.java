@@ -98,7 +98,7 @@ public class DesignationService {
         em.flush();
         DesignationView view = DesignationView.of(d, CountyReads.latestName(d.countyCode));
         feed.append("DESIGNATION", d.id.toString(), "CREATED", d.validFrom, payload(d, null));
-        audit.record("Designation", d.id, "CREATED", null, view);
+        audit.record("Designation", d.id, "CREATE", null, view);
         return view;
     }
 
@@ -120,7 +120,7 @@ public class DesignationService {
         em.flush();
         DesignationView after = DesignationView.of(d, before.countyName());
         feed.append("DESIGNATION", d.id.toString(), "ENDED", d.validTo, payload(d, null));
-        audit.record("Designation", d.id, "ENDED", before, after, r.reason());
+        audit.record("Designation", d.id, "END", before, after, r.reason());
         return after;
     }
 
@@ -140,7 +140,7 @@ public class DesignationService {
         em.flush();
         DesignationView after = DesignationView.of(d, before.countyName());
         feed.append("DESIGNATION", d.id.toString(), "CORRECTED", d.validFrom, payload(d, null));
-        audit.record("Designation", d.id, "CORRECTED", before, after, r.reason());
+        audit.record("Designation", d.id, "CORRECT", before, after, r.reason());
         return after;
     }
 
@@ -158,7 +158,7 @@ public class DesignationService {
         t.persist();
         em.flush();
         DesignationTypeView view = DesignationTypeView.of(t);
-        audit.record("DesignationType", t.code, "CREATED", null, view);
+        audit.record("DesignationType", t.code, "CREATE", null, view);
         return view;
     }
 

@@ -352,7 +352,7 @@ public class DivisionChangeService {
             effects.add(new Effect(e.entityType(), e.entityId(), e.action(), seq++));
         }
         DivisionChangeView view = DivisionChangeView.of(change, effects);
-        audit.record("DivisionChange", change.id, "CREATED", null, view);
+        audit.record("DivisionChange", change.id, "CREATE", null, view);
         return view;
     }
 

@@ -207,7 +207,7 @@ public class DivisionImportService {
                     .with("report", draft);
         }
         if (!dryRun && !planned.isEmpty()) {
-            audit.record("DivisionImport", "import-" + lastSequence, "IMPORTED", null,
+            audit.record("DivisionImport", "import-" + lastSequence, "IMPORT", null,
                     Map.of("rowsRead", rows, "provincesCreated", created[0], "prefecturesCreated", created[1], "countiesCreated", created[2],
                             "validFrom", validFrom.toString(), "source", source, "lastSequence", lastSequence));
         }
