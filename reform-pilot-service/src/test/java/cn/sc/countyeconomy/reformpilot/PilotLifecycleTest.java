@@ -188,12 +188,25 @@ class PilotLifecycleTest extends ApiTest {
     }
 
     @Test
-    void withdrawingASeededPilotWithoutDesignationIdCallsNoRegistry() {
-        // seeded pilot 9 (翠屏区) was approved before this service existed: it stores no designation id
+    void withdrawingASeededPilotEndsTheRegistrysDesignationFromTheSameSource() {
+        // seeded pilot 9 (翠屏区) was approved before this service existed: it stores no designation id,
+        // so its designation is looked up in the registry: same county, valid on the date, same source
+        String source = "http://www.sc.gov.cn/10462/10758/10760/10765/2020/7/7/a05d2641de374a6ea51b0b63bd659c74.shtml";
         given().header("Authorization", READER).when().get("/api/v1/pilots/9").then().statusCode(200)
-                .body("countyName", equalTo("翠屏区")).body("designationId", equalTo(null));
-        transitionRaw(9, "WITHDRAWN", "2024-10-01", EDITOR).statusCode(200).body("status", equalTo("WITHDRAWN"));
-        registry.verifyThat(0, postRequestedFor(urlPathMatching("/api/v1/designations.*")));
+                .body("countyName", equalTo("翠屏区")).body("designationId", equalTo(null)).body("source", equalTo(source));
+        String page = "{\"items\":[%s,%s],\"page\":0,\"size\":500,\"totalItems\":2,\"totalPages\":1}".formatted(
+                // another programme's designation of the same county must be left alone
+                "{\"id\":7001,\"typeCode\":\"REFORM_PILOT\",\"countyCode\":\"511502\",\"validFrom\":\"2022-01-01\",\"validTo\":null,"
+                        + "\"sourceRef\":\"another programme\",\"version\":0}",
+                "{\"id\":7002,\"typeCode\":\"REFORM_PILOT\",\"countyCode\":\"511502\",\"validFrom\":\"2020-07-03\",\"validTo\":null,"
+                        + "\"sourceRef\":\"" + source + "\",\"version\":0}");
+        registry.register(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(page)));
+        transitionRaw(9, "WITHDRAWN", "2024-10-01", EDITOR).statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .body("designationId", equalTo(7002));
+        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/7002/end")));
+        registry.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/7001/end")));
+        registry.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
     }
 
     @Test

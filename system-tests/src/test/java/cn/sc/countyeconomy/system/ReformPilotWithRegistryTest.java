@@ -80,6 +80,25 @@ class ReformPilotWithRegistryTest {
     }
 
     @Test
+    void withdrawingASeededPilotEndsItsDesignationInTheRegistry() {
+        String registry = Suite.registry().url();
+        String pilots = Suite.reformPilot().url();
+        // 511181 峨眉山市, first batch of 2020: seeded on both sides, with no designation id on the pilot
+        long pilot = given().baseUri(pilots).header("Authorization", TestTokens.bearer("reader"))
+                .when().get("/api/v1/pilots?countyCode=511181&size=10").then().statusCode(200)
+                .extract().jsonPath().getLong("items.find { it.batch == 1 }.id");
+        transition(pilots, pilot, "WITHDRAWN", "2024-06-01", "sys-withdraw-seeded").then().statusCode(200);
+        given().baseUri(registry).header("Authorization", TestTokens.bearer("reader"))
+                .when().get("/api/v1/designations?type=REFORM_PILOT&county=511181&asOf=2021-01-01")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].validTo", equalTo("2024-06-01"));
+        given().baseUri(registry).header("Authorization", TestTokens.bearer("reader"))
+                .when().get("/api/v1/designations?type=REFORM_PILOT&county=511181&asOf=2024-06-01")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void aCodeTheRegistryRetiredCannotBeNominated() {
         String pilots = Suite.reformPilot().url();
         // 513425 会理县 became 513402 会理市 (2021): on 2024-03-01 the old code is retired

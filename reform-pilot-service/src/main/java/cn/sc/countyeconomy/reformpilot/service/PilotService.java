@@ -159,6 +159,12 @@ public class PilotService {
         scope.requireWrite(p.countyCode);
         PilotStatus from = p.status;
         PilotStatus to = r.to();
+        if (to.rolesToEnter().stream().noneMatch(identity::hasRole)) {
+            throw ApiException.forbidden("Moving a pilot to " + to + " needs the role " + String.join(" or ", to.rolesToEnter()));
+        }
+        // preconditions before the method's own rules (RFC 9110 13.2.2): a request sent with a stale
+        // ETag is a 412 whatever the state it would meet now
+        Preconditions.requireMatch(ifMatch, p.version);
         if (!from.mayBecome(to)) {
             String allowed = from.next().isEmpty() ? "none: " + from + " is final"
                     : from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
@@ -167,10 +173,6 @@ public class PilotService {
                     .with("rule", "illegal-transition").with("from", from).with("to", to)
                     .with("allowed", List.copyOf(from.next()));
         }
-        if (to.rolesToEnter().stream().noneMatch(identity::hasRole)) {
-            throw ApiException.forbidden("Moving a pilot to " + to + " needs the role " + String.join(" or ", to.rolesToEnter()));
-        }
-        Preconditions.requireMatch(ifMatch, p.version);
         LocalDate today = today();
         if (r.date().isAfter(today)) {
             throw ApiException.validation("date", "must not be in the future (today is " + today + ")");
@@ -206,12 +208,29 @@ public class PilotService {
                     "reform-pilot-service/pilots/" + p.id,
                     program.nameZh + "（第" + p.batch + "批）"));
             p.designationId = d.id();
-        } else if ((to == PilotStatus.WITHDRAWN || to == PilotStatus.REJECTED) && p.designationId != null) {
+        } else if ((to == PilotStatus.WITHDRAWN || to == PilotStatus.REJECTED) && from != PilotStatus.NOMINATED) {
             // a withdrawn or rejected county is no longer a reform pilot; an accepted one keeps its designation
-            registry.endDesignation(p.designationId, r.date(), r.reason());
+            Long designation = p.designationId != null ? p.designationId : seededDesignation(p, r.date());
+            if (designation != null) {
+                registry.endDesignation(designation, r.date(), r.reason());
+                p.designationId = designation;
+            }
         }
         audit.record("Pilot", p.id, "TRANSITION", before, PilotState.of(p), r.reason());
         return p;
+    }
+
+    /**
+     * Pilots seeded from the 2020 announcement were approved before this service existed, so they
+     * hold no designation id: their REFORM_PILOT designation is the registry's one for the county,
+     * valid on the date and from the same source (so another programme's designation is never ended).
+     */
+    private Long seededDesignation(Pilot p, LocalDate on) {
+        return registry.designations(RegistryDesignation.REFORM_PILOT, on, p.countyCode).stream()
+                .filter(d -> p.countyCode.equals(d.countyCode()) && d.validOn(on))
+                .filter(d -> p.source != null && p.source.equals(d.sourceRef()))
+                .map(RegistryDesignation::id)
+                .findFirst().orElse(null);
     }
 
     public static String approvalKey(long pilotId) {
