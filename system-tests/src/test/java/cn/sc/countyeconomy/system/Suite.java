@@ -44,15 +44,6 @@ final class Suite {
         });
     }
 
-    static synchronized ServiceProcess assessment() {
-        String registry = registry().url();
-        return RUNNING.computeIfAbsent("assessment-service", m -> {
-            Map<String, String> env = env("assessment");
-            env.put("REGISTRY_URL", registry);
-            return ServiceProcess.start(m, env);
-        });
-    }
-
     /** A service of its own (not shared), for a test that stops it or its dependency; stopped by the test. */
     static ServiceProcess startDedicated(String module, String dbPrefix, String registryUrl) {
         Map<String, String> env = env(dbPrefix);
