@@ -1,0 +1,56 @@
+package cn.sc.countyeconomy.registry.rest;
+
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.registry.service.DemoCategories;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/demo-data")
+@Tag(name = "Demo data", description = "Synthetic data for exploring the suite, loaded only on request and labelled synthetic")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class DemoDataResource {
+
+    @Schema(name = "DemoDataRequest")
+    public record Request(@NotNull @NotEmpty @Size(max = 10) @Schema(example = "[2022, 2023, 2024]")
+                          List<@NotNull @Min(2000) @Max(2100) Integer> years) {
+    }
+
+    @Inject
+    DemoCategories demo;
+    @Inject
+    CountyScope scope;
+
+    @POST
+    @Operation(summary = "Assign synthetic assessment categories for years (admin)",
+            description = "Gives every county valid at the end of each year that has no category for it a synthetic one, labelled "
+                    + "so in its source (" + DemoCategories.SOURCE + "). Real assignments are never replaced; a repeat assigns "
+                    + "nothing. Each assignment is audited and published in the change feed. Load this before assessment-service's "
+                    + "demo data, so that its rankings have categories to rank within.")
+    public List<DemoCategories.YearResult> load(@Valid @NotNull Request request) {
+        scope.requireUnscoped("load demo data for every county");
+        if (request.years().stream().distinct().count() != request.years().size()) {
+            throw ApiException.validation("years", "must not repeat a year");
+        }
+        return demo.assign(request.years());
+    }
+}
