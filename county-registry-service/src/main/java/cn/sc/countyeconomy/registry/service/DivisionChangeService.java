@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.service;
 
+import cn.sc.countyeconomy.registry.mapping.DivisionTypes;
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.registry.CategoryAssignment;
@@ -180,7 +181,7 @@ public class DivisionChangeService {
             boolean continuing = sources.containsKey(code);
             Division base = continuing ? sources.get(code) : first;
             String name = s.name() != null ? s.name().trim() : base.nameZh;
-            String type = s.type() != null ? s.type() : (s.name() != null && !name.equals(base.nameZh) ? typeOf(name) : base.type);
+            String type = s.type() != null ? s.type() : (s.name() != null && !name.equals(base.nameZh) ? DivisionTypes.county(name) : base.type);
             String prefecture = s.prefectureCode() != null ? s.prefectureCode() : base.parentCode;
             String nameEn = s.nameEn() != null ? s.nameEn() : (name.equals(base.nameZh) ? base.nameEn : PlaceNames.english(name));
             if (!COUNTY_TYPES.contains(type)) {
@@ -376,30 +377,6 @@ public class DivisionChangeService {
         return m;
     }
 
-    static String typeOf(String name) {
-        if (name.endsWith("自治县")) {
-            return "AUTONOMOUS_COUNTY";
-        }
-        if (name.endsWith("自治旗")) {
-            return "AUTONOMOUS_BANNER";
-        }
-        if (name.endsWith("林区")) {
-            return "FORESTRY_DISTRICT";
-        }
-        if (name.endsWith("特区")) {
-            return "SPECIAL_DISTRICT";
-        }
-        if (name.endsWith("区")) {
-            return "DISTRICT";
-        }
-        if (name.endsWith("市")) {
-            return "COUNTY_LEVEL_CITY";
-        }
-        if (name.endsWith("旗")) {
-            return "BANNER";
-        }
-        return "COUNTY";
-    }
 
     private static String describe(String kind, Map<String, Division> sources, List<Planned> planned) {
         String from = String.join("、", sources.values().stream().map(d -> d.nameZh + " " + d.code).toList());

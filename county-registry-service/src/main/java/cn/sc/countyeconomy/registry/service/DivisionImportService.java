@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.service;
 
+import cn.sc.countyeconomy.registry.mapping.DivisionTypes;
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
@@ -131,9 +132,9 @@ public class DivisionImportService {
                 // becomes one county-level division directly under the province (a code names one division at a time)
                 boolean undivided = v[0].equals(v[2]);
                 Planned[] levels = {
-                        new Planned(v[4], Division.PROVINCE, provinceType(v[5]), v[5], null, line),
-                        undivided ? null : new Planned(v[2], Division.PREFECTURE, prefectureType(v[3]), v[3], v[4], line),
-                        new Planned(v[0], Division.COUNTY, undivided ? "UNDIVIDED_PREFECTURE_CITY" : DivisionChangeService.typeOf(v[1]), v[1],
+                        new Planned(v[4], Division.PROVINCE, DivisionTypes.province(v[5]), v[5], null, line),
+                        undivided ? null : new Planned(v[2], Division.PREFECTURE, DivisionTypes.prefecture(v[3]), v[3], v[4], line),
+                        new Planned(v[0], Division.COUNTY, undivided ? "UNDIVIDED_PREFECTURE_CITY" : DivisionTypes.county(v[1]), v[1],
                                 undivided ? v[4] : v[2], line)};
                 if (undivided) {
                     filePrefectures.remove(v[2]);
@@ -279,38 +280,5 @@ public class DivisionImportService {
         }
     }
 
-    static String provinceType(String name) {
-        if (name.endsWith("自治区")) {
-            return "AUTONOMOUS_REGION";
-        }
-        if (name.endsWith("市")) {
-            return "MUNICIPALITY";
-        }
-        if (name.endsWith("特别行政区")) {
-            return "SPECIAL_ADMINISTRATIVE_REGION";
-        }
-        return "PROVINCE";
-    }
 
-    static String prefectureType(String name) {
-        if (name.equals("市辖区")) {
-            return "MUNICIPAL_DISTRICTS";
-        }
-        if (name.equals("县")) {
-            return "MUNICIPAL_COUNTIES";
-        }
-        if (name.endsWith("直辖县级行政区划")) {
-            return "PROVINCE_ADMINISTERED";
-        }
-        if (name.endsWith("自治州")) {
-            return "AUTONOMOUS_PREFECTURE";
-        }
-        if (name.endsWith("地区")) {
-            return "REGION";
-        }
-        if (name.endsWith("盟")) {
-            return "LEAGUE";
-        }
-        return "PREFECTURE_CITY";
-    }
 }
