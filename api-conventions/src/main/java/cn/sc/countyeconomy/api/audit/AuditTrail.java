@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,6 +32,9 @@ public class AuditTrail {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditRecord record(String resourceType, Object resourceId, String action, Object before, Object after) {
@@ -63,7 +67,7 @@ public class AuditTrail {
             a = changedAfter;
         }
         AuditRecord r = new AuditRecord();
-        r.occurredAt = Instant.now();
+        r.occurredAt = Instant.now(clock);
         r.actor = caller.subject();
         r.actorRoles = caller.roles();
         r.requestId = RequestIds.current();

@@ -1,6 +1,7 @@
 package cn.sc.countyeconomy.api.csv;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,6 +21,11 @@ import java.util.stream.Stream;
  * Streams a collection as CSV (RFC 4180, UTF-8, header row), row by row, in a read transaction of
  * its own so that rows can come straight from a database cursor. Columns are the row type's
  * properties, in declaration order for records.
+ *
+ * <p>Quoting, the same in every export of every service: a field is quoted when, and only when,
+ * its content needs it (a comma, a double quote or a line break), with the
+ * quotes inside doubled. Jackson's default would also quote every text longer than 24 characters,
+ * so the same column would be quoted or not depending on the length of the data.
  */
 public final class CsvExport {
 
@@ -27,6 +33,7 @@ public final class CsvExport {
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
 
     private CsvExport() {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -57,11 +58,24 @@ public class IdempotentCreate {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "api.idempotency.retention", defaultValue = "PT48H")
     Duration retention;
 
     /**
-     * Runs {@code create} once per key. {@code request} is the parsed body (or any value that
+     * The one way to answer a create: runs {@code create} once per key (every time when no key is
+     * given) and answers 201 with Location, body and ETag, or the first answer again for a repeated
+     * key. {@code request} is the parsed body, compared in canonical JSON form.
+     */
+    public Response created(String key, Object request, UriInfo uri, Supplier<Created> create) {
+        return create(key, request, uri, () -> create.get().toResponse(uri));
+    }
+
+    /**
+     * Runs {@code create} once per key, for a create whose answer is not a plain 201 (a 202 with a
+     * job to follow, for example); {@link #created} is the usual way. {@code request} is the parsed body (or any value that
      * identifies the request); it is compared in canonical JSON form.
      */
     @Transactional
@@ -75,7 +89,7 @@ public class IdempotentCreate {
         String principal = caller.subject();
         String path = uri.getRequestUri().getRawPath();
         String hash = hash("POST " + path + "\n" + canonical(request));
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
 
         List<IdempotencyRecord> existing = em.createQuery(
                         "from IdempotencyRecord where principal = :p and key = :k", IdempotencyRecord.class)
@@ -128,7 +142,7 @@ public class IdempotentCreate {
     @Transactional
     void purgeExpired() {
         em.createQuery("delete from IdempotencyRecord where createdAt < :cutoff")
-                .setParameter("cutoff", Instant.now().minus(retention)).executeUpdate();
+                .setParameter("cutoff", Instant.now(clock).minus(retention)).executeUpdate();
     }
 
     private String write(Object entity) {

@@ -1,0 +1,294 @@
+package cn.sc.countyeconomy.registry.client.testing;
+
+import cn.sc.countyeconomy.registry.client.RegistryCategoryAssignment;
+import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import cn.sc.countyeconomy.registry.client.RegistryPage;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * county-registry-service played by WireMock, for the tests of the services that call it: the one
+ * stub of the registry, shipped in this module's test-jar. It answers in the registry's JSON, made
+ * from the client's own records ({@link RegistryCounty}, {@link RegistryDesignation},
+ * {@link RegistryCategoryAssignment}), so a change of those records shows here first.
+ *
+ * <p>By default (after {@link #reset()}): the real 183 county-level divisions of Sichuan (a copy of
+ * {@code shared/reference/sichuan/counties.csv}) ACTIVE on every date, any other 6-digit code a 404
+ * problem; no designations and no category assignments; a new designation is accepted (201, its id
+ * drawn at random) and ending one answers it ended. A test states the facts it needs with
+ * {@link #counties}, {@link #designations} and {@link #categories}, and the faults it needs with
+ * {@link #down()}, {@link #failing(MappingBuilder)} or {@link #stopServer()}; stubs it adds itself
+ * through {@link #server()} at a priority below {@value #DEFAULTS} win over the defaults.
+ *
+ * <p>Init argument {@code also-plays}: comma-separated REST client names (e.g.
+ * {@code assistance-service}) pointed at the same server, for a service whose tests stub another
+ * neighbour there too.
+ */
+public class RegistryStub implements QuarkusTestResourceLifecycleManager {
+
+    /** The priority of the default answers; a test's own stubs use a smaller number (1 wins). */
+    public static final int DEFAULTS = 10;
+    /** The priority of the facts a test states with counties, designations and categories. */
+    public static final int FACTS = 5;
+
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final List<RegistryCounty> SICHUAN = readSichuan();
+    private static volatile WireMockServer server;
+    private static volatile int port;
+    private static final Map<String, List<StubMapping>> FACT_STUBS = new HashMap<>();
+
+    private List<String> alsoPlays = List.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String names = initArgs.getOrDefault("also-plays", "");
+        alsoPlays = names.isBlank() ? List.of() : List.of(names.split(","));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().globalTemplating(true));
+        server.start();
+        port = server.port();
+        reset();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.rest-client.county-registry.url", server.baseUrl());
+        for (String name : alsoPlays) {
+            config.put("quarkus.rest-client." + name.trim() + ".url", server.baseUrl());
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    /** Forgets every stub and request, then installs the defaults. */
+    public static synchronized void reset() {
+        server.resetAll();
+        FACT_STUBS.clear();
+        installDefaults();
+    }
+
+    /** The real 183 county-level divisions of Sichuan, ACTIVE, as the registry lists them. */
+    public static List<RegistryCounty> sichuan() {
+        return SICHUAN;
+    }
+
+    /** One of {@link #sichuan()} by code. */
+    public static RegistryCounty sichuan(String code) {
+        return SICHUAN.stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(code + " is not a Sichuan county-level division"));
+    }
+
+    /** A county with the given status, in the registry's shape. */
+    public static RegistryCounty county(String code, String name, String prefectureCode, String prefectureName, String status) {
+        return new RegistryCounty(code, name, null, "COUNTY", null, prefectureCode, prefectureName, null, null,
+                LocalDate.of(1983, 1, 1), null, status, List.of(), List.of(), null, List.of(), 0);
+    }
+
+    /** A designation in the registry's shape, evidence VERIFIED. */
+    public static RegistryDesignation designation(long id, String type, String countyCode, String countyName,
+                                                  LocalDate validFrom, LocalDate validTo) {
+        return new RegistryDesignation(id, type, countyCode, countyName, validFrom, validTo, "VERIFIED", "test stub", null, 0);
+    }
+
+    /**
+     * The registry knows these counties (replacing the list of counties and the answers for their
+     * codes; codes not named keep the default answer).
+     */
+    public static synchronized void counties(Collection<RegistryCounty> counties) {
+        List<StubMapping> stubs = replace("counties");
+        stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/counties")).atPriority(FACTS).willReturn(json(200, page(counties)))));
+        for (RegistryCounty c : counties) {
+            stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/counties/" + c.code())).atPriority(FACTS).willReturn(json(200, c))));
+        }
+    }
+
+    /**
+     * The registry holds these designations (replacing those stated before): listed by type, by
+     * type and county, and read by id. A county without any is answered an empty page. The stub
+     * does not filter by date: the service under test does that with the validity it is given.
+     */
+    public static synchronized void designations(Collection<RegistryDesignation> designations) {
+        List<StubMapping> stubs = replace("designations");
+        Map<String, List<RegistryDesignation>> byType = designations.stream()
+                .collect(Collectors.groupingBy(RegistryDesignation::typeCode, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<RegistryDesignation>> type : byType.entrySet()) {
+            stubs.add(server.stubFor(designationList(type.getKey()).withQueryParam("county", absent()).atPriority(FACTS)
+                    .willReturn(json(200, page(type.getValue())))));
+            Map<String, List<RegistryDesignation>> byCounty = type.getValue().stream()
+                    .collect(Collectors.groupingBy(RegistryDesignation::countyCode, LinkedHashMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<RegistryDesignation>> county : byCounty.entrySet()) {
+                stubs.add(server.stubFor(designationList(type.getKey()).withQueryParam("county", equalTo(county.getKey()))
+                        .atPriority(FACTS).willReturn(json(200, page(county.getValue())))));
+            }
+        }
+        for (RegistryDesignation d : designations) {
+            if (d.id() != null) {
+                stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/designations/" + d.id())).atPriority(FACTS)
+                        .willReturn(json(200, d))));
+            }
+        }
+    }
+
+    /** The registry holds these category assignments (replacing those stated before), listed by year. */
+    public static synchronized void categories(Collection<RegistryCategoryAssignment> assignments) {
+        List<StubMapping> stubs = replace("categories");
+        Map<Integer, List<RegistryCategoryAssignment>> byYear = assignments.stream()
+                .collect(Collectors.groupingBy(RegistryCategoryAssignment::year, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<Integer, List<RegistryCategoryAssignment>> year : byYear.entrySet()) {
+            stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/category-assignments"))
+                    .withQueryParam("year", equalTo(Integer.toString(year.getKey()))).atPriority(FACTS)
+                    .willReturn(json(200, page(year.getValue())))));
+        }
+    }
+
+    /** Every call to the registry has its connection reset, until {@link #up(StubMapping)}. */
+    public static StubMapping down() {
+        return server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Calls matching {@code request} have their connection reset, until {@link #up(StubMapping)}. */
+    public static StubMapping failing(MappingBuilder request) {
+        return server.stubFor(request.atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Ends an outage begun with {@link #down()} or {@link #failing(MappingBuilder)}. */
+    public static void up(StubMapping outage) {
+        server.removeStub(outage);
+    }
+
+    /** Stops the registry: its port refuses connections until {@link #restart()}. */
+    public static void stopServer() {
+        server.stop();
+    }
+
+    /** Starts the registry again on the same port, with the defaults only. */
+    public static synchronized void restart() {
+        server = new WireMockServer(wireMockConfig().port(port).globalTemplating(true));
+        server.start();
+        FACT_STUBS.clear();
+        installDefaults();
+    }
+
+    /** The JSON of a page holding all of {@code items}, as the registry pages its lists. */
+    public static <T> RegistryPage<T> page(Collection<T> items) {
+        return new RegistryPage<>(new ArrayList<>(items), 0, 500, items.size(), items.isEmpty() ? 0 : 1);
+    }
+
+    /** A JSON answer with this status and body (a record, a map, or text already JSON). */
+    public static ResponseDefinitionBuilder json(int status, Object body) {
+        String text;
+        try {
+            text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the stub's answer", e);
+        }
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(text);
+    }
+
+    private static void installDefaults() {
+        server.stubFor(get(urlPathEqualTo("/api/v1/counties")).atPriority(DEFAULTS).willReturn(json(200, page(SICHUAN))));
+        for (RegistryCounty c : SICHUAN) {
+            server.stubFor(get(urlPathEqualTo("/api/v1/counties/" + c.code())).atPriority(DEFAULTS).willReturn(json(200, c)));
+        }
+        server.stubFor(get(urlPathMatching("/api/v1/counties/[^/]+")).atPriority(DEFAULTS + 1)
+                .willReturn(problem(404, "not-found", "No county-level division with code {{request.pathSegments.[3]}}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/designations")).atPriority(DEFAULTS).willReturn(json(200, page(List.of()))));
+        server.stubFor(get(urlPathMatching("/api/v1/designations/[0-9]+")).atPriority(DEFAULTS)
+                .willReturn(problem(404, "not-found", "No designation {{request.pathSegments.[3]}}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/category-assignments")).atPriority(DEFAULTS).willReturn(json(200, page(List.of()))));
+        server.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(DEFAULTS)
+                .willReturn(json(201, """
+                        {"id":{{randomInt lower=100000 upper=999999}},"typeCode":"{{jsonPath request.body '$.typeCode'}}",
+                         "countyCode":"{{jsonPath request.body '$.countyCode'}}","countyName":"测试县",
+                         "validFrom":"{{jsonPath request.body '$.validFrom'}}","validTo":null,"evidenceStatus":"LISTED",
+                         "sourceRef":"{{jsonPath request.body '$.sourceRef'}}","note":null,"version":0}""")));
+        server.stubFor(post(urlPathMatching("/api/v1/designations/[0-9]+/end")).atPriority(DEFAULTS)
+                .willReturn(json(200, """
+                        {"id":{{request.pathSegments.[3]}},"typeCode":"REFORM_PILOT","countyCode":"510000","countyName":"测试县",
+                         "validFrom":"2020-01-01","validTo":"{{jsonPath request.body '$.endDate'}}","evidenceStatus":"LISTED",
+                         "sourceRef":null,"note":null,"version":1}""")));
+    }
+
+    private static ResponseDefinitionBuilder problem(int status, String type, String detail) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:problem-type:sc-county-economy:" + type + "\",\"title\":\"" + type
+                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    private static MappingBuilder designationList(String type) {
+        return get(urlPathEqualTo("/api/v1/designations")).withQueryParam("type", equalTo(type));
+    }
+
+    private static List<StubMapping> replace(String facts) {
+        List<StubMapping> old = FACT_STUBS.remove(facts);
+        if (old != null) {
+            old.forEach(server::removeStub);
+        }
+        List<StubMapping> fresh = new ArrayList<>();
+        FACT_STUBS.put(facts, fresh);
+        return fresh;
+    }
+
+    private static List<RegistryCounty> readSichuan() {
+        List<RegistryCounty> counties = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                RegistryStub.class.getResourceAsStream("sichuan-counties.csv"), StandardCharsets.UTF_8))) {
+            r.readLine();
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] c = line.split(",");
+                counties.add(county(c[0], c[1], c[2], c[3], RegistryCounty.ACTIVE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(counties);
+    }
+}

@@ -1,0 +1,44 @@
+package cn.sc.countyeconomy.registry.client.testing;
+
+import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one test profile of the services that call the registry: their own database in the embedded
+ * PostgreSQL, the registry played by {@link RegistryStub}, and the client's fault tolerance made
+ * short (a timeout of 1 s, retries 10 ms apart, a breaker that closes again after 500 ms) so that
+ * outage tests take milliseconds, not the production seconds. Put
+ * {@code @TestProfile(RegistryTestProfile.class)} on every {@code @QuarkusTest} class of such a
+ * service: all of them then share one start of the application.
+ */
+public class RegistryTestProfile implements QuarkusTestProfile {
+
+    private static final String CLIENT = "cn.sc.countyeconomy.registry.client.CountyRegistry";
+
+    private static final List<String> CALLS = List.of("county", "counties", "categories", "designations",
+            "addDesignation", "endDesignation");
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        for (String call : CALLS) {
+            String prefix = CLIENT + "/" + call + "/";
+            config.put(prefix + "Timeout/value", "1000");
+            config.put(prefix + "Retry/delay", "10");
+            config.put(prefix + "Retry/jitter", "0");
+            config.put(prefix + "CircuitBreaker/delay", "500");
+        }
+        config.put("quarkus.rest-client.county-registry.connect-timeout", "500");
+        config.put("quarkus.rest-client.county-registry.read-timeout", "1000");
+        return config;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(PostgresTestResource.class), new TestResourceEntry(RegistryStub.class));
+    }
+}
