@@ -38,8 +38,4 @@ public enum ProblemType {
     public String title() {
         return title;
     }
-
-    public String slug() {
-        return slug;
-    }
 }

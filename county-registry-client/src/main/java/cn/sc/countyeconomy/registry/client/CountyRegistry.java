@@ -123,11 +123,6 @@ public class CountyRegistry {
         }
     }
 
-    /** Whether the registry designates the county so on the date. */
-    public boolean isDesignated(String countyCode, String type, LocalDate on) {
-        return designations(type, on, countyCode).stream().anyMatch(d -> countyCode.equals(d.countyCode()) && d.validOn(on));
-    }
-
     /**
      * Records a designation. Not retried blindly: the idempotency key makes a retry safe, so the
      * same key is sent on every attempt and the registry answers a repeat with the first answer.
