@@ -1,5 +1,10 @@
 package cn.sc.countyeconomy.api.audit;
 
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.request.RequestIds;
 import cn.sc.countyeconomy.api.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +41,23 @@ public class AuditTrail {
 
     @Inject
     Clock clock;
+
+    static final SortFields SORT = SortFields.of("id", "id", "occurredAt", "occurredAt", "actor", "actor",
+            "resourceType", "resourceType");
+
+    /** A page of the trail, newest first unless the caller sorts otherwise. */
+    public PageResult<AuditEntry> page(Filter filter, PageParams paging) {
+        List<String> sort = paging.rawSort().isEmpty() ? List.of("id,desc") : paging.rawSort();
+        return PageResult.of(filter.find(AuditRecord.class, SORT.panache(sort)), paging, AuditEntry::of);
+    }
+
+    public AuditEntry entry(long id) {
+        AuditRecord r = em.find(AuditRecord.class, id);
+        if (r == null) {
+            throw ApiException.notFound("Audit record", Long.toString(id));
+        }
+        return AuditEntry.of(r);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditRecord record(String resourceType, Object resourceId, String action, Object before, Object after) {

@@ -5,6 +5,7 @@ import cn.sc.countyeconomy.api.problem.ApiException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -121,6 +122,18 @@ public final class QueryParams {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ApiException.invalidParameter(name, "must be a date as YYYY-MM-DD, was '" + value + "'");
+        }
+    }
+
+    /** An ISO-8601 timestamp in UTC (e.g. 2026-01-01T00:00:00Z), or null when absent. */
+    public static Instant instant(String name, String value) {
+        if (absent(value)) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidParameter(name, "must be an ISO-8601 UTC timestamp such as 2026-01-01T00:00:00Z");
         }
     }
 
