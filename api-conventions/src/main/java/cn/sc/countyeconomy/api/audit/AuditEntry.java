@@ -17,10 +17,8 @@ public record AuditEntry(
         @Schema(example = "County") String resourceType,
         String resourceId,
         @Schema(example = "UPDATE") String action,
-        @Schema(implementation = Object.class, description = "The changed fields before the write (null for a create).")
-        JsonNode before,
-        @Schema(implementation = Object.class, description = "The changed fields after the write (null for a delete).")
-        JsonNode after,
+        @Schema(implementation = Object.class, description = "The changed fields before the write (null for a create).") JsonNode before,
+        @Schema(implementation = Object.class, description = "The changed fields after the write (null for a delete).") JsonNode after,
         String reason) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -34,13 +34,13 @@ public class AuditResource {
     @Operation(summary = "List audit records", description = "Admin only. Newest first unless sorted otherwise. "
             + "Sortable fields: id, occurredAt, actor, resourceType.")
     public Response list(@QueryParam("resourceType") @Parameter(description = "e.g. County") String resourceType,
-                         @QueryParam("resourceId") String resourceId,
-                         @QueryParam("actor") @Parameter(description = "Token subject of the writer") String actor,
-                         @QueryParam("action") String action,
-                         @QueryParam("from") @Parameter(description = "Earliest time, inclusive (ISO-8601 UTC)", example = "2026-01-01T00:00:00Z") String from,
-                         @QueryParam("to") @Parameter(description = "Latest time, exclusive (ISO-8601 UTC)") String to,
-                         @BeanParam PageParams paging,
-                         @Context UriInfo uri) {
+            @QueryParam("resourceId") String resourceId,
+            @QueryParam("actor") @Parameter(description = "Token subject of the writer") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("from") @Parameter(description = "Earliest time, inclusive (ISO-8601 UTC)", example = "2026-01-01T00:00:00Z") String from,
+            @QueryParam("to") @Parameter(description = "Latest time, exclusive (ISO-8601 UTC)") String to,
+            @BeanParam PageParams paging,
+            @Context UriInfo uri) {
         Filter filter = Filter.where()
                 .eq("resourceType", resourceType)
                 .eq("resourceId", resourceId)

@@ -71,7 +71,7 @@ public class AuditTrail {
         if (b instanceof ObjectNode bo && a instanceof ObjectNode ao) {
             ObjectNode changedBefore = json.createObjectNode();
             ObjectNode changedAfter = json.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = ao.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = ao.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode old = bo.get(e.getKey());
                 if (old == null || !old.equals(e.getValue())) {
@@ -79,7 +79,7 @@ public class AuditTrail {
                     changedAfter.set(e.getKey(), e.getValue());
                 }
             }
-            for (Iterator<String> it = bo.fieldNames(); it.hasNext(); ) {
+            for (Iterator<String> it = bo.fieldNames(); it.hasNext();) {
                 String k = it.next();
                 if (!ao.has(k)) {
                     changedBefore.set(k, bo.get(k));

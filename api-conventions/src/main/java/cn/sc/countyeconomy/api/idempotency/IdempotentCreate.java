@@ -92,7 +92,7 @@ public class IdempotentCreate {
         Instant now = Instant.now(clock);
 
         List<IdempotencyRecord> existing = em.createQuery(
-                        "from IdempotencyRecord where principal = :p and key = :k", IdempotencyRecord.class)
+                "from IdempotencyRecord where principal = :p and key = :k", IdempotencyRecord.class)
                 .setParameter("p", principal).setParameter("k", key).getResultList();
         for (IdempotencyRecord r : existing) {
             if (r.createdAt.isBefore(now.minus(retention))) {

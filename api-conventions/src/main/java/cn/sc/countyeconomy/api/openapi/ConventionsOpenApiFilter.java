@@ -103,7 +103,8 @@ public class ConventionsOpenApiFilter implements OASFilter {
 
     private static Schema problemSchema() {
         Schema violation = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .addProperty("field", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description("Where: field path, query parameter or header"))
+                .addProperty("field",
+                        OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description("Where: field path, query parameter or header"))
                 .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description("What is wrong"));
         return OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))

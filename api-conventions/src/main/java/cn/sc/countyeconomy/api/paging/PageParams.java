@@ -2,6 +2,7 @@ package cn.sc.countyeconomy.api.paging;
 
 import cn.sc.countyeconomy.api.problem.ApiException;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -19,11 +20,11 @@ public class PageParams {
     public static final int MAX_SIZE = 500;
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 0.", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    @Parameter(description = "Page number, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
     String page;
 
     @QueryParam("size")
-    @Parameter(description = "Page size, 1 to " + MAX_SIZE + ".", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "20"))
+    @Parameter(description = "Page size, 1 to 500.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "20"))
     String size;
 
     @QueryParam("sort")

@@ -71,8 +71,7 @@ public class ApiException extends RuntimeException {
                 .with("retryAfterSeconds", retryAfterSeconds);
     }
 
-    private static final java.util.Set<String> RESERVED =
-            java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "violations");
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "violations");
 
     /** Adds an extension member; the standard members of a problem cannot be overwritten this way. */
     public ApiException with(String member, Object value) {

@@ -24,8 +24,7 @@ public class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:problem-type:sc-county-economy:";
 
-    @Schema(description = "A URI naming the kind of problem; stable, compare it rather than the title.",
-            example = TYPE_PREFIX + "validation-failed")
+    @Schema(description = "A URI naming the kind of problem; stable, compare it rather than the title.", example = TYPE_PREFIX + "validation-failed")
     public URI type;
     @Schema(description = "Short summary of the kind of problem.", example = "Request validation failed")
     public String title;
@@ -67,12 +66,9 @@ public class Problem {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Violation")
     public record Violation(
-            @Schema(description = "The field, query parameter or header, e.g. `weights.KEY_DEVELOPMENT` or `query.size`.")
-            String field,
-            @Schema(description = "What is wrong with it.")
-            String message,
-            @Schema(description = "The rejected value, when it is safe to echo.")
-            Object rejectedValue) {
+            @Schema(description = "The field, query parameter or header, e.g. `weights.KEY_DEVELOPMENT` or `query.size`.") String field,
+            @Schema(description = "What is wrong with it.") String message,
+            @Schema(description = "The rejected value, when it is safe to echo.") Object rejectedValue) {
 
         public Violation(String field, String message) {
             this(field, message, null);

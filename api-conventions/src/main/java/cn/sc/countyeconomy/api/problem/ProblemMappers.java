@@ -141,8 +141,7 @@ public class ProblemMappers {
             detail = field + ": " + message;
         } else {
             var loc = e.getLocation();
-            detail = "The body is not valid JSON" + (loc == null ? "" :
-                    " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
+            detail = "The body is not valid JSON" + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
         }
         Problem p = new Problem(ProblemType.MALFORMED_REQUEST, 400, detail);
         p.violations = violations;

@@ -6,6 +6,7 @@ package cn.sc.countyeconomy.api.security;
  * separate from editor so that the one who enters data is not the one who approves it.
  */
 public final class Roles {
+
     public static final String READER = "reader";
     public static final String EDITOR = "editor";
     public static final String APPROVER = "approver";

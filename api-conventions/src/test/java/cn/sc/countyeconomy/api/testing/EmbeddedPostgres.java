@@ -66,7 +66,7 @@ public final class EmbeddedPostgres {
     public String createDatabase(String prefix) {
         String name = (prefix + "_" + DATABASES.incrementAndGet()).replaceAll("[^a-z0-9_]", "_");
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + " in the embedded PostgreSQL", e);

@@ -64,6 +64,7 @@ public final class TestClock extends Clock {
 
     /** The same time seen from another zone. */
     private static final class Zoned extends Clock {
+
         private final ZoneId zone;
 
         Zoned(ZoneId zone) {
@@ -91,6 +92,7 @@ public final class TestClock extends Clock {
     /** Replaces the services' clock in every test. */
     @Singleton
     public static class Producer {
+
         @Produces
         @Alternative
         @Priority(1)

@@ -71,7 +71,7 @@ public class CountyRegistry {
     public List<RegistryCounty> counties(LocalDate asOf) {
         List<RegistryCounty> all = new ArrayList<>();
         try {
-            for (int page = 0; ; page++) {
+            for (int page = 0;; page++) {
                 RegistryPage<RegistryCounty> p = api.counties(asOf.toString(), page, PAGE);
                 all.addAll(p.items());
                 if (page + 1 >= p.totalPages()) {
@@ -91,7 +91,7 @@ public class CountyRegistry {
     public List<RegistryCategoryAssignment> categories(int year) {
         List<RegistryCategoryAssignment> all = new ArrayList<>();
         try {
-            for (int page = 0; ; page++) {
+            for (int page = 0;; page++) {
                 RegistryPage<RegistryCategoryAssignment> p = api.categoryAssignments(year, page, PAGE);
                 all.addAll(p.items());
                 if (page + 1 >= p.totalPages()) {
@@ -111,7 +111,7 @@ public class CountyRegistry {
     public List<RegistryDesignation> designations(String type, LocalDate asOf, String countyCode) {
         List<RegistryDesignation> all = new ArrayList<>();
         try {
-            for (int page = 0; ; page++) {
+            for (int page = 0;; page++) {
                 RegistryPage<RegistryDesignation> p = api.designations(type, asOf == null ? null : asOf.toString(), countyCode, page, PAGE);
                 all.addAll(p.items());
                 if (page + 1 >= p.totalPages()) {

@@ -28,19 +28,19 @@ interface RegistryApi {
     @GET
     @Path("/counties")
     RegistryPage<RegistryCounty> counties(@QueryParam("asOf") String asOf, @QueryParam("page") int page,
-                                          @QueryParam("size") int size);
+            @QueryParam("size") int size);
 
     @GET
     @Path("/category-assignments")
     RegistryPage<RegistryCategoryAssignment> categoryAssignments(@QueryParam("year") int year,
-                                                                 @QueryParam("page") int page,
-                                                                 @QueryParam("size") int size);
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @GET
     @Path("/designations")
     RegistryPage<RegistryDesignation> designations(@QueryParam("type") String type, @QueryParam("asOf") String asOf,
-                                                   @QueryParam("county") String county,
-                                                   @QueryParam("page") int page, @QueryParam("size") int size);
+            @QueryParam("county") String county,
+            @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/designations/{id}")
@@ -53,5 +53,5 @@ interface RegistryApi {
     @POST
     @Path("/designations/{id}/end")
     RegistryDesignation endDesignation(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
-                                       DesignationEnd body);
+            DesignationEnd body);
 }

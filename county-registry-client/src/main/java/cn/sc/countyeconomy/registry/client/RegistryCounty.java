@@ -12,10 +12,10 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegistryCounty(String code, String name, String nameEn, String level, String type,
-                             String prefectureCode, String prefectureName, String regionCode, String regionName,
-                             LocalDate validFrom, LocalDate validTo, String status,
-                             List<CodeName> successors, List<CodeName> predecessors,
-                             Category category, List<RegistryDesignation> designations, long version) {
+        String prefectureCode, String prefectureName, String regionCode, String regionName,
+        LocalDate validFrom, LocalDate validTo, String status,
+        List<CodeName> successors, List<CodeName> predecessors,
+        Category category, List<RegistryDesignation> designations, long version) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String RETIRED = "RETIRED";

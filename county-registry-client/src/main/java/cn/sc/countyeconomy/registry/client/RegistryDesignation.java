@@ -7,8 +7,8 @@ import java.time.LocalDate;
 /** A designation of a county (UNDERDEVELOPED_COUNTY, REFORM_PILOT, ...) over [validFrom, validTo). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RegistryDesignation(Long id, String typeCode, String countyCode, String countyName,
-                                  LocalDate validFrom, LocalDate validTo, String evidenceStatus,
-                                  String sourceRef, String note, long version) {
+        LocalDate validFrom, LocalDate validTo, String evidenceStatus,
+        String sourceRef, String note, long version) {
 
     public static final String UNDERDEVELOPED_COUNTY = "UNDERDEVELOPED_COUNTY";
     public static final String REFORM_PILOT = "REFORM_PILOT";

@@ -29,13 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -133,7 +132,7 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
 
     /** A designation in the registry's shape, evidence VERIFIED. */
     public static RegistryDesignation designation(long id, String type, String countyCode, String countyName,
-                                                  LocalDate validFrom, LocalDate validTo) {
+            LocalDate validFrom, LocalDate validTo) {
         return new RegistryDesignation(id, type, countyCode, countyName, validFrom, validTo, "VERIFIED", "test stub", null, 0);
     }
 
@@ -245,15 +244,15 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathEqualTo("/api/v1/category-assignments")).atPriority(DEFAULTS).willReturn(json(200, page(List.of()))));
         server.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(DEFAULTS)
                 .willReturn(json(201, """
-                        {"id":{{randomInt lower=100000 upper=999999}},"typeCode":"{{jsonPath request.body '$.typeCode'}}",
-                         "countyCode":"{{jsonPath request.body '$.countyCode'}}","countyName":"测试县",
-                         "validFrom":"{{jsonPath request.body '$.validFrom'}}","validTo":null,"evidenceStatus":"LISTED",
-                         "sourceRef":"{{jsonPath request.body '$.sourceRef'}}","note":null,"version":0}""")));
+                    {"id":{{randomInt lower=100000 upper=999999}},"typeCode":"{{jsonPath request.body '$.typeCode'}}",
+                     "countyCode":"{{jsonPath request.body '$.countyCode'}}","countyName":"测试县",
+                     "validFrom":"{{jsonPath request.body '$.validFrom'}}","validTo":null,"evidenceStatus":"LISTED",
+                     "sourceRef":"{{jsonPath request.body '$.sourceRef'}}","note":null,"version":0}""")));
         server.stubFor(post(urlPathMatching("/api/v1/designations/[0-9]+/end")).atPriority(DEFAULTS)
                 .willReturn(json(200, """
-                        {"id":{{request.pathSegments.[3]}},"typeCode":"REFORM_PILOT","countyCode":"510000","countyName":"测试县",
-                         "validFrom":"2020-01-01","validTo":"{{jsonPath request.body '$.endDate'}}","evidenceStatus":"LISTED",
-                         "sourceRef":null,"note":null,"version":1}""")));
+                    {"id":{{request.pathSegments.[3]}},"typeCode":"REFORM_PILOT","countyCode":"510000","countyName":"测试县",
+                     "validFrom":"2020-01-01","validTo":"{{jsonPath request.body '$.endDate'}}","evidenceStatus":"LISTED",
+                     "sourceRef":null,"note":null,"version":1}""")));
     }
 
     private static ResponseDefinitionBuilder problem(int status, String type, String detail) {
