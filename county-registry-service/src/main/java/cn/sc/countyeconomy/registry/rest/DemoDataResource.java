@@ -1,6 +1,5 @@
 package cn.sc.countyeconomy.registry.rest;
 
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.DemoCategoriesResult;
@@ -40,9 +39,6 @@ public class DemoDataResource {
                     + "demo data, so that its rankings have categories to rank within.")
     public List<DemoCategoriesResult> load(@Valid @NotNull DemoDataRequest request) {
         scope.requireUnscoped("load demo data for every county");
-        if (request.years().stream().distinct().count() != request.years().size()) {
-            throw ApiException.validation("years", "must not repeat a year");
-        }
         return demo.assign(request.years());
     }
 }

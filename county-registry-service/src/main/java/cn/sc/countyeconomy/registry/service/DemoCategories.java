@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry.service;
 
+import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.registry.CategoryAssignment;
 import cn.sc.countyeconomy.registry.Designation;
@@ -38,6 +39,9 @@ public class DemoCategories {
 
     @Transactional
     public List<DemoCategoriesResult> assign(List<Integer> years) {
+        if (years.stream().distinct().count() != years.size()) {
+            throw ApiException.validation("years", "must not repeat a year");
+        }
         Map<String, String> known2018 = inForce(2018).stream()
                 .collect(Collectors.toMap(a -> a.countyCode, a -> a.categoryCode, (a, b) -> a));
         List<DemoCategoriesResult> out = new ArrayList<>();
