@@ -33,8 +33,4 @@ public class Designation extends PanacheEntityBase {
     public String note;
     @Version
     public long version;
-
-    public boolean activeOn(LocalDate d) {
-        return !validFrom.isAfter(d) && (validTo == null || validTo.isAfter(d));
-    }
 }

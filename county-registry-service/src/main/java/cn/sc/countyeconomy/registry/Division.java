@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.registry;
 
+import cn.sc.countyeconomy.api.query.Filter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,7 +61,7 @@ public class Division extends PanacheEntityBase {
     }
 
     public static Optional<Division> on(String code, LocalDate date) {
-        return find("code = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)", code, date).firstResultOptional();
+        return Filter.where().eq("code", code).validOn("validFrom", "validTo", date).find(Division.class, null).firstResultOptional();
     }
 
     /** A copy as a new version (not yet persisted), to be changed and opened on a later date. */

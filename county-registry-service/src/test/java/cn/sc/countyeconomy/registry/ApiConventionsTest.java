@@ -2,6 +2,8 @@ package cn.sc.countyeconomy.registry;
 
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The conventions of issue 3, as this service answers them. */
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class ApiConventionsTest {
 
     static final String READER = TestTokens.bearer("reader");

@@ -1,6 +1,8 @@
 package cn.sc.countyeconomy.registry;
 
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class CountyResourceTest {
 
     @Test

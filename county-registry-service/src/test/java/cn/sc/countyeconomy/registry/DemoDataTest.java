@@ -2,6 +2,8 @@ package cn.sc.countyeconomy.registry;
 
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class DemoDataTest {
 
     static final String ADMIN = TestTokens.bearer("admin");

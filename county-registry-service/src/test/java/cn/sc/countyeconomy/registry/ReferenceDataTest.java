@@ -1,6 +1,9 @@
 package cn.sc.countyeconomy.registry;
 
+import cn.sc.countyeconomy.api.testing.CsvRows;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -10,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,36 +28,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The register against the reference files of ../shared/reference (read directly, classpath copy as fallback). */
 @QuarkusTest
+@WithTestResource(PostgresTestResource.class)
 class ReferenceDataTest {
 
     static final String READER = TestTokens.bearer("reader");
 
-    static List<String[]> csv(String sichuanFile) throws IOException {
+    static List<Map<String, String>> csv(String sichuanFile) throws IOException {
         Path shared = Path.of("../../shared/reference/sichuan/" + sichuanFile);
-        List<String> lines;
         if (Files.exists(shared)) {
-            lines = Files.readAllLines(shared, StandardCharsets.UTF_8);
-        } else {
-            try (InputStream in = ReferenceDataTest.class.getClassLoader().getResourceAsStream("seed/sichuan/" + sichuanFile)) {
-                lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            }
+            return CsvRows.parse(Files.readAllBytes(shared));
         }
-        List<String[]> rows = new ArrayList<>();
-        for (String l : lines.subList(1, lines.size())) {
-            if (!l.isBlank()) {
-                rows.add(l.split(",", -1));
-            }
+        try (InputStream in = ReferenceDataTest.class.getClassLoader().getResourceAsStream("seed/sichuan/" + sichuanFile)) {
+            return CsvRows.parse(in.readAllBytes());
         }
-        return rows;
     }
 
     @Test
     void every183CountyCodeAndNameEqualsCountiesCsv() throws IOException {
         Map<String, String> expected = new LinkedHashMap<>();
         Map<String, String> parents = new LinkedHashMap<>();
-        for (String[] r : csv("counties.csv")) {
-            expected.put(r[0], r[1]);
-            parents.put(r[0], r[2]);
+        for (Map<String, String> r : csv("counties.csv")) {
+            expected.put(r.get("code"), r.get("name"));
+            parents.put(r.get("code"), r.get("prefecture_code"));
         }
         assertEquals(183, expected.size());
         Response res = given().header("Authorization", READER).queryParam("province", "510000").queryParam("size", 500)
@@ -72,12 +66,12 @@ class ReferenceDataTest {
 
     @Test
     void twentyOnePrefecturesInFiveRegions() throws IOException {
-        List<String[]> prefectures = csv("prefectures.csv");
+        List<Map<String, String>> prefectures = csv("prefectures.csv");
         Response res = given().header("Authorization", READER).queryParam("province", "510000").queryParam("size", 100)
                 .when().get("/api/v1/prefectures").then().statusCode(200).body("totalItems", equalTo(21)).extract().response();
-        for (String[] p : prefectures) {
-            assertEquals(p[1], res.jsonPath().getString("items.find { it.code == '" + p[0] + "' }.name"));
-            assertEquals(p[2], res.jsonPath().getString("items.find { it.code == '" + p[0] + "' }.regionCode"));
+        for (Map<String, String> p : prefectures) {
+            assertEquals(p.get("name"), res.jsonPath().getString("items.find { it.code == '" + p.get("code") + "' }.name"));
+            assertEquals(p.get("region_code"), res.jsonPath().getString("items.find { it.code == '" + p.get("code") + "' }.regionCode"));
         }
         given().header("Authorization", READER).when().get("/api/v1/regions").then().statusCode(200)
                 .body("totalItems", equalTo(5)).body("items.countyCount.sum()", equalTo(183));
@@ -89,13 +83,13 @@ class ReferenceDataTest {
 
     @Test
     void thirtyNineUnderdevelopedWithTheirEvidenceStatus() throws IOException {
-        List<String[]> rows = csv("underdeveloped_counties.csv");
+        List<Map<String, String>> rows = csv("underdeveloped_counties.csv");
         assertEquals(39, rows.size());
         Response res = given().header("Authorization", READER).queryParam("type", "UNDERDEVELOPED_COUNTY").queryParam("size", 100)
                 .when().get("/api/v1/designations").then().statusCode(200).body("totalItems", equalTo(39)).extract().response();
-        for (String[] r : rows) {
-            String status = res.jsonPath().getString("items.find { it.countyCode == '" + r[0] + "' }.evidenceStatus");
-            assertEquals(r[4].toUpperCase(), status, "status of " + r[0]);
+        for (Map<String, String> r : rows) {
+            String status = res.jsonPath().getString("items.find { it.countyCode == '" + r.get("code") + "' }.evidenceStatus");
+            assertEquals(r.get("status").toUpperCase(), status, "status of " + r.get("code"));
         }
         assertTrue(res.jsonPath().getString("items[0].note").contains("assumption"));
         given().header("Authorization", READER).queryParam("designation", "UNDERDEVELOPED_COUNTY").queryParam("size", 100)
@@ -170,15 +164,16 @@ class ReferenceDataTest {
 
     @Test
     void thirtyCategoryAssignmentsFor2018() throws IOException {
-        List<String[]> rows = csv("assessment_awards_2018.csv");
+        List<Map<String, String>> rows = csv("assessment_awards_2018.csv");
         Response res = given().header("Authorization", READER).queryParam("year", 2018).queryParam("size", 100)
                 .when().get("/api/v1/category-assignments").then().statusCode(200).body("totalItems", equalTo(rows.size())).extract().response();
         assertEquals(30, rows.size());
         Map<String, String> codes = Map.of("城市主城区", "CITY_CORE_DISTRICT", "重点开发区县", "KEY_DEVELOPMENT", "农产品主产区县", "MAIN_FARM_PRODUCE",
                 "重点生态功能区县", "KEY_ECOLOGICAL_FUNCTION");
-        for (String[] r : rows) {
-            assertEquals(codes.get(r[2]), res.jsonPath().getString("items.find { it.countyCode == '" + r[3] + "' }.categoryCode"), r[3]);
-            assertEquals(r[2], res.jsonPath().getString("items.find { it.countyCode == '" + r[3] + "' }.categoryName"));
+        for (Map<String, String> r : rows) {
+            String county = r.get("code");
+            assertEquals(codes.get(r.get("category")), res.jsonPath().getString("items.find { it.countyCode == '" + county + "' }.categoryCode"), county);
+            assertEquals(r.get("category"), res.jsonPath().getString("items.find { it.countyCode == '" + county + "' }.categoryName"));
         }
         given().header("Authorization", READER).when().get("/api/v1/counties/510421/categories").then().statusCode(200)
                 .body("items[0].year", equalTo(2018)).body("items[0].categoryCode", equalTo("MAIN_FARM_PRODUCE"));
@@ -196,11 +191,13 @@ class ReferenceDataTest {
                 .when().get("/api/v1/counties").then().statusCode(200).contentType(containsString("text/csv"))
                 .extract().asByteArray();
         String text = new String(body, StandardCharsets.UTF_8);
-        List<String> lines = text.lines().toList();
-        assertTrue(lines.get(0).startsWith("code,name,nameEn"), lines.get(0));
-        assertEquals(8, lines.size(), "header + 7 counties of Luzhou");
-        assertTrue(text.contains("510522,合江县,\"Hejiang County\"") || text.contains("510522,合江县,Hejiang County"), text);
-        assertTrue(text.contains("泸州市"));
+        assertTrue(text.startsWith("code,name,nameEn"), text);
+        List<Map<String, String>> rows = CsvRows.parse(body);
+        assertEquals(7, rows.size(), "the 7 counties of Luzhou");
+        Map<String, String> hejiang = rows.stream().filter(r -> r.get("code").equals("510522")).findFirst().orElseThrow();
+        assertEquals("合江县", hejiang.get("name"));
+        assertEquals("Hejiang County", hejiang.get("nameEn"));
+        assertEquals("泸州市", hejiang.get("prefectureName"));
     }
 
     @Test

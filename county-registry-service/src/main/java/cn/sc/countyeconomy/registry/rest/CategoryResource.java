@@ -1,22 +1,20 @@
 package cn.sc.countyeconomy.registry.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.registry.AssessmentCategory;
-import cn.sc.countyeconomy.registry.CategoryAssignment;
-import cn.sc.countyeconomy.registry.mapping.Views.AssessmentCategoryView;
-import cn.sc.countyeconomy.registry.mapping.Views.CategoryAssignmentView;
+import cn.sc.countyeconomy.registry.api.CategoryAssignmentUpdate;
+import cn.sc.countyeconomy.registry.api.CategoryAssignmentView;
+import cn.sc.countyeconomy.registry.api.EndCategoryAssignment;
+import cn.sc.countyeconomy.registry.api.NewCategoryAssignment;
 import cn.sc.countyeconomy.registry.service.CategoryService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -40,9 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 
 /** The assessment categories and which county is in which, per year. */
 @Path("/api/v1")
@@ -52,7 +47,6 @@ import java.util.Map;
 public class CategoryResource {
 
     static final String PROBLEM = "application/problem+json";
-    static final SortFields SORT = SortFields.of("id", "id", "countyCode", "countyCode", "year", "year", "categoryCode", "categoryCode");
 
     @Inject
     CategoryService service;
@@ -61,17 +55,14 @@ public class CategoryResource {
 
     @GET
     @Path("/assessment-categories")
-    @Transactional
     @Operation(summary = "List the assessment categories", description = "CITY_CORE_DISTRICT, KEY_DEVELOPMENT, MAIN_FARM_PRODUCE, KEY_ECOLOGICAL_FUNCTION. Paged.")
     @APIResponse(responseCode = "200", description = "A page of AssessmentCategory")
     public Response categories(@BeanParam PageParams paging, @Context UriInfo uri) {
-        return Paged.ok(PageResult.of(AssessmentCategory.findAll(SortFields.of("code", "code").panache(paging.rawSort())), paging,
-                (AssessmentCategory c) -> AssessmentCategoryView.of(c)), uri);
+        return Paged.ok(service.categories(paging), uri);
     }
 
     @GET
     @Path("/category-assignments")
-    @Transactional
     @Operation(summary = "List category assignments", description = "Assignments in force (ended ones drop out), filtered by year, county and "
             + "category. Paged; sortable fields: id, countyCode, year, categoryCode.")
     @APIResponse(responseCode = "200", description = "A page of CategoryAssignment")
@@ -80,36 +71,17 @@ public class CategoryResource {
                          @QueryParam("county") @Parameter(example = "510421") String county,
                          @QueryParam("category") @Parameter(example = "MAIN_FARM_PRODUCE") String category,
                          @BeanParam PageParams paging, @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("endedOn is null");
-        Map<String, Object> p = new HashMap<>();
-        Integer y = QueryParams.year("year", year, false);
-        if (y != null) {
-            q.append(" and year = :y");
-            p.put("y", y);
-        }
-        String c = QueryParams.countyCode("county", county);
-        if (c != null) {
-            q.append(" and countyCode = :c");
-            p.put("c", c);
-        }
-        String cat = Params.upper(category);
-        if (cat != null) {
-            q.append(" and categoryCode = :cat");
-            p.put("cat", cat);
-        }
-        return Paged.ok(PageResult.of(CategoryAssignment.find(q.toString(), SORT.panache(paging.rawSort()), p), paging,
-                (CategoryAssignment a) -> CategoryService.view(a)), uri);
+        return Paged.ok(service.list(QueryParams.year("year", year, false), QueryParams.countyCode("county", county), Params.upper(category), paging), uri);
     }
 
     @GET
     @Path("/category-assignments/{id}")
-    @Transactional
     @Operation(summary = "Read a category assignment")
     @APIResponse(responseCode = "200", description = "The assignment, with an ETag", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        CategoryAssignment a = CategoryService.find(QueryParams.requiredId("id", id));
-        return Preconditions.ok(CategoryService.view(a), a.version).build();
+        CategoryAssignmentView v = service.get(QueryParams.requiredId("id", id));
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -121,10 +93,10 @@ public class CategoryResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "409", description = "The county already has a category for that year", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown county or category", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull CategoryService.NewAssignment body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
+    public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCategoryAssignment body, @Context UriInfo uri) {
+        return idempotent.created(key, body, uri, () -> {
             CategoryAssignmentView v = service.create(body);
-            return Response.created(URI.create("/api/v1/category-assignments/" + v.id())).entity(v).tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/category-assignments/" + v.id(), v).withETag(v.version());
         });
     }
 
@@ -137,7 +109,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                            @Valid @NotNull CategoryService.Correction body) {
+                            @Valid @NotNull CategoryAssignmentUpdate body) {
         CategoryAssignmentView v = service.correct(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
@@ -153,7 +125,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "422", description = "Already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response end(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                        @Valid @NotNull CategoryService.EndRequest body) {
+                        @Valid @NotNull EndCategoryAssignment body) {
         CategoryAssignmentView v = service.end(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

@@ -3,15 +3,10 @@ package cn.sc.countyeconomy.registry.rest;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.registry.ChangeEvent;
-import cn.sc.countyeconomy.registry.mapping.Views.ChangeEventView;
-import cn.sc.countyeconomy.registry.mapping.Views.ChangeFeedPage;
+import cn.sc.countyeconomy.registry.api.ChangeFeedPage;
 import cn.sc.countyeconomy.registry.service.ChangeFeed;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,9 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** The change feed, for services that keep a local copy of the register. */
 @Path("/api/v1/changes")
@@ -39,11 +31,8 @@ public class ChangeFeedResource {
 
     @Inject
     ChangeFeed feed;
-    @Inject
-    ObjectMapper json;
 
     @GET
-    @Transactional
     @Operation(summary = "Read the change feed after a sequence",
             description = "Events with sequence > after, in order, at most `limit` (default 100, max 1000). Sequences are gap-free and strictly "
                     + "increasing and become visible in commit order, so a consumer that stores lastSequence and asks again from it misses "
@@ -61,17 +50,7 @@ public class ChangeFeedResource {
         if (l < 1 || l > MAX_LIMIT) {
             throw ApiException.invalidParameter("limit", "must be between 1 and " + MAX_LIMIT + ", was " + l);
         }
-        List<ChangeEvent> events = feed.after(a, (int) l + 1);
-        boolean more = events.size() > l;
-        List<ChangeEventView> out = new ArrayList<>();
-        for (ChangeEvent e : events.subList(0, (int) Math.min(l, events.size()))) {
-            try {
-                out.add(new ChangeEventView(e.sequence, e.occurredAt, e.entityType, e.entityId, e.action, e.effectiveDate, json.readTree(e.payload)));
-            } catch (JsonProcessingException ex) {
-                throw new IllegalStateException("stored event " + e.sequence + " is not JSON", ex);
-            }
-        }
-        return new ChangeFeedPage(out, out.isEmpty() ? a : out.get(out.size() - 1).sequence(), more);
+        return feed.page(a, (int) l);
     }
 
     private static long parse(String name, String value, long dflt) {

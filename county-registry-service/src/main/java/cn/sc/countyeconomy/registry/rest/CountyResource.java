@@ -1,29 +1,22 @@
 package cn.sc.countyeconomy.registry.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.registry.CategoryAssignment;
-import cn.sc.countyeconomy.registry.Division;
-import cn.sc.countyeconomy.registry.DivisionChange;
-import cn.sc.countyeconomy.registry.mapping.Views.CategoryAssignmentView;
-import cn.sc.countyeconomy.registry.mapping.Views.ChangeSummary;
-import cn.sc.countyeconomy.registry.mapping.Views.CountyCsvRow;
-import cn.sc.countyeconomy.registry.mapping.Views.CountyView;
+import cn.sc.countyeconomy.registry.api.CountyHistory;
+import cn.sc.countyeconomy.registry.api.CountyRow;
+import cn.sc.countyeconomy.registry.api.CountyUpdate;
+import cn.sc.countyeconomy.registry.api.CountyView;
 import cn.sc.countyeconomy.registry.service.CategoryService;
 import cn.sc.countyeconomy.registry.service.CorrectionService;
-import cn.sc.countyeconomy.registry.service.CorrectionService.CountyCorrection;
 import cn.sc.countyeconomy.registry.service.CountyReads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -47,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -57,47 +51,14 @@ import java.util.List;
 @RolesAllowed(Roles.READER)
 public class CountyResource {
 
-    static final SortFields SORT = SortFields.of("code", "code", "name", "name", "nameEn", "nameEn", "type", "type",
-            "prefectureCode", "prefectureCode", "validFrom", "validFrom");
-
     @Inject
     CountyReads reads;
     @Inject
+    CategoryService categories;
+    @Inject
     CorrectionService corrections;
-
-    /** Query parameters of the county list, shared by JSON, CSV and GeoJSON. */
-    public static class ListFilter {
-        @QueryParam("asOf") @Parameter(description = "The date the list is for (YYYY-MM-DD); default today (China). Lists the counties valid on it, with the names and parents they had then.", example = "2015-01-01")
-        public String asOf;
-        @QueryParam("prefecture") @Parameter(description = "Prefecture code (6 digits).", example = "510500")
-        public String prefecture;
-        @QueryParam("region") @Parameter(description = "Economic region code.", example = "SOUTH_SICHUAN")
-        public String region;
-        @QueryParam("province") @Parameter(description = "Province code (6 digits), for a register holding more than Sichuan.", example = "510000")
-        public String province;
-        @QueryParam("type") @Parameter(description = "DISTRICT, COUNTY_LEVEL_CITY, COUNTY or AUTONOMOUS_COUNTY.", example = "COUNTY")
-        public String type;
-        @QueryParam("category") @Parameter(description = "Assessment category code; with `year` for that year, else the latest assignment up to asOf's year.", example = "MAIN_FARM_PRODUCE")
-        public String category;
-        @QueryParam("year") @Parameter(description = "Year of the category assignment used by `category` and the `category` field.", example = "2018")
-        public String year;
-        @QueryParam("designation") @Parameter(description = "Designation type code active on asOf.", example = "UNDERDEVELOPED_COUNTY")
-        public String designation;
-        @QueryParam("name") @Parameter(description = "Part of the Chinese name or of the pinyin/English name (case, spaces and apostrophes ignored).", example = "hejiang")
-        public String name;
-
-        public LocalDate date() {
-            return Params.asOf(asOf);
-        }
-
-        public CountyReads.Filter filter() {
-            if (name != null && name.isBlank()) {
-                throw ApiException.invalidParameter("name", "must not be blank");
-            }
-            return new CountyReads.Filter(QueryParams.countyCode("prefecture", prefecture), Params.upper(region), QueryParams.countyCode("province", province),
-                    Params.upper(type), Params.upper(category), QueryParams.year("year", year, false), Params.upper(designation), name);
-        }
-    }
+    @Inject
+    Clock clock;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
@@ -110,27 +71,13 @@ public class CountyResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CsvExport.MEDIA_TYPE)})
     @APIResponse(responseCode = "400", description = "A parameter is malformed, size is above 500, or sort names an unknown field",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam ListFilter f, @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
-        List<CountyView> sorted = reads.list(f.date(), f.filter()).stream()
-                .sorted(SORT.comparator(paging.rawSort(), CountyResource::property)).toList();
-        if (wantsCsv(headers)) {
-            List<CountyCsvRow> rows = sorted.stream().map(CountyCsvRow::of).toList();
-            return CsvExport.ok(CountyCsvRow.class, rows::stream, "counties-" + f.date() + ".csv");
+    public Response list(@BeanParam CountyListParams f, @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+        LocalDate date = f.date(clock);
+        List<CountyView> sorted = reads.list(date, f.filter(), paging.rawSort());
+        if (QueryParams.wantsCsv(headers)) {
+            return CsvExport.ok(CountyRow.class, () -> sorted.stream().map(CountyRow::of), "counties-" + date + ".csv");
         }
         return Paged.ok(PageResult.ofList(sorted, paging), uri);
-    }
-
-    /** CSV only when the client prefers it explicitly; a wildcard gets JSON. */
-    static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType m : headers.getAcceptableMediaTypes()) {
-            if (m.isWildcardType() || m.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if ("text".equals(m.getType()) && "csv".equals(m.getSubtype())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @GET
@@ -145,61 +92,30 @@ public class CountyResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") @Parameter(description = "6-digit division code (GB/T 2260)", example = "510522") String code,
                         @QueryParam("asOf") @Parameter(description = "Date (YYYY-MM-DD); default today (China).", example = "2015-01-01") String asOf) {
-        String c = checkCode(code);
-        CountyView v = reads.one(c, Params.asOf(asOf));
+        CountyView v = reads.one(Params.code(code), Params.asOf(asOf, clock));
         return Preconditions.ok(v, v.version()).build();
-    }
-
-    @Schema(name = "CountyHistory", description = "Every version of a code and every change that touched it, oldest first.")
-    public record History(String code, List<VersionEntry> versions, List<ChangeSummary> changes) {
-    }
-
-    @Schema(name = "CountyVersion", description = "One version of a division: its attributes over [validFrom, validTo).")
-    public record VersionEntry(LocalDate validFrom, LocalDate validTo, String name, String nameEn, String type, String prefectureCode,
-                               String prefectureName, String source, long version) {
     }
 
     @GET
     @Path("/{code}/history")
-    @Transactional
     @Operation(summary = "The history of a code", description = "Every version of the code in order and every division change that "
             + "took it as input or produced it, by effective date.")
-    @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = History.class)))
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = CountyHistory.class)))
     @APIResponse(responseCode = "404", description = "No county-level division ever had this code",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public History history(@PathParam("code") @Parameter(example = "513425") String code) {
-        String c = checkCode(code);
-        List<Division> versions = Division.versions(c).stream().filter(d -> Division.COUNTY.equals(d.level)).toList();
-        if (versions.isEmpty()) {
-            throw ApiException.notFound("County", c);
-        }
-        List<VersionEntry> entries = versions.stream().map(v -> {
-            Division p = v.parentCode == null ? null : CountyReads.versionOn(v.parentCode, v.validFrom);
-            return new VersionEntry(v.validFrom, v.validTo, v.nameZh, v.nameEn, v.type, v.parentCode, p == null ? null : p.nameZh, v.source, v.version);
-        }).toList();
-        List<ChangeSummary> changes = DivisionChange.<DivisionChange>list("order by effectiveDate, id").stream()
-                .filter(ch -> ch.from().contains(c) || ch.to().contains(c)).map(ChangeSummary::of).toList();
-        return new History(c, entries, changes);
+    public CountyHistory history(@PathParam("code") @Parameter(example = "513425") String code) {
+        return reads.history(Params.code(code));
     }
 
     @GET
     @Path("/{code}/categories")
-    @Transactional
     @Operation(summary = "The assessment categories of a county, by year",
             description = "Assignments in force (not ended) of this code, oldest year first, paged. Sortable fields: year.")
     @APIResponse(responseCode = "200", description = "A page of CategoryAssignment")
     @APIResponse(responseCode = "404", description = "No county-level division ever had this code",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response categories(@PathParam("code") @Parameter(example = "510421") String code, @BeanParam PageParams paging, @Context UriInfo uri) {
-        String c = checkCode(code);
-        if (Division.count("code = ?1 and level = ?2", c, Division.COUNTY) == 0) {
-            throw ApiException.notFound("County", c);
-        }
-        SortFields sort = SortFields.of("year", "year");
-        PageResult<CategoryAssignmentView> page = PageResult.of(
-                CategoryAssignment.find("countyCode = ?1 and endedOn is null", sort.panache(paging.rawSort()), c), paging,
-                (CategoryAssignment a) -> CategoryService.view(a));
-        return Paged.ok(page, uri);
+        return Paged.ok(categories.ofCounty(Params.code(code), paging), uri);
     }
 
     @PUT
@@ -214,30 +130,8 @@ public class CountyResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("code") String code, @QueryParam("asOf") String asOf,
-                            @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull CountyCorrection body) {
-        String c = checkCode(code);
-        LocalDate date = QueryParams.date("asOf", asOf, null);
-        Division d = corrections.correctCounty(c, date, ifMatch, body);
-        CountyView v = reads.one(c, date == null ? d.validFrom : date);
+                            @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull CountyUpdate body) {
+        CountyView v = corrections.correctCounty(Params.code(code), QueryParams.date("asOf", asOf, null), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
-    }
-
-    static String checkCode(String code) {
-        if (code == null || !code.matches("[0-9]{6}")) {
-            throw ApiException.invalidParameter("code", "must be 6 digits, was '" + code + "'");
-        }
-        return code;
-    }
-
-    static Comparable<?> property(CountyView c, String property) {
-        return switch (property) {
-            case "code" -> c.code();
-            case "name" -> c.name();
-            case "nameEn" -> c.nameEn();
-            case "type" -> c.type();
-            case "prefectureCode" -> c.prefectureCode();
-            case "validFrom" -> c.validFrom();
-            default -> null;
-        };
     }
 }

@@ -2,12 +2,7 @@ package cn.sc.countyeconomy.registry.rest;
 
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.registry.mapping.Views.CodeName;
-import cn.sc.countyeconomy.registry.mapping.Views.CountyView;
-import cn.sc.countyeconomy.registry.service.CountyReads;
 import cn.sc.countyeconomy.registry.service.CountyShapes;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -21,12 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.time.Clock;
 
 /** County shapes for maps, filtered like the county list. */
 @Path("/api/v1/counties.geojson")
@@ -37,11 +27,9 @@ public class CountyShapesResource {
     public static final String GEOJSON = "application/geo+json";
 
     @Inject
-    CountyReads reads;
-    @Inject
     CountyShapes shapes;
     @Inject
-    ObjectMapper json;
+    Clock clock;
 
     @GET
     @Produces({GEOJSON, "application/json"})
@@ -54,52 +42,7 @@ public class CountyShapesResource {
     @APIResponse(responseCode = "200", description = "FeatureCollection", content = @Content(mediaType = GEOJSON))
     @APIResponse(responseCode = "400", description = "A filter is malformed",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response features(@BeanParam CountyResource.ListFilter f) throws JsonProcessingException {
-        List<CountyView> counties = new ArrayList<>(reads.list(f.date(), f.filter()));
-        counties.sort(Comparator.comparing(CountyView::code));
-        StringBuilder out = new StringBuilder(1 << 20);
-        out.append("{\"type\":\"FeatureCollection\",\"features\":[");
-        List<String> missing = new ArrayList<>();
-        boolean first = true;
-        for (CountyView c : counties) {
-            String shapeCode = c.code();
-            Optional<String> geometry = shapes.geometry(c.code());
-            if (geometry.isEmpty()) {
-                // follow a 1:1 lineage forward (e.g. 宜宾县 511521 -> 叙州区 511504) to the shape drawn for the successor
-                String next = successorOf(c.code());
-                if (next != null) {
-                    geometry = shapes.geometry(next);
-                    shapeCode = next;
-                }
-            }
-            if (geometry.isEmpty()) {
-                missing.add(c.code());
-                continue;
-            }
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("code", c.code());
-            props.put("name", c.name());
-            props.put("nameEn", c.nameEn());
-            props.put("type", c.type());
-            props.put("prefectureCode", c.prefectureCode());
-            props.put("prefectureName", c.prefectureName());
-            props.put("regionCode", c.regionCode());
-            props.put("shapeCode", shapeCode);
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            out.append("{\"type\":\"Feature\",\"id\":\"").append(c.code()).append("\",\"properties\":")
-                    .append(json.writeValueAsString(props)).append(",\"geometry\":").append(geometry.get()).append('}');
-        }
-        out.append("],\"missingShapes\":").append(json.writeValueAsString(missing))
-                .append(",\"shapeSource\":").append(json.writeValueAsString(CountyShapes.SOURCE)).append('}');
-        return Response.ok(out.toString(), GEOJSON + ";charset=UTF-8").build();
-    }
-
-    private String successorOf(String code) {
-        CountyView v = reads.one(code, java.time.LocalDate.of(9999, 12, 31));
-        List<CodeName> succ = v.successors();
-        return succ.size() == 1 ? succ.get(0).code() : null;
+    public Response features(@BeanParam CountyListParams f) {
+        return Response.ok(shapes.featureCollection(f.date(clock), f.filter()), GEOJSON + ";charset=UTF-8").build();
     }
 }

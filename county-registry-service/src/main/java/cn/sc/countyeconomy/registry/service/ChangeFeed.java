@@ -1,7 +1,10 @@
 package cn.sc.countyeconomy.registry.service;
 
 import cn.sc.countyeconomy.registry.ChangeEvent;
+import cn.sc.countyeconomy.registry.api.ChangeEventView;
+import cn.sc.countyeconomy.registry.api.ChangeFeedPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +14,10 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +38,8 @@ public class ChangeFeed {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     /** Takes the register's write lock until the transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,7 +63,7 @@ public class ChangeFeed {
                         "UPDATE change_counter SET last_value = last_value + ?1 WHERE id = 1 RETURNING last_value")
                 .setParameter(1, events.size()).getSingleResult()).longValue();
         long first = last - events.size() + 1;
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(Instant.now(clock));
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_event (sequence, occurred_at, entity_type, entity_id, "
                     + "action, effective_date, payload) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
@@ -77,8 +84,24 @@ public class ChangeFeed {
         return last;
     }
 
-    public List<ChangeEvent> after(long after, int limit) {
-        return ChangeEvent.find("sequence > ?1 order by sequence", after).range(0, limit - 1).list();
+    /** At most {@code limit} events after a sequence, and whether more follow. */
+    @Transactional
+    public ChangeFeedPage page(long after, int limit) {
+        List<ChangeEvent> events = ChangeEvent.find("sequence > ?1 order by sequence", after).range(0, limit).list();
+        boolean more = events.size() > limit;
+        List<ChangeEventView> out = new ArrayList<>();
+        for (ChangeEvent e : events.subList(0, Math.min(limit, events.size()))) {
+            out.add(new ChangeEventView(e.sequence, e.occurredAt, e.entityType, e.entityId, e.action, e.effectiveDate, read(e)));
+        }
+        return new ChangeFeedPage(out, out.isEmpty() ? after : out.get(out.size() - 1).sequence(), more);
+    }
+
+    private JsonNode read(ChangeEvent e) {
+        try {
+            return json.readTree(e.payload);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored event " + e.sequence + " is not JSON", ex);
+        }
     }
 
     private String write(Object payload) {

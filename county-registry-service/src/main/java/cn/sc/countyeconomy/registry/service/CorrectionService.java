@@ -5,14 +5,16 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.registry.Division;
 import cn.sc.countyeconomy.registry.Region;
-import cn.sc.countyeconomy.registry.mapping.PlaceNames;
+import cn.sc.countyeconomy.registry.api.CountyUpdate;
+import cn.sc.countyeconomy.registry.api.CountyView;
+import cn.sc.countyeconomy.registry.api.PrefectureUpdate;
+import cn.sc.countyeconomy.registry.api.PrefectureView;
+import cn.sc.countyeconomy.registry.naming.DivisionTypes;
+import cn.sc.countyeconomy.registry.naming.PlaceNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,35 +26,26 @@ import java.util.Map;
 @ApplicationScoped
 public class CorrectionService {
 
-    @Schema(name = "CountyCorrection", description = "Fields left out keep their value.")
-    public record CountyCorrection(@Size(min = 1, max = 100) @Schema(example = "合江县") String name,
-                                   @Size(min = 1, max = 200) @Schema(example = "Hejiang County") String nameEn,
-                                   @Schema(example = "COUNTY") String type,
-                                   @Size(min = 1, max = 2000) String source,
-                                   @NotBlank @Size(max = 2000) @Schema(description = "Why (goes to the audit trail).") String reason) {
-    }
-
-    @Schema(name = "PrefectureCorrection", description = "Fields left out keep their value.")
-    public record PrefectureCorrection(@Size(min = 1, max = 100) String name, @Size(min = 1, max = 200) String nameEn,
-                                       @Schema(description = "Economic region code; empty string clears it.") String regionCode,
-                                       @NotBlank @Size(max = 2000) String reason) {
-    }
-
     @Inject
     ChangeFeed feed;
     @Inject
     AuditTrail audit;
     @Inject
     EntityManager em;
+    @Inject
+    CountyReads counties;
+    @Inject
+    PrefectureReads prefectures;
 
+    /** Corrects the county version valid on asOf (null: the current one); answers the county as of asOf (or the version's start). */
     @Transactional
-    public Division correctCounty(String code, LocalDate asOf, String ifMatch, CountyCorrection r) {
+    public CountyView correctCounty(String code, LocalDate asOf, String ifMatch, CountyUpdate r) {
         feed.lockForWrite();
         Division d = version(code, asOf, Division.COUNTY, "County");
         Preconditions.requireMatch(ifMatch, d.version);
         Map<String, Object> before = DivisionChangeService.payload(d, null, null);
-        if (r.type() != null && !DivisionChangeService.COUNTY_TYPES.contains(r.type())) {
-            throw ApiException.validation("type", "must be one of " + DivisionChangeService.COUNTY_TYPES + ", was '" + r.type() + "'");
+        if (r.type() != null && !DivisionTypes.COUNTY_TYPES.contains(r.type())) {
+            throw ApiException.validation("type", "must be one of " + DivisionTypes.COUNTY_TYPES + ", was '" + r.type() + "'");
         }
         if (r.name() != null && !r.name().equals(d.nameZh)) {
             d.nameZh = r.name().trim();
@@ -73,11 +66,11 @@ public class CorrectionService {
         Map<String, Object> after = DivisionChangeService.payload(d, null, null);
         feed.append("COUNTY", d.code, "CORRECTED", d.validFrom, after);
         audit.record("County", d.code, "CORRECT", before, after, r.reason());
-        return d;
+        return counties.one(code, asOf == null ? d.validFrom : asOf);
     }
 
     @Transactional
-    public Division correctPrefecture(String code, LocalDate asOf, String ifMatch, PrefectureCorrection r) {
+    public PrefectureView correctPrefecture(String code, LocalDate asOf, String ifMatch, PrefectureUpdate r) {
         feed.lockForWrite();
         Division d = version(code, asOf, Division.PREFECTURE, "Prefecture");
         Preconditions.requireMatch(ifMatch, d.version);
@@ -106,7 +99,7 @@ public class CorrectionService {
         Map<String, Object> after = prefecturePayload(d);
         feed.append("PREFECTURE", d.code, "CORRECTED", d.validFrom, after);
         audit.record("Prefecture", d.code, "CORRECT", before, after, r.reason());
-        return d;
+        return prefectures.listed(d);
     }
 
     static Map<String, Object> prefecturePayload(Division d) {

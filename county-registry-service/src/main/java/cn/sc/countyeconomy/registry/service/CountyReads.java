@@ -1,6 +1,8 @@
 package cn.sc.countyeconomy.registry.service;
 
+import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.registry.AssessmentCategory;
 import cn.sc.countyeconomy.registry.CategoryAssignment;
 import cn.sc.countyeconomy.registry.Designation;
@@ -8,24 +10,31 @@ import cn.sc.countyeconomy.registry.Division;
 import cn.sc.countyeconomy.registry.DivisionChange;
 import cn.sc.countyeconomy.registry.DivisionLineage;
 import cn.sc.countyeconomy.registry.Region;
-import cn.sc.countyeconomy.registry.mapping.PlaceNames;
-import cn.sc.countyeconomy.registry.mapping.Views.CategoryRef;
-import cn.sc.countyeconomy.registry.mapping.Views.ChangeSummary;
-import cn.sc.countyeconomy.registry.mapping.Views.CodeName;
-import cn.sc.countyeconomy.registry.mapping.Views.CountyView;
-import cn.sc.countyeconomy.registry.mapping.Views.DesignationView;
+import cn.sc.countyeconomy.registry.api.CategoryRef;
+import cn.sc.countyeconomy.registry.api.ChangeSummary;
+import cn.sc.countyeconomy.registry.api.CodeName;
+import cn.sc.countyeconomy.registry.api.CountyHistory;
+import cn.sc.countyeconomy.registry.api.CountyListFilter;
+import cn.sc.countyeconomy.registry.api.CountyVersion;
+import cn.sc.countyeconomy.registry.api.CountyView;
+import cn.sc.countyeconomy.registry.api.DesignationView;
+import cn.sc.countyeconomy.registry.naming.PlaceNames;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -36,14 +45,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CountyReads {
-
-    /** Filters of the county list; null means "no filter". */
-    public record Filter(String prefecture, String region, String province, String type, String category, Integer year,
-                         String designation, String name) {
-        public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null);
-        }
-    }
 
     /**
      * Views already assembled, each tagged with the change-feed sequence read before it was built.
@@ -58,11 +59,15 @@ public class CountyReads {
     private record Key(String code, LocalDate asOf) {
     }
 
-    static final int CACHE_LIMIT = 20_000;
-    private final java.util.concurrent.ConcurrentHashMap<Key, Cached> views = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The sortable fields of the county list. */
+    public static final SortFields SORT = SortFields.of("code", "code", "name", "name", "nameEn", "nameEn", "type", "type",
+            "prefectureCode", "prefectureCode", "validFrom", "validFrom");
 
-    @jakarta.inject.Inject
-    jakarta.persistence.EntityManager em;
+    static final int CACHE_LIMIT = 20_000;
+    private final ConcurrentHashMap<Key, Cached> views = new ConcurrentHashMap<>();
+
+    @Inject
+    EntityManager em;
 
     public CountyView one(String code, LocalDate asOf) {
         long sequence = ((Number) em.createNativeQuery("SELECT last_value FROM change_counter WHERE id = 1")
@@ -119,8 +124,8 @@ public class CountyReads {
             retiredBy = DivisionChange.<DivisionChange>list("effectiveDate = ?1 order by id", end).stream()
                     .filter(c -> c.from().contains(code)).findFirst().map(ChangeSummary::of).orElse(null);
         }
-        List<Designation> designations = Designation.list(
-                "countyCode = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2) order by typeCode", code, asOf);
+        List<Designation> designations = Filter.where().eq("countyCode", code).validOn("validFrom", "validTo", asOf)
+                .list(Designation.class, Sort.by("typeCode"));
         CategoryRef category = CategoryAssignment.<CategoryAssignment>find(
                         "countyCode = ?1 and endedOn is null and year <= ?2 order by year desc", code, asOf.getYear())
                 .firstResultOptional().map(a -> new CategoryRef(a.year, a.categoryCode, categoryName(a.categoryCode))).orElse(null);
@@ -136,71 +141,55 @@ public class CountyReads {
                 shown.source, shown.version);
     }
 
-    /** The counties valid on asOf that pass the filter, unsorted. */
-    public List<CountyView> list(LocalDate asOf, Filter f) {
-        List<Division> counties = Division.list("level = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)", Division.COUNTY, asOf);
-        Map<String, Division> prefectures = byCode(Division.list(
-                "level = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)", Division.PREFECTURE, asOf));
-        Map<String, Region> regions = Region.<Region>listAll().stream().collect(Collectors.toMap(r -> r.code, r -> r));
-        Map<String, List<Designation>> designations = Designation.<Designation>list(
-                        "validFrom <= ?1 and (validTo is null or validTo > ?1) order by typeCode", asOf).stream()
-                .collect(Collectors.groupingBy(d -> d.countyCode));
-        Map<String, CategoryAssignment> categories = new HashMap<>();
-        List<CategoryAssignment> assignments = f.year() != null
-                ? CategoryAssignment.list("endedOn is null and year = ?1", f.year())
-                : CategoryAssignment.list("endedOn is null and year <= ?1", asOf.getYear());
-        for (CategoryAssignment a : assignments) {
-            categories.merge(a.countyCode, a, (x, y) -> x.year >= y.year ? x : y);
-        }
-        Map<String, String> categoryNames = AssessmentCategory.<AssessmentCategory>listAll().stream()
-                .collect(Collectors.toMap(c -> c.code, c -> c.nameZh));
-        List<DivisionLineage> lineage = DivisionLineage.listAll();
-        Map<String, List<DivisionLineage>> predsOf = lineage.stream().collect(Collectors.groupingBy(l -> l.successorCode));
-        Map<String, List<DivisionLineage>> succsOf = lineage.stream().filter(l -> !l.effectiveDate.isAfter(asOf))
-                .collect(Collectors.groupingBy(l -> l.predecessorCode));
-        Names names = new Names(lineageCodes(lineage, List.of()));
-        String nameKey = f.name() == null ? null : PlaceNames.searchKey(f.name());
+    /** The counties valid on asOf that pass the filter, in the order asked for ({@link #SORT}). */
+    public List<CountyView> list(LocalDate asOf, CountyListFilter f, List<String> sort) {
+        return list(asOf, f).stream().sorted(SORT.comparator(sort, CountyReads::property)).toList();
+    }
 
+    /** The counties valid on asOf that pass the filter, unsorted. */
+    public List<CountyView> list(LocalDate asOf, CountyListFilter f) {
+        CountyListContext ctx = CountyListContext.load(asOf, f.year());
+        String nameKey = f.name() == null ? null : PlaceNames.searchKey(f.name());
         List<CountyView> out = new ArrayList<>();
-        for (Division c : counties) {
-            Division p = c.parentCode == null ? null : prefectures.get(c.parentCode);
-            Region r = p == null || p.regionCode == null ? null : regions.get(p.regionCode);
-            List<Designation> ds = designations.getOrDefault(c.code, List.of());
-            CategoryAssignment ca = categories.get(c.code);
-            if (f.prefecture() != null && !f.prefecture().equals(c.parentCode)) {
-                continue;
+        for (Division c : validOn(asOf, Division.COUNTY)) {
+            if (ctx.matches(c, f, nameKey)) {
+                out.add(ctx.view(c));
             }
-            if (f.province() != null && !f.province().equals(p == null ? c.parentCode : p.parentCode)) {
-                continue;
-            }
-            if (f.region() != null && (r == null || !f.region().equals(r.code))) {
-                continue;
-            }
-            if (f.type() != null && !f.type().equals(c.type)) {
-                continue;
-            }
-            if (f.category() != null && (ca == null || !f.category().equals(ca.categoryCode))) {
-                continue;
-            }
-            if (f.designation() != null && ds.stream().noneMatch(d -> d.typeCode.equals(f.designation()))) {
-                continue;
-            }
-            if (nameKey != null && !c.nameZh.contains(f.name().trim()) && !PlaceNames.searchKey(c.nameEn).contains(nameKey)) {
-                continue;
-            }
-            String countyName = c.nameZh;
-            out.add(new CountyView(c.code, c.nameZh, c.nameEn, c.level, c.type, c.parentCode, p == null ? null : p.nameZh,
-                    r == null ? null : r.code, r == null ? null : r.nameZh, c.validFrom, c.validTo, "ACTIVE",
-                    succsOf.getOrDefault(c.code, List.of()).stream()
-                            .map(l -> new CodeName(l.successorCode, names.on(l.successorCode, l.effectiveDate))).distinct().toList(),
-                    predsOf.getOrDefault(c.code, List.of()).stream()
-                            .map(l -> new CodeName(l.predecessorCode, names.on(l.predecessorCode, l.effectiveDate.minusDays(1)))).distinct().toList(),
-                    null,
-                    ca == null ? null : new CategoryRef(ca.year, ca.categoryCode, categoryNames.get(ca.categoryCode)),
-                    ds.stream().map(d -> DesignationView.of(d, countyName)).toList(),
-                    c.source, c.version));
         }
         return out;
+    }
+
+    /** The history of a county code: its versions and the changes that touched it. */
+    @Transactional
+    public CountyHistory history(String code) {
+        List<Division> versions = Division.versions(code).stream().filter(d -> Division.COUNTY.equals(d.level)).toList();
+        if (versions.isEmpty()) {
+            throw ApiException.notFound("County", code);
+        }
+        List<CountyVersion> entries = versions.stream().map(v -> {
+            Division p = v.parentCode == null ? null : versionOn(v.parentCode, v.validFrom);
+            return new CountyVersion(v.validFrom, v.validTo, v.nameZh, v.nameEn, v.type, v.parentCode, p == null ? null : p.nameZh, v.source, v.version);
+        }).toList();
+        List<ChangeSummary> changes = DivisionChange.<DivisionChange>list("order by effectiveDate, id").stream()
+                .filter(ch -> ch.from().contains(code) || ch.to().contains(code)).map(ChangeSummary::of).toList();
+        return new CountyHistory(code, entries, changes);
+    }
+
+    /** The divisions of a level valid on a date. */
+    static List<Division> validOn(LocalDate date, String level) {
+        return Filter.where().eq("level", level).validOn("validFrom", "validTo", date).list(Division.class, null);
+    }
+
+    static Comparable<?> property(CountyView c, String property) {
+        return switch (property) {
+            case "code" -> c.code();
+            case "name" -> c.name();
+            case "nameEn" -> c.nameEn();
+            case "type" -> c.type();
+            case "prefectureCode" -> c.prefectureCode();
+            case "validFrom" -> c.validFrom();
+            default -> null;
+        };
     }
 
     /** The version of a code valid on a date, else its latest version, else null. */
@@ -219,12 +208,12 @@ public class CountyReads {
         return c == null ? null : c.nameZh;
     }
 
-    private static Map<String, Division> byCode(List<Division> ds) {
+    static Map<String, Division> byCode(List<Division> ds) {
         return ds.stream().collect(Collectors.toMap(d -> d.code, d -> d, (a, b) -> a));
     }
 
-    private static Set<String> lineageCodes(Collection<DivisionLineage> a, Collection<DivisionLineage> b) {
-        Set<String> codes = new java.util.HashSet<>();
+    static Set<String> lineageCodes(Collection<DivisionLineage> a, Collection<DivisionLineage> b) {
+        Set<String> codes = new HashSet<>();
         for (DivisionLineage l : a) {
             codes.add(l.predecessorCode);
             codes.add(l.successorCode);

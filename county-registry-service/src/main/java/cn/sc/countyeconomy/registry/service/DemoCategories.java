@@ -1,12 +1,16 @@
 package cn.sc.countyeconomy.registry.service;
 
+import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.registry.CategoryAssignment;
 import cn.sc.countyeconomy.registry.Designation;
 import cn.sc.countyeconomy.registry.Division;
+import cn.sc.countyeconomy.registry.api.DemoCategoriesResult;
+import cn.sc.countyeconomy.registry.api.NewCategoryAssignment;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,49 +29,52 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DemoCategories {
 
-    public static final String SOURCE = "SYNTHETIC demo assignment (project heuristic, not official): a county's 2018 category "
-            + "where known; otherwise district -> CITY_CORE_DISTRICT; underdeveloped or in the northwest Sichuan ecological region "
+    public static final String SOURCE = "SYNTHETIC demo assignment (project heuristic, not official): a county's 2018 category where "
+            + "known; otherwise district -> CITY_CORE_DISTRICT; underdeveloped or in the northwest Sichuan ecological region "
             + "-> KEY_ECOLOGICAL_FUNCTION; county-level city -> KEY_DEVELOPMENT; other counties split between KEY_DEVELOPMENT and "
             + "MAIN_FARM_PRODUCE by code";
-
-    @Schema(name = "DemoCategoriesResult")
-    public record YearResult(int year, int assigned, int alreadyAssigned) {
-    }
 
     @Inject
     CategoryService categories;
 
     @Transactional
-    public List<YearResult> assign(List<Integer> years) {
-        Map<String, String> known2018 = CategoryAssignment.<CategoryAssignment>list("year = 2018 and endedOn is null").stream()
+    public List<DemoCategoriesResult> assign(List<Integer> years) {
+        if (years.stream().distinct().count() != years.size()) {
+            throw ApiException.validation("years", "must not repeat a year");
+        }
+        Map<String, String> known2018 = inForce(2018).stream()
                 .collect(Collectors.toMap(a -> a.countyCode, a -> a.categoryCode, (a, b) -> a));
-        List<YearResult> out = new ArrayList<>();
+        List<DemoCategoriesResult> out = new ArrayList<>();
         for (int year : years) {
             LocalDate end = LocalDate.of(year, 12, 31);
-            List<Division> counties = Division.list("level = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2) order by code",
-                    Division.COUNTY, end);
+            List<Division> counties = validOn(end, Division.COUNTY, Sort.by("code"));
             Map<String, String> regionOfPrefecture = new HashMap<>();
-            for (Division p : Division.<Division>list("level = ?1 and validFrom <= ?2 and (validTo is null or validTo > ?2)",
-                    Division.PREFECTURE, end)) {
+            for (Division p : validOn(end, Division.PREFECTURE, null)) {
                 regionOfPrefecture.put(p.code, p.regionCode);
             }
-            Set<String> underdeveloped = Designation.<Designation>list(
-                            "typeCode = 'UNDERDEVELOPED_COUNTY' and validFrom <= ?1 and (validTo is null or validTo > ?1)", end)
-                    .stream().map(d -> d.countyCode).collect(Collectors.toSet());
-            Set<String> assigned = CategoryAssignment.<CategoryAssignment>list("year = ?1 and endedOn is null", year).stream()
-                    .map(a -> a.countyCode).collect(Collectors.toSet());
+            Set<String> underdeveloped = Filter.where().eq("typeCode", "UNDERDEVELOPED_COUNTY").validOn("validFrom", "validTo", end)
+                    .list(Designation.class, null).stream().map(d -> d.countyCode).collect(Collectors.toSet());
+            Set<String> assigned = inForce(year).stream().map(a -> a.countyCode).collect(Collectors.toSet());
             int made = 0;
             for (Division c : counties) {
                 if (assigned.contains(c.code)) {
                     continue;
                 }
                 String category = category(c, regionOfPrefecture.get(c.parentCode), underdeveloped.contains(c.code), known2018.get(c.code));
-                categories.create(new CategoryService.NewAssignment(c.code, year, category, SOURCE));
+                categories.create(new NewCategoryAssignment(c.code, year, category, SOURCE));
                 made++;
             }
-            out.add(new YearResult(year, made, counties.size() - made));
+            out.add(new DemoCategoriesResult(year, made, counties.size() - made));
         }
         return out;
+    }
+
+    private static List<Division> validOn(LocalDate date, String level, Sort sort) {
+        return Filter.where().eq("level", level).validOn("validFrom", "validTo", date).list(Division.class, sort);
+    }
+
+    private static List<CategoryAssignment> inForce(int year) {
+        return Filter.where().eq("year", year).isNull("endedOn", true).list(CategoryAssignment.class, null);
     }
 
     static String category(Division county, String region, boolean underdeveloped, String known) {

@@ -2,25 +2,30 @@ package cn.sc.countyeconomy.registry.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.registry.Designation;
 import cn.sc.countyeconomy.registry.DesignationType;
 import cn.sc.countyeconomy.registry.Division;
 import cn.sc.countyeconomy.registry.DivisionChange;
-import cn.sc.countyeconomy.registry.mapping.Views.DesignationTypeView;
-import cn.sc.countyeconomy.registry.mapping.Views.DesignationView;
+import cn.sc.countyeconomy.registry.api.DesignationTypeView;
+import cn.sc.countyeconomy.registry.api.DesignationUpdate;
+import cn.sc.countyeconomy.registry.api.DesignationView;
+import cn.sc.countyeconomy.registry.api.EndDesignation;
+import cn.sc.countyeconomy.registry.api.NewDesignation;
+import cn.sc.countyeconomy.registry.api.NewDesignationType;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,36 +33,8 @@ import java.util.Map;
 @ApplicationScoped
 public class DesignationService {
 
-    @Schema(name = "NewDesignation")
-    public record NewDesignation(
-            @NotBlank @Schema(example = "URBAN_RURAL_INTEGRATION_PILOT") String typeCode,
-            @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") @Schema(example = "510522") String countyCode,
-            @NotNull @Schema(description = "First day; the county must be ACTIVE on it.", example = "2024-01-01") LocalDate validFrom,
-            @Schema(description = "End (exclusive), optional.", nullable = true) LocalDate validTo,
-            @NotBlank @Size(max = 2000) @Schema(description = "Source reference (URL or document).") String sourceRef,
-            @Size(max = 2000) String note,
-            @Schema(description = "LISTED, CORROBORATED or INFERRED; optional.", nullable = true) @Pattern(regexp = "LISTED|CORROBORATED|INFERRED") String evidenceStatus) {
-    }
-
-    @Schema(name = "EndDesignation")
-    public record EndRequest(@NotNull @Schema(description = "Day the designation ends (exclusive); after its validFrom.", example = "2025-12-31") LocalDate endDate,
-                             @NotBlank @Size(max = 2000) @Schema(example = "Pilot accepted and closed") String reason) {
-    }
-
-    @Schema(name = "DesignationCorrection", description = "Corrects a designation in place (admin). typeCode and countyCode cannot change.")
-    public record Correction(@NotNull LocalDate validFrom, LocalDate validTo,
-                             @Pattern(regexp = "LISTED|CORROBORATED|INFERRED") String evidenceStatus,
-                             @NotBlank @Size(max = 2000) String sourceRef, @Size(max = 2000) String note,
-                             @NotBlank @Size(max = 2000) @Schema(description = "Why the correction is made (goes to the audit trail).") String reason) {
-    }
-
-    @Schema(name = "NewDesignationType")
-    public record NewType(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{2,63}", message = "must be upper case letters, digits and _, 3 to 64 long")
-                          @Schema(example = "URBAN_RURAL_INTEGRATION_PILOT") String code,
-                          @NotBlank @Size(max = 200) @Schema(example = "城乡融合发展改革试点") String name,
-                          @NotBlank @Size(max = 200) @Schema(example = "Urban-rural integration reform pilot") String nameEn,
-                          @Size(max = 2000) String description) {
-    }
+    static final SortFields SORT = SortFields.of("id", "id", "typeCode", "typeCode", "countyCode", "countyCode", "validFrom", "validFrom");
+    static final SortFields TYPE_SORT = SortFields.of("code", "code");
 
     @Inject
     ChangeFeed feed;
@@ -103,7 +80,7 @@ public class DesignationService {
     }
 
     @Transactional
-    public DesignationView end(long id, String ifMatch, EndRequest r) {
+    public DesignationView end(long id, String ifMatch, EndDesignation r) {
         feed.lockForWrite();
         Designation d = find(id);
         scope.requireWrite(d.countyCode);
@@ -125,7 +102,7 @@ public class DesignationService {
     }
 
     @Transactional
-    public DesignationView correct(long id, String ifMatch, Correction r) {
+    public DesignationView correct(long id, String ifMatch, DesignationUpdate r) {
         feed.lockForWrite();
         Designation d = find(id);
         Preconditions.requireMatch(ifMatch, d.version);
@@ -145,7 +122,7 @@ public class DesignationService {
     }
 
     @Transactional
-    public DesignationTypeView createType(NewType r) {
+    public DesignationTypeView createType(NewDesignationType r) {
         feed.lockForWrite();
         if (DesignationType.findById(r.code()) != null) {
             throw ApiException.conflict("Designation type " + r.code() + " already exists").with("code", r.code());
@@ -162,7 +139,36 @@ public class DesignationService {
         return view;
     }
 
-    public static Designation find(long id) {
+    /** Designations filtered by type and county, and active on asOf when given (null: any). */
+    @Transactional
+    public PageResult<DesignationView> list(String type, String county, LocalDate asOf, PageParams paging) {
+        Filter f = Filter.where().eq("typeCode", type).eq("countyCode", county).validOn("validFrom", "validTo", asOf);
+        Map<String, String> names = new HashMap<>();
+        return PageResult.of(f.find(Designation.class, SORT.panache(paging.rawSort())), paging,
+                d -> DesignationView.of(d, names.computeIfAbsent(d.countyCode, CountyReads::latestName)));
+    }
+
+    @Transactional
+    public DesignationView get(long id) {
+        Designation d = find(id);
+        return DesignationView.of(d, CountyReads.latestName(d.countyCode));
+    }
+
+    @Transactional
+    public PageResult<DesignationTypeView> types(PageParams paging) {
+        return PageResult.of(DesignationType.findAll(TYPE_SORT.panache(paging.rawSort())), paging, DesignationTypeView::of);
+    }
+
+    @Transactional
+    public DesignationTypeView type(String code) {
+        DesignationType t = DesignationType.findById(code);
+        if (t == null) {
+            throw ApiException.notFound("Designation type", code);
+        }
+        return DesignationTypeView.of(t);
+    }
+
+    static Designation find(long id) {
         Designation d = Designation.findById(id);
         if (d == null) {
             throw ApiException.notFound("Designation", id);
@@ -177,11 +183,8 @@ public class DesignationService {
     }
 
     private static void checkOverlap(String type, String county, LocalDate from, LocalDate to, Long except) {
-        LocalDate end = to == null ? LocalDate.of(9999, 12, 31) : to;
-        Designation other = Designation.<Designation>find("typeCode = ?1 and countyCode = ?2 and validFrom < ?3 and (validTo is null or validTo > ?4)"
-                        + (except == null ? "" : " and id <> ?5"),
-                except == null ? new Object[]{type, county, end, from} : new Object[]{type, county, end, from, except})
-                .firstResultOptional().orElse(null);
+        Designation other = Filter.where().eq("typeCode", type).eq("countyCode", county).overlaps("validFrom", "validTo", from, to)
+                .list(Designation.class, Sort.by("id")).stream().filter(d -> !d.id.equals(except)).findFirst().orElse(null);
         if (other != null) {
             throw ApiException.conflict("County " + county + " already holds " + type + " over an overlapping period (designation "
                     + other.id + ", from " + other.validFrom + (other.validTo == null ? ", open-ended" : " to " + other.validTo) + ")")

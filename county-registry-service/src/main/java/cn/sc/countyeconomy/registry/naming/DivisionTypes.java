@@ -1,4 +1,6 @@
-package cn.sc.countyeconomy.registry.mapping;
+package cn.sc.countyeconomy.registry.naming;
+
+import java.util.List;
 
 /**
  * The type of a division read from its Chinese name, for divisions that arrive without one
@@ -6,6 +8,10 @@ package cn.sc.countyeconomy.registry.mapping;
  * forever what it did when it ran.
  */
 public final class DivisionTypes {
+
+    /** The types a county-level division may have, in the order messages list them. */
+    public static final List<String> COUNTY_TYPES = List.of("DISTRICT", "COUNTY_LEVEL_CITY", "COUNTY", "AUTONOMOUS_COUNTY",
+            "BANNER", "AUTONOMOUS_BANNER", "FORESTRY_DISTRICT", "SPECIAL_DISTRICT", "UNDIVIDED_PREFECTURE_CITY");
 
     private DivisionTypes() {
     }

@@ -1,4 +1,4 @@
-package db.migration;
+package cn.sc.countyeconomy.registry.migration;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -13,11 +13,11 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
-import cn.sc.countyeconomy.registry.mapping.PlaceNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +30,12 @@ import java.util.Map;
  * {@link #BASELINE} where the reference files say what is true now but not since when. The seed
  * writes no change feed events: the feed starts empty (sequence 0) and consumers load the lists
  * first, then follow the feed.
+ *
+ * <p>A migration must do forever what it did when it ran, so this class uses nothing of the
+ * application: its rules (a county's type from its name, the category codes, the regions' English
+ * names) are its own frozen copies, and the English names of the seeded divisions are a frozen
+ * table (seed/english_names.csv, made once with the application's naming rules of 2026-11) rather
+ * than a call into code that may change.
  */
 public class V2__Seed_reference_divisions extends BaseJavaMigration {
 
@@ -49,7 +55,16 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
         List<Map<String, String>> prefectures = read("seed/sichuan/prefectures.csv");
         List<Map<String, String>> counties = read("seed/sichuan/counties.csv");
         List<Map<String, String>> changes = read("seed/sichuan/division_changes.csv");
+        Map<String, String> english = englishNames();
+        insertRegions(c, prefectures);
+        insertDivisions(c, english, prefectures, counties, changes);
+        insertChangesWithLineage(c, changes);
+        insertTypesAndCategories(c);
+        insertDesignations(c);
+        insertCategoryAssignments(c);
+    }
 
+    private static void insertRegions(Connection c, List<Map<String, String>> prefectures) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO region (code, province_code, name_zh, name_en, source) VALUES (?, '510000', ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Map<String, String> p : prefectures) {
                 ps.setString(1, p.get("region_code"));
@@ -60,7 +75,11 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
             }
             ps.executeBatch();
         }
+    }
 
+    /** The province, its prefectures, the current counties and the versions that the recorded changes closed. */
+    private static void insertDivisions(Connection c, Map<String, String> english, List<Map<String, String>> prefectures,
+                                        List<Map<String, String>> counties, List<Map<String, String>> changes) throws SQLException {
         // the validity start of the current code of each changed division is its change's date
         Map<String, LocalDate> startOf = new HashMap<>();
         for (Map<String, String> ch : changes) {
@@ -68,34 +87,32 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO division (code, level, type, name_zh, name_en, parent_code, region_code, valid_from, valid_to, source) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            add(ps, "510000", "PROVINCE", "PROVINCE", "四川省", null, null, BASELINE, null, SOURCE_DIVISIONS);
+            DivisionRows rows = new DivisionRows(ps, english);
+            rows.add("510000", "PROVINCE", "PROVINCE", "四川省", null, null, BASELINE, null, SOURCE_DIVISIONS);
             for (Map<String, String> p : prefectures) {
                 String name = p.get("name");
-                add(ps, p.get("code"), "PREFECTURE", name.endsWith("自治州") ? "AUTONOMOUS_PREFECTURE" : "PREFECTURE_CITY",
+                rows.add(p.get("code"), "PREFECTURE", name.endsWith("自治州") ? "AUTONOMOUS_PREFECTURE" : "PREFECTURE_CITY",
                         name, "510000", p.get("region_code"), BASELINE, null, SOURCE_DIVISIONS);
             }
             for (Map<String, String> county : counties) {
-                add(ps, county.get("code"), "COUNTY", countyType(county.get("name")), county.get("name"),
+                rows.add(county.get("code"), "COUNTY", countyType(county.get("name")), county.get("name"),
                         county.get("prefecture_code"), null, startOf.getOrDefault(county.get("code"), BASELINE), null, SOURCE_DIVISIONS);
             }
             for (Map<String, String> ch : changes) {
                 String old = ch.get("old_code");
-                add(ps, old, "COUNTY", countyType(ch.get("old_name")), ch.get("old_name"), old.substring(0, 4) + "00", null,
+                rows.add(old, "COUNTY", countyType(ch.get("old_name")), ch.get("old_name"), old.substring(0, 4) + "00", null,
                         BASELINE, effectiveDate(ch), SOURCE_CHANGES);
             }
             ps.executeBatch();
         }
+    }
 
+    private static void insertChangesWithLineage(Connection c, List<Map<String, String>> changes) throws SQLException {
         try (PreparedStatement change = c.prepareStatement("INSERT INTO division_change (kind, effective_date, from_codes, to_codes, description, source, recorded_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING id");
              PreparedStatement lineage = c.prepareStatement("INSERT INTO division_lineage (change_id, predecessor_code, successor_code, effective_date) VALUES (?, ?, ?, ?)")) {
             for (Map<String, String> ch : changes) {
-                String kind = switch (ch.get("change")) {
-                    case "county_to_district", "county_to_city" -> "UPGRADE";
-                    case "transfer_of_prefecture" -> "TRANSFER";
-                    default -> throw new IllegalStateException("unknown change kind in division_changes.csv: " + ch.get("change"));
-                };
-                change.setString(1, kind);
+                change.setString(1, changeKind(ch.get("change")));
                 change.setDate(2, Date.valueOf(effectiveDate(ch)));
                 change.setString(3, ch.get("old_code"));
                 change.setString(4, ch.get("new_code"));
@@ -115,7 +132,9 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
             }
             lineage.executeBatch();
         }
+    }
 
+    private static void insertTypesAndCategories(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO designation_type (code, name_zh, name_en, description) VALUES "
                     + "('UNDERDEVELOPED_COUNTY', '欠发达县', 'Underdeveloped county', 'One of the 39 underdeveloped counties of Sichuan, basis of the five assistance forces work'),"
@@ -126,7 +145,10 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
                     + "('MAIN_FARM_PRODUCE', '农产品主产区县', 'Main farm-produce county', 'Counties of the main farm-produce zones (35 in the 2019 rules)'),"
                     + "('KEY_ECOLOGICAL_FUNCTION', '重点生态功能区县', 'Key ecological-function county', 'Counties of the key ecological-function zones (58 in the 2019 rules)')");
         }
+    }
 
+    /** The 39 underdeveloped counties and the 9 reform pilots of 2020. */
+    private static void insertDesignations(Connection c) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO designation (type_code, county_code, valid_from, valid_to, evidence_status, source_ref, note) "
                 + "VALUES (?, ?, ?, NULL, ?, ?, ?)")) {
             for (Map<String, String> u : read("seed/sichuan/underdeveloped_counties.csv")) {
@@ -149,7 +171,10 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
             }
             ps.executeBatch();
         }
+    }
 
+    /** The 30 assignments of 2018. */
+    private static void insertCategoryAssignments(Connection c) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO category_assignment (county_code, year, category_code, source) VALUES (?, ?, ?, ?)")) {
             for (Map<String, String> a : read("seed/sichuan/assessment_awards_2018.csv")) {
                 ps.setString(1, a.get("code"));
@@ -168,6 +193,14 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
         return LocalDate.of(Integer.parseInt(change.get("year")), 1, 1);
     }
 
+    static String changeKind(String change) {
+        return switch (change) {
+            case "county_to_district", "county_to_city" -> "UPGRADE";
+            case "transfer_of_prefecture" -> "TRANSFER";
+            default -> throw new IllegalStateException("unknown change kind in division_changes.csv: " + change);
+        };
+    }
+
     static String categoryCode(String chinese) {
         return switch (chinese) {
             case "城市主城区" -> "CITY_CORE_DISTRICT";
@@ -178,21 +211,7 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
         };
     }
 
-    private static void add(PreparedStatement ps, String code, String level, String type, String name, String parent, String region,
-                            LocalDate from, LocalDate to, String source) throws Exception {
-        ps.setString(1, code);
-        ps.setString(2, level);
-        ps.setString(3, type);
-        ps.setString(4, name);
-        ps.setString(5, PlaceNames.english(name));
-        ps.setString(6, parent);
-        ps.setString(7, region);
-        ps.setDate(8, Date.valueOf(from));
-        ps.setDate(9, to == null ? null : Date.valueOf(to));
-        ps.setString(10, source);
-        ps.addBatch();
-    }
-
+    /** The type of a Sichuan county-level division from its name, as the seed has always read it. */
     static String countyType(String name) {
         if (name.endsWith("自治县")) {
             return "AUTONOMOUS_COUNTY";
@@ -217,6 +236,15 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
         };
     }
 
+    /** The frozen English name of every seeded division, by Chinese name. */
+    static Map<String, String> englishNames() throws Exception {
+        Map<String, String> names = new HashMap<>();
+        for (Map<String, String> row : read("seed/english_names.csv")) {
+            names.put(row.get("name_zh"), row.get("name_en"));
+        }
+        return names;
+    }
+
     static List<Map<String, String>> read(String resource) throws Exception {
         CsvMapper mapper = new CsvMapper();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
@@ -227,6 +255,29 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
             MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema)
                     .readValues(new InputStreamReader(in, StandardCharsets.UTF_8));
             return new ArrayList<>(it.readAll());
+        }
+    }
+
+    /** Rows of the division insert, each with its frozen English name. */
+    private record DivisionRows(PreparedStatement ps, Map<String, String> english) {
+
+        void add(String code, String level, String type, String name, String parent, String region, LocalDate from, LocalDate to,
+                 String source) throws SQLException {
+            String nameEn = english.get(name);
+            if (nameEn == null) {
+                throw new IllegalStateException("no English name for " + name + " in seed/english_names.csv");
+            }
+            ps.setString(1, code);
+            ps.setString(2, level);
+            ps.setString(3, type);
+            ps.setString(4, name);
+            ps.setString(5, nameEn);
+            ps.setString(6, parent);
+            ps.setString(7, region);
+            ps.setDate(8, Date.valueOf(from));
+            ps.setDate(9, to == null ? null : Date.valueOf(to));
+            ps.setString(10, source);
+            ps.addBatch();
         }
     }
 }
