@@ -25,7 +25,8 @@ import java.sql.SQLException;
  * <ul>
  *   <li>{@code beforeValidate} (and again {@code beforeMigrate}, in case validation is off): forgets
  *       the service's history row of the old layout, {@value #LEGACY_SCRIPT}, version
- *       {@value #LEGACY_VERSION}. Until the shared tables had their own history, that script ran
+ *       {@value #LEGACY_VERSION} (as Quarkus' Flyway recorded it, {@value #LEGACY_SCRIPT_PATH}; plain
+ *       Flyway records the bare name). Until the shared tables had their own history, that script ran
  *       through every service's Flyway; the service no longer has it, and Flyway would refuse to
  *       start on an applied migration it cannot find. Only that one row is removed: an ignore
  *       pattern ({@code *:missing}) would hide every other missing migration of the service too.</li>
@@ -47,6 +48,7 @@ public final class SharedTablesMigration implements Callback {
     /** How the old layout recorded the shared script in the service's own history. */
     static final String LEGACY_VERSION = "0.1";
     static final String LEGACY_SCRIPT = "V0_1__api_conventions.sql";
+    static final String LEGACY_SCRIPT_PATH = "db/conventions/" + LEGACY_SCRIPT;
     /** Created by V1: present without a shared history means "made by the old layout". */
     static final String V1_TABLE = "api_audit_record";
 
@@ -133,11 +135,12 @@ public final class SharedTablesMigration implements Callback {
         try (Connection c = service.getDataSource().getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM " + history + " WHERE version = ? AND script = ?")) {
+                    "DELETE FROM " + history + " WHERE version = ? AND script IN (?, ?)")) {
                 delete.setString(1, LEGACY_VERSION);
-                delete.setString(2, LEGACY_SCRIPT);
+                delete.setString(2, LEGACY_SCRIPT_PATH);
+                delete.setString(3, LEGACY_SCRIPT);
                 if (delete.executeUpdate() > 0) {
-                    LOG.infof("%s: removed %s (version %s); the shared tables now have their own history, %s",
+                    LOG.infof("%s: removed the row of %s (version %s); the shared tables now have their own history, %s",
                             history, LEGACY_SCRIPT, LEGACY_VERSION, HISTORY_TABLE);
                 }
             }

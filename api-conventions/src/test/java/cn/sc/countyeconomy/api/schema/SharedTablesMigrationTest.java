@@ -5,6 +5,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,12 +56,18 @@ class SharedTablesMigrationTest {
         shared(db, SharedTablesMigration.LOCATION).validate();
     }
 
-    @Test
-    void aDatabaseOfTheOldLayoutKeepsItsRowsAndThenTakesTheNextSharedMigration(@TempDir Path oldLayout)
+    /**
+     * @param recordedAs the script column of the old row: the bare name as plain Flyway records it,
+     *                   or the resource path as the services' Quarkus Flyway recorded it
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"V0_1__api_conventions.sql", "db/conventions/V0_1__api_conventions.sql"})
+    void aDatabaseOfTheOldLayoutKeepsItsRowsAndThenTakesTheNextSharedMigration(String recordedAs, @TempDir Path oldLayout)
             throws SQLException, IOException {
         String db = PG.createDatabase("shared_old_layout");
         migrateAsTheOldLayout(db, oldLayout);
-        assertEquals(List.of("0.1 SQL V0_1__api_conventions.sql", "1 SQL V1__test_service_items.sql",
+        execute(db, "UPDATE flyway_schema_history SET script = '" + recordedAs + "' WHERE version = '0.1'");
+        assertEquals(List.of("0.1 SQL " + recordedAs, "1 SQL V1__test_service_items.sql",
                 "2 SQL V2__test_service_item_notes.sql"), history(db, "flyway_schema_history"));
         execute(db, "INSERT INTO api_audit_record (occurred_at, actor, actor_roles, resource_type, resource_id, action)"
                 + " VALUES (now(), 'alice', 'editor', 'county', '510522', 'UPDATE')");
