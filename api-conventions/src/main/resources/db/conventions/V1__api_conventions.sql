@@ -1,4 +1,7 @@
 -- Tables of the shared API conventions (module api-conventions), present in every service's database.
+-- Recorded in their own history table, api_conventions_schema_history (see SharedTablesMigration).
+-- Until then this script was V0_1 in each service's history: databases made that way are baselined at
+-- version 1, so this script must keep creating exactly what V0_1 created; change the tables in V2, V3...
 
 CREATE TABLE api_audit_record (
     id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
