@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The test resource every service's tests use: a fresh database in the embedded PostgreSQL
  * (see {@link EmbeddedPostgres}) and the test key pair for signing and checking JWTs. Put
- * {@code @QuarkusTestResource(PostgresTestResource.class)} on one class of a module's tests.
+ * {@code @WithTestResource(PostgresTestResource.class)} on each test class, or list it in a test profile's
+ * {@code testResources()} (as {@code RegistryTestProfile} does).
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
