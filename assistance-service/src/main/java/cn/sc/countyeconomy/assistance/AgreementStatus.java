@@ -14,9 +14,4 @@ public enum AgreementStatus {
             case EXPIRED -> Set.of();
         };
     }
-
-    /** Signed and not expired: what the coverage check counts as "has a signed agreement". */
-    public boolean binding() {
-        return this == SIGNED || this == IN_FORCE;
-    }
 }

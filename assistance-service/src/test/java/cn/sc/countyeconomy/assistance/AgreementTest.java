@@ -1,13 +1,14 @@
 package cn.sc.countyeconomy.assistance;
 
+import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static cn.sc.countyeconomy.assistance.Api.as;
@@ -17,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Common-prosperity agreements: who signs them, what they commit, and the legal, dated status changes. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class AgreementTest {
 
     private static final String COUNTY = "513335";
@@ -67,7 +69,7 @@ class AgreementTest {
                 .then().spec(Problems.problem(428, "precondition-required"));
         move(id, "\"0\"", "IN_FORCE", "2024-01-01").then().spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("illegal-agreement-transition"));
-        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String tomorrow = TestClock.today().plusDays(1).toString();
         move(id, "\"0\"", "SIGNED", tomorrow).then().statusCode(422).body("rule", equalTo("agreement-transition-date"));
         move(id, "\"0\"", "SIGNED", "2023-12-20").then().statusCode(200).body("signedDate", equalTo("2023-12-20")).body("status", equalTo("SIGNED"));
         move(id, "\"0\"", "IN_FORCE", "2024-01-01").then().spec(Problems.problem(412, "precondition-failed"));

@@ -1,7 +1,9 @@
 package cn.sc.countyeconomy.assistance;
 
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -9,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class AssistanceForceResourceTest {
 
     @Test

@@ -1,13 +1,16 @@
 package cn.sc.countyeconomy.assistance;
 
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.api.testing.TestClock;
+import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,7 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestProfile(DemoDataTest.OwnDatabase.class)
 class DemoDataTest {
 
-    public static class OwnDatabase implements QuarkusTestProfile {
+    /** The shared profile, as a class of its own: Quarkus starts the application again, with a database of its own. */
+    public static class OwnDatabase extends RegistryTestProfile {
+    }
+
+    @BeforeEach
+    void registryFacts() {
+        DesignatedCounties.install();
     }
 
     @Inject
@@ -43,7 +52,7 @@ class DemoDataTest {
         as("reader").get("/api/v1/organisations").then().body("totalItems", equalTo(0));
         as("reader").get("/api/v1/projects").then().body("totalItems", equalTo(0));
 
-        // the registry lists 513436, 513437 and 513432 as designated today (513435's designation ended)
+        // the registry lists 513436, 513437 and 513432 as designated today (2026-06-30) (513435's designation ended)
         as("admin").post("/api/v1/demo-data").then().statusCode(201)
                 .body("counties", equalTo(3)).body("organisations", equalTo(5)).body("projects", greaterThan(0));
         as("reader").queryParam("size", "500").get("/api/v1/organisations").then().statusCode(200)
@@ -55,7 +64,7 @@ class DemoDataTest {
         as("admin").post("/api/v1/demo-data").then().spec(Problems.problem(409, "conflict"));
         assertEquals(List.of("IMPORT"), AuditRecords.of(dataSource, "DemoData", "synthetic").stream().map(AuditRecords.Row::action).toList());
         // and the reports run over it
-        as("reader").queryParam("year", String.valueOf(java.time.LocalDate.now().getYear())).get("/api/v1/coverage").then().statusCode(200)
+        as("reader").queryParam("year", String.valueOf(TestClock.today().getYear())).get("/api/v1/coverage").then().statusCode(200)
                 .body("counties", equalTo(3));
     }
 }

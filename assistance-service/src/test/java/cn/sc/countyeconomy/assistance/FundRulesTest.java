@@ -2,13 +2,17 @@ package cn.sc.countyeconomy.assistance;
 
 import cn.sc.countyeconomy.api.testing.Problems;
 import io.agroal.api.AgroalDataSource;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The money rules: exact decimals, positive amounts, disbursed <= committed, spent <= disbursed, corrections, races. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class FundRulesTest {
+
+    @BeforeEach
+    void registryFacts() {
+        DesignatedCounties.install();
+    }
 
     private static final String COUNTY = "513423";
 
@@ -138,7 +148,9 @@ class FundRulesTest {
                     .spec(Problems.problem(422, "validation-failed"))
                     .body("violations.field", org.hamcrest.Matchers.hasItem("amount"));
         }
-        Api.transaction(p, "COMMITMENT", "2024-03-01", "\"abc\"").then()
+        as("editor").body(Map.of("type", "COMMITMENT", "date", "2024-03-01", "amount", "abc", "providerName", "省财政厅",
+                        "receiverName", "县财政局"))
+                .post("/api/v1/projects/" + p + "/transactions").then()
                 .spec(Problems.problem(400, "malformed-request")).body("violations[0].field", equalTo("amount"));
         as("editor").body("{\"type\":\"COMMITMENT\",\"date\":\"2024-03-01\",\"amount\":1.00,\"currency\":\"USD\",\"providerName\":\"a\",\"receiverName\":\"b\"}")
                 .post("/api/v1/projects/" + p + "/transactions")

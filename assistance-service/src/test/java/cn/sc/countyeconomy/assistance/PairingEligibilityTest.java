@@ -2,7 +2,10 @@ package cn.sc.countyeconomy.assistance;
 
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 /** Pairings are allowed only for counties the registry designates underdeveloped on the start date. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class PairingEligibilityTest {
 
     @jakarta.inject.Inject
@@ -29,6 +33,7 @@ class PairingEligibilityTest {
     @AfterEach
     void closeBreakers() {
         CircuitBreakerMaintenance.get().resetAll();
+        DesignatedCounties.install();
     }
 
     private static String body(long org, String county, String from) {
@@ -42,7 +47,7 @@ class PairingEligibilityTest {
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/pairings/"))
                 .body("countyCode", equalTo("513431"))
-                .body("countyName", equalTo("测试县513431"))
+                .body("countyName", equalTo("昭觉县"))
                 .body("forceCode", equalTo("EAST_WEST_COOPERATION"))
                 .body("validFrom", equalTo("2024-01-01"));
         RegistryStub.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
@@ -55,23 +60,23 @@ class PairingEligibilityTest {
     @Test
     void aCountyTheRegistryDoesNotDesignateIsRefusedWithTheRule() {
         long org = Api.organisation(Api.unique("省直部门"), "PROVINCIAL_DEPARTMENT");
-        as("editor").body(body(org, RegistryStub.NOT_DESIGNATED, "2024-01-01")).post("/api/v1/pairings")
+        as("editor").body(body(org, DesignatedCounties.NOT_DESIGNATED, "2024-01-01")).post("/api/v1/pairings")
                 .then().spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("county-not-underdeveloped"))
-                .body("countyCode", equalTo(RegistryStub.NOT_DESIGNATED));
-        countPairings(RegistryStub.NOT_DESIGNATED, 0);
+                .body("countyCode", equalTo(DesignatedCounties.NOT_DESIGNATED));
+        countPairings(DesignatedCounties.NOT_DESIGNATED, 0);
     }
 
     @Test
     void aCountyDesignatedOnlyLaterIsRefusedBeforeAndAcceptedAfter() {
         long org = Api.organisation(Api.unique("省内结对市"), "PAIRED_CITY");
-        as("editor").body(body(org, RegistryStub.LATER, "2024-06-01")).post("/api/v1/pairings")
+        as("editor").body(body(org, DesignatedCounties.LATER, "2024-06-01")).post("/api/v1/pairings")
                 .then().spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("county-not-underdeveloped"))
                 .body("date", equalTo("2024-06-01"));
-        as("editor").body(body(org, RegistryStub.LATER, "2024-12-31")).post("/api/v1/pairings")
+        as("editor").body(body(org, DesignatedCounties.LATER, "2024-12-31")).post("/api/v1/pairings")
                 .then().statusCode(422).body("rule", equalTo("county-not-underdeveloped"));
-        as("editor").body(body(org, RegistryStub.LATER, "2025-01-01")).post("/api/v1/pairings")
+        as("editor").body(body(org, DesignatedCounties.LATER, "2025-01-01")).post("/api/v1/pairings")
                 .then().statusCode(201).body("countyName", equalTo("喜德县"));
     }
 
@@ -79,10 +84,10 @@ class PairingEligibilityTest {
     void registryDownForTheCallMeans503WithRetryAfterAndNothingWritten() {
         long org = Api.organisation(Api.unique("省属国企"), "PROVINCIAL_SOE");
         long auditBefore = auditCount("Pairing");
-        as("editor").body(body(org, RegistryStub.FAULTY, "2024-01-01")).post("/api/v1/pairings")
+        as("editor").body(body(org, DesignatedCounties.FAULTY, "2024-01-01")).post("/api/v1/pairings")
                 .then().spec(Problems.problem(503, "dependency-unavailable"))
                 .header("Retry-After", equalTo("7"));
-        countPairings(RegistryStub.FAULTY, 0);
+        countPairings(DesignatedCounties.FAULTY, 0);
         assertEquals(auditBefore, auditCount("Pairing"));
     }
 
@@ -90,7 +95,7 @@ class PairingEligibilityTest {
     void registryUnreachableReadsStillWorkAndThePairingWriteIs503() throws Exception {
         long org = Api.organisation(Api.unique("在川央企"), "CENTRAL_SOE");
         long existing = Api.pairing(org, "513430", "2024-01-01");
-        int port = RegistryStub.port();
+        int port = RegistryStub.server().port();
         RegistryStub.stopServer(); // closed port: connection refused
         try {
             as("reader").get("/api/v1/pairings/" + existing).then().statusCode(200).body("countyCode", equalTo("513430"));
@@ -105,6 +110,7 @@ class PairingEligibilityTest {
         } finally {
             RegistryStub.restart();
             assertEquals(port, RegistryStub.server().port());
+            DesignatedCounties.install();
         }
         CircuitBreakerMaintenance.get().resetAll();
         // and once it is back, the same write goes through

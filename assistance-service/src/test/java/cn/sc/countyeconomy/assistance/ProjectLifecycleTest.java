@@ -1,13 +1,15 @@
 package cn.sc.countyeconomy.assistance;
 
+import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.api.testing.Problems;
 import io.agroal.api.AgroalDataSource;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static cn.sc.countyeconomy.assistance.Api.as;
@@ -20,7 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Projects: creation rules, the dated status pipeline, results and the IATI activity export. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class ProjectLifecycleTest {
+
+    @BeforeEach
+    void registryFacts() {
+        DesignatedCounties.install();
+    }
 
     private static final String COUNTY = "513424";
 
@@ -68,7 +76,7 @@ class ProjectLifecycleTest {
         move(p, "IN_PROGRESS", "2024-03-01", "editor").then().statusCode(422).body("rule", equalTo("illegal-project-transition"));
         // approving is the approver's: an editor may not
         move(p, "APPROVED", "2024-02-01", "editor").then().spec(Problems.problem(403, "forbidden"));
-        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String tomorrow = TestClock.today().plusDays(1).toString();
         move(p, "APPROVED", tomorrow, "approver").then().statusCode(422).body("rule", equalTo("transition-date-in-future"));
         move(p, "APPROVED", "2024-02-01", "approver").then().statusCode(200);
         move(p, "IN_PROGRESS", "2024-01-31", "editor").then().statusCode(422).body("rule", equalTo("transition-date-before-previous"));

@@ -1,7 +1,12 @@
 package cn.sc.countyeconomy.assistance;
 
+import cn.sc.countyeconomy.api.testing.CsvRows;
+import cn.sc.countyeconomy.api.testing.TestClock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -13,8 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -63,10 +66,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </pre>
  */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportFiguresTest {
 
-    static final String COUNTY = RegistryStub.LIST_A;
+    static final String COUNTY = DesignatedCounties.LIST_A;
     static final RestAssuredConfig EXACT = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
 
@@ -90,11 +94,12 @@ class ReportFiguresTest {
     @BeforeEach
     void seed() {
         CircuitBreakerMaintenance.get().resetAll();
+        DesignatedCounties.install();
         if (seeded) {
             return;
         }
         seeded = true;
-        dName = "四川省交通运输厅（测试" + System.nanoTime() + "）";
+        dName = Api.unique("四川省交通运输厅（测试）");
         d = Api.organisation(dName, "PROVINCIAL_DEPARTMENT");
         e = Api.organisation(Api.unique("浙江省宁波市"), "EASTERN_PARTNER");
         s = Api.organisation(Api.unique("四川省能源投资集团"), "PROVINCIAL_SOE");
@@ -136,7 +141,7 @@ class ReportFiguresTest {
         task("T1", "2025-06-30", "2025-06-15");
         task("T2", "2025-09-30", "2025-10-10");
         task("T3", "2025-12-01", null);
-        task("T4", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString(), null);
+        task("T4", TestClock.today().plusDays(30).toString(), null);
     }
 
     private void training(int year, int people, String kind) {
@@ -227,7 +232,7 @@ class ReportFiguresTest {
         Map<String, Object> top = reader().queryParam("year", "2025").get("/api/v1/counties/" + COUNTY + "/effectiveness").as(Map.class);
         assertEquals(java.util.Set.of("countyCode", "year", "score", "components", "method"), top.keySet());
         // a county with nothing scores 0.00, not an error
-        reader().queryParam("year", "2025").get("/api/v1/counties/" + RegistryStub.LIST_B + "/effectiveness").then().statusCode(200)
+        reader().queryParam("year", "2025").get("/api/v1/counties/" + DesignatedCounties.LIST_B + "/effectiveness").then().statusCode(200)
                 .body("score", equalTo(dec("0.00")));
         as("reader").get("/api/v1/counties/" + COUNTY + "/effectiveness").then()
                 .spec(cn.sc.countyeconomy.api.testing.Problems.problem(400, "invalid-parameter"));
@@ -274,12 +279,13 @@ class ReportFiguresTest {
                 .then().statusCode(200).contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("funds-by-organisation.csv"))
                 .extract().asByteArray();
-        List<String> lines = new String(csv, StandardCharsets.UTF_8).lines().toList();
-        assertEquals("key,name,committed,disbursed,spent,transactions", lines.get(0));
-        // RFC 4180: the CSV writer quotes text fields with non-ASCII characters; the name inside is intact
-        assertEquals(d + ",\"" + dName + "\",1300000.00,900000.00,350000.50,6", lines.get(1));
-        assertTrue(lines.get(1).contains("四川省交通运输厅"), lines.get(1));
-        assertEquals(4, lines.size());
+        List<Map<String, String>> rows = CsvRows.parse(csv);
+        // one row per organisation with 2025 transactions in the county: D, E and S (D2 has no project)
+        assertEquals(3, rows.size(), rows.toString());
+        assertEquals(List.of("key", "name", "committed", "disbursed", "spent", "transactions"), List.copyOf(rows.get(0).keySet()));
+        assertEquals(Map.of("key", String.valueOf(d), "name", dName, "committed", "1300000.00", "disbursed", "900000.00",
+                "spent", "350000.50", "transactions", "6"), rows.get(0));
+        assertTrue(rows.get(0).get("name").startsWith("四川省交通运输厅"), rows.get(0).get("name"));
         byte[] txCsv = as("reader").accept("text/csv").get("/api/v1/projects/" + firstProjectOf(d) + "/transactions")
                 .then().statusCode(200).extract().asByteArray();
         String text = new String(txCsv, StandardCharsets.UTF_8);
@@ -300,11 +306,11 @@ class ReportFiguresTest {
                 // 513436, 513437 and 513432 (designated from 2025-01-01); 513435's designation ended in 2021
                 .body("counties", equalTo(3))
                 .body("countiesMissingForces.find { it.countyCode == '" + COUNTY + "' }.missingForces", contains("PROVINCIAL_PAIRED", "CENTRAL_SOE"))
-                .body("countiesMissingForces.find { it.countyCode == '" + RegistryStub.LIST_B + "' }.missingForces",
+                .body("countiesMissingForces.find { it.countyCode == '" + DesignatedCounties.LIST_B + "' }.missingForces",
                         contains("PROVINCIAL_TARGETED", "EAST_WEST_COOPERATION", "PROVINCIAL_PAIRED", "PROVINCIAL_SOE", "CENTRAL_SOE"))
-                .body("countiesMissingForces.countyCode", not(hasItem(RegistryStub.LIST_ENDED)))
+                .body("countiesMissingForces.countyCode", not(hasItem(DesignatedCounties.LIST_ENDED)))
                 .body("countiesBelowTrainingTarget.find { it.countyCode == '" + COUNTY + "' }.trained", equalTo(380))
-                .body("countiesBelowTrainingTarget.find { it.countyCode == '" + RegistryStub.LIST_B + "' }.trained", equalTo(0))
+                .body("countiesBelowTrainingTarget.find { it.countyCode == '" + DesignatedCounties.LIST_B + "' }.trained", equalTo(0))
                 .body("departmentsBelowKeyProjects.findAll { it.countyCode == '" + COUNTY + "' }.organisationId", contains((int) d2))
                 .body("soesWithoutSignedAgreement.organisationId", hasItem((int) s))
                 .body("provinceCadres.actual", equalTo(3))

@@ -1,13 +1,15 @@
 package cn.sc.countyeconomy.assistance;
 
+import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.api.testing.Problems;
 import io.agroal.api.AgroalDataSource;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Task lists: overdue computed and filterable; If-Match on update and delete; no lost update in a race. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class TaskListTest {
 
     private static final String COUNTY = "513330";
@@ -39,7 +42,7 @@ class TaskListTest {
 
     @Test
     void overdueIsDeadlinePassedAndNotDoneAndCanBeFiltered() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = TestClock.today();
         long past = task(OVERDUE_COUNTY, "完成产业规划编制", today.minusDays(1).toString());
         long due = task(OVERDUE_COUNTY, "今日到期任务", today.toString());
         long future = task(OVERDUE_COUNTY, "建设冷链仓储", today.plusDays(30).toString());

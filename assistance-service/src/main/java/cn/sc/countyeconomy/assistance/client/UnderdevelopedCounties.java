@@ -5,10 +5,12 @@ import cn.sc.countyeconomy.assistance.RegistryCountyCache;
 import cn.sc.countyeconomy.registry.client.CountyRegistry;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -29,6 +31,8 @@ public class UnderdevelopedCounties {
 
     @Inject
     CountyRegistry registry;
+    @Inject
+    Clock clock;
 
     /** The designation valid for the county on the date, or a 422 naming the rule. 503 when the registry is down. */
     public RegistryDesignation requireDesignated(String countyCode, LocalDate on) {
@@ -56,7 +60,7 @@ public class UnderdevelopedCounties {
                     .distinct()
                     .sorted(Comparator.comparing(County::code))
                     .toList();
-            Instant now = Instant.now();
+            Instant now = Instant.now(clock);
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     RegistryCountyCache.deleteAll();

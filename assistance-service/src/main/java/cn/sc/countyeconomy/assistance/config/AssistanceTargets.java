@@ -13,10 +13,6 @@ import java.math.BigDecimal;
 @ConfigMapping(prefix = "assistance")
 public interface AssistanceTargets {
 
-    /** Zone in which "today" is reckoned for overdue tasks and schedules. */
-    @WithDefault("Asia/Shanghai")
-    String zone();
-
     Targets targets();
 
     Weights weights();

@@ -8,6 +8,7 @@ import cn.sc.countyeconomy.assistance.ResultIndicator;
 import cn.sc.countyeconomy.assistance.ResultPeriod;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,31 @@ public final class IatiActivityMapper {
         if (p.description != null) {
             a.put("description", List.of(Map.of("type", "1", "narrative", List.of(narrative(p.description)))));
         }
+        a.put("participating-org", participatingOrgs(p, orgs));
+        a.put("activity-status", Map.of("code", p.status.iatiCode()));
+        a.put("activity-date", activityDates(p));
+        a.put("recipient-country", List.of(Map.of("code", "CN", "percentage", 100)));
+        a.put("location", List.of(Map.of("administrative", List.of(Map.of("vocabulary", "99", "level", "3", "code", p.countyCode)))));
+        a.put("sector", List.of(Map.of("vocabulary", "99", "code", p.sector.name(), "percentage", 100)));
+        a.put("budget", List.of(Map.of("type", "1", "status", "1",
+                "period-start", Map.of("iso-date", p.plannedStart.toString()),
+                "period-end", Map.of("iso-date", p.plannedEnd.toString()),
+                "value", Map.of("currency", "CNY", "value-date", p.plannedStart.toString(), "value", p.budget.toPlainString()))));
+        a.put("transaction", transactions.stream().map(IatiActivityMapper::transaction).toList());
+        a.put("result", results.stream().map(IatiActivityMapper::result).toList());
+        return a;
+    }
+
+    private static List<Map<String, Object>> participatingOrgs(AssistanceProject p, Function<Long, AssistingOrganisation> orgs) {
         List<Map<String, Object>> participating = new ArrayList<>();
         participating.add(org(orgs.apply(p.leadOrganisationId), "2"));
-        p.partners.stream().sorted(java.util.Comparator.comparing((AssistanceProject.Partner x) -> x.organisationId))
+        p.partners.stream().sorted(Comparator.comparing((AssistanceProject.Partner x) -> x.organisationId))
                 .forEach(x -> participating.add(org(orgs.apply(x.organisationId), x.role.iatiCode())));
-        a.put("participating-org", participating);
-        a.put("activity-status", Map.of("code", p.status.iatiCode()));
+        return participating;
+    }
+
+    /** 1 planned start, 2 actual start, 3 planned end, 4 actual end. */
+    private static List<Map<String, Object>> activityDates(AssistanceProject p) {
         List<Map<String, Object>> dates = new ArrayList<>();
         dates.add(Map.of("type", "1", "iso-date", p.plannedStart.toString()));
         if (p.actualStart != null) {
@@ -61,60 +81,50 @@ public final class IatiActivityMapper {
         if (p.actualEnd != null) {
             dates.add(Map.of("type", "4", "iso-date", p.actualEnd.toString()));
         }
-        a.put("activity-date", dates);
-        a.put("recipient-country", List.of(Map.of("code", "CN", "percentage", 100)));
-        a.put("location", List.of(Map.of("administrative", List.of(Map.of("vocabulary", "99", "level", "3", "code", p.countyCode)))));
-        a.put("sector", List.of(Map.of("vocabulary", "99", "code", p.sector.name(), "percentage", 100)));
-        a.put("budget", List.of(Map.of("type", "1", "status", "1",
-                "period-start", Map.of("iso-date", p.plannedStart.toString()),
-                "period-end", Map.of("iso-date", p.plannedEnd.toString()),
-                "value", Map.of("currency", "CNY", "value-date", p.plannedStart.toString(), "value", p.budget.toPlainString()))));
-        List<Map<String, Object>> tx = new ArrayList<>();
-        for (FundTransaction t : transactions) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ref", "T" + t.id);
-            m.put("transaction-type", Map.of("code", t.type.iatiCode()));
-            m.put("transaction-date", Map.of("iso-date", t.date.toString()));
-            m.put("value", Map.of("currency", "CNY", "value-date", t.date.toString(), "value", t.amount.toPlainString()));
-            if (t.description != null) {
-                m.put("description", Map.of("narrative", List.of(narrative(t.description))));
-            }
-            Map<String, Object> provider = new LinkedHashMap<>();
-            if (t.providerOrganisationId != null) {
-                provider.put("ref", IDENTIFIER_PREFIX + "ORG-" + t.providerOrganisationId);
-            }
-            provider.put("narrative", List.of(narrative(t.providerName)));
-            m.put("provider-org", provider);
-            m.put("receiver-org", Map.of("narrative", List.of(narrative(t.receiverName))));
-            if (t.correction) {
-                m.put("x-correction", Map.of("reason", t.correctionReason));
-            }
-            tx.add(m);
+        return dates;
+    }
+
+    private static Map<String, Object> transaction(FundTransaction t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ref", "T" + t.id);
+        m.put("transaction-type", Map.of("code", t.type.iatiCode()));
+        m.put("transaction-date", Map.of("iso-date", t.date.toString()));
+        m.put("value", Map.of("currency", "CNY", "value-date", t.date.toString(), "value", t.amount.toPlainString()));
+        if (t.description != null) {
+            m.put("description", Map.of("narrative", List.of(narrative(t.description))));
         }
-        a.put("transaction", tx);
-        List<Map<String, Object>> res = new ArrayList<>();
-        for (ResultIndicator i : results) {
-            List<Map<String, Object>> periods = new ArrayList<>();
-            for (ResultPeriod rp : i.periods) {
-                Map<String, Object> period = new LinkedHashMap<>();
-                period.put("period-start", Map.of("iso-date", rp.periodStart.toString()));
-                period.put("period-end", Map.of("iso-date", rp.periodEnd.toString()));
-                period.put("target", Map.of("value", rp.targetValue.toPlainString()));
-                if (rp.actualValue != null) {
-                    period.put("actual", Map.of("value", rp.actualValue.toPlainString()));
-                }
-                periods.add(period);
-            }
-            Map<String, Object> indicator = new LinkedHashMap<>();
-            indicator.put("measure", "1");
-            indicator.put("title", Map.of("narrative", List.of(narrative(i.title))));
-            indicator.put("x-unit", i.unit);
-            indicator.put("baseline", Map.of("year", i.baselineYear, "value", i.baselineValue.toPlainString()));
-            indicator.put("period", periods);
-            res.add(Map.of("type", "1", "title", Map.of("narrative", List.of(narrative(i.title))), "indicator", List.of(indicator)));
+        Map<String, Object> provider = new LinkedHashMap<>();
+        if (t.providerOrganisationId != null) {
+            provider.put("ref", IDENTIFIER_PREFIX + "ORG-" + t.providerOrganisationId);
         }
-        a.put("result", res);
-        return a;
+        provider.put("narrative", List.of(narrative(t.providerName)));
+        m.put("provider-org", provider);
+        m.put("receiver-org", Map.of("narrative", List.of(narrative(t.receiverName))));
+        if (t.correction) {
+            m.put("x-correction", Map.of("reason", t.correctionReason));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> result(ResultIndicator i) {
+        List<Map<String, Object>> periods = new ArrayList<>();
+        for (ResultPeriod rp : i.periods) {
+            Map<String, Object> period = new LinkedHashMap<>();
+            period.put("period-start", Map.of("iso-date", rp.periodStart.toString()));
+            period.put("period-end", Map.of("iso-date", rp.periodEnd.toString()));
+            period.put("target", Map.of("value", rp.targetValue.toPlainString()));
+            if (rp.actualValue != null) {
+                period.put("actual", Map.of("value", rp.actualValue.toPlainString()));
+            }
+            periods.add(period);
+        }
+        Map<String, Object> indicator = new LinkedHashMap<>();
+        indicator.put("measure", "1");
+        indicator.put("title", Map.of("narrative", List.of(narrative(i.title))));
+        indicator.put("x-unit", i.unit);
+        indicator.put("baseline", Map.of("year", i.baselineYear, "value", i.baselineValue.toPlainString()));
+        indicator.put("period", periods);
+        return Map.of("type", "1", "title", Map.of("narrative", List.of(narrative(i.title))), "indicator", List.of(indicator));
     }
 
     private static Map<String, Object> narrative(String text) {

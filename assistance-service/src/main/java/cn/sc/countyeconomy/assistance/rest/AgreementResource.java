@@ -1,18 +1,18 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assistance.Agreement;
 import cn.sc.countyeconomy.assistance.AgreementStatus;
-import cn.sc.countyeconomy.assistance.mapping.Commands.AgreementTransition;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewAgreement;
-import cn.sc.countyeconomy.assistance.mapping.Views.AgreementView;
+import cn.sc.countyeconomy.assistance.api.AgreementTransition;
+import cn.sc.countyeconomy.assistance.api.AgreementView;
+import cn.sc.countyeconomy.assistance.api.NewAgreement;
 import cn.sc.countyeconomy.assistance.service.AgreementService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,9 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.HashMap;
-import java.util.Map;
-
 @Path("/api/v1/agreements")
 @Tag(name = "agreements", description = "Common-prosperity agreements of SOEs with counties")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,24 +57,10 @@ public class AgreementResource {
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
                          @QueryParam("organisationId") String orgParam, @QueryParam("status") String statusParam,
                          @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
         String countyCode = QueryParams.countyCode("countyCode", countyParam);
         Long organisationId = QueryParams.id("organisationId", orgParam);
         AgreementStatus status = QueryParams.enumValue(AgreementStatus.class, "status", statusParam);
-        if (countyCode != null) {
-            q.append(" and countyCode = :county");
-            params.put("county", countyCode);
-        }
-        if (organisationId != null) {
-            q.append(" and organisationId = :org");
-            params.put("org", organisationId);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            params.put("status", status);
-        }
-        return Paged.ok(PageResult.of(Agreement.<Agreement>find(q.toString(), SORT.panache(page.rawSort()), params), page, AgreementView::of), uri);
+        return Paged.ok(service.list(countyCode, organisationId, status, SORT.panache(page.rawSort()), page), uri);
     }
 
     @GET
@@ -86,8 +69,8 @@ public class AgreementResource {
     @Operation(summary = "Read an agreement")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     public Response get(@PathParam("id") long id) {
-        Agreement a = service.get(id);
-        return Preconditions.ok(AgreementView.of(a), a.version).build();
+        AgreementView v = service.get(id);
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -97,10 +80,9 @@ public class AgreementResource {
     @APIResponse(responseCode = "201", description = "Created in status DRAFT", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, or the organisation is not an SOE (rule agreement-requires-soe)")
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewAgreement body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
+        return idempotent.created(key, body, uri, () -> {
             AgreementView v = service.create(body);
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
-                    .tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/agreements/" + v.id(), v).withETag(v.version());
         });
     }
 

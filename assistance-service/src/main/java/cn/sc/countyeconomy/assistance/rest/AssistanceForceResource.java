@@ -1,10 +1,10 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assistance.AssistanceForce;
-import io.quarkus.panache.common.Sort;
+import cn.sc.countyeconomy.assistance.api.AssistanceForceView;
+import cn.sc.countyeconomy.assistance.service.ForceService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,11 +24,14 @@ import java.util.List;
 @RolesAllowed(Roles.READER)
 public class AssistanceForceResource {
 
+    @Inject
+    ForceService forces;
+
     @GET
     @Operation(summary = "List the five assistance forces", description = "The five assistance forces coordinated for the 39 underdeveloped counties, in their official order.")
     @APIResponse(responseCode = "200", description = "The five forces", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = AssistanceForceView.class)))
     public List<AssistanceForceView> list() {
-        return AssistanceForce.<AssistanceForce>listAll(Sort.by("ordinal")).stream().map(AssistanceForceView::of).toList();
+        return forces.list();
     }
 
     @GET
@@ -36,14 +39,7 @@ public class AssistanceForceResource {
     @Operation(summary = "Read one of the five assistance forces by its code")
     @APIResponse(responseCode = "200", description = "The force", content = @Content(schema = @Schema(implementation = AssistanceForceView.class)))
     public AssistanceForceView get(@PathParam("code") String code) {
-        return AssistanceForce.<AssistanceForce>findByIdOptional(code).map(AssistanceForceView::of)
-                .orElseThrow(() -> ApiException.notFound("AssistanceForce", code));
+        return forces.get(code);
     }
 
-    @Schema(name = "AssistanceForce")
-    public record AssistanceForceView(String code, String name, String nameEn, String source) {
-        static AssistanceForceView of(AssistanceForce e) {
-            return new AssistanceForceView(e.code, e.nameZh, e.nameEn, e.source);
-        }
-    }
 }

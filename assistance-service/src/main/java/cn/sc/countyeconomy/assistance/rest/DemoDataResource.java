@@ -1,6 +1,7 @@
 package cn.sc.countyeconomy.assistance.rest;
 
 import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.api.DemoDataLoaded;
 import cn.sc.countyeconomy.assistance.service.DemoDataService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class DemoDataResource {
     @Operation(summary = "Load synthetic demo data", description = "Organisations, pairings, projects, transactions, training, cadre exchanges and "
             + "tasks for the counties county-registry-service designates underdeveloped today; every row has synthetic = true and "
             + "names marked 【演示数据】. Once only (409 after). Admin.")
-    @APIResponse(responseCode = "201", description = "Loaded", content = @Content(schema = @Schema(implementation = DemoDataService.Loaded.class)))
+    @APIResponse(responseCode = "201", description = "Loaded", content = @Content(schema = @Schema(implementation = DemoDataLoaded.class)))
     @APIResponse(responseCode = "409", description = "Demo data is loaded already")
     @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))

@@ -1,18 +1,18 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assistance.AssistingOrganisation;
 import cn.sc.countyeconomy.assistance.OrganisationKind;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewOrganisation;
-import cn.sc.countyeconomy.assistance.mapping.Commands.OrganisationUpdate;
-import cn.sc.countyeconomy.assistance.mapping.Views.OrganisationView;
+import cn.sc.countyeconomy.assistance.api.NewOrganisation;
+import cn.sc.countyeconomy.assistance.api.OrganisationUpdate;
+import cn.sc.countyeconomy.assistance.api.OrganisationView;
 import cn.sc.countyeconomy.assistance.service.OrganisationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,9 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.HashMap;
-import java.util.Map;
-
 @Path("/api/v1/organisations")
 @Tag(name = "organisations", description = "Assisting organisations of the five forces")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,19 +58,8 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response list(@BeanParam PageParams page, @QueryParam("kind") String kindParam,
                          @QueryParam("forceCode") String forceCode, @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
         OrganisationKind kind = QueryParams.enumValue(OrganisationKind.class, "kind", kindParam);
-        if (kind != null) {
-            q.append(" and kind = :kind");
-            params.put("kind", kind);
-        }
-        if (forceCode != null) {
-            q.append(" and forceCode = :force");
-            params.put("force", forceCode);
-        }
-        return Paged.ok(PageResult.of(AssistingOrganisation.<AssistingOrganisation>find(q.toString(), SORT.panache(page.rawSort()), params),
-                page, OrganisationView::of), uri);
+        return Paged.ok(service.list(kind, forceCode, SORT.panache(page.rawSort()), page), uri);
     }
 
     @GET
@@ -82,8 +68,8 @@ public class OrganisationResource {
     @Operation(summary = "Read an assisting organisation", description = "The ETag is the version to send in If-Match when updating.")
     @APIResponse(responseCode = "200", description = "The organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     public Response get(@PathParam("id") long id) {
-        AssistingOrganisation o = service.get(id);
-        return Preconditions.ok(OrganisationView.of(o), o.version).build();
+        OrganisationView v = service.get(id);
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -95,10 +81,9 @@ public class OrganisationResource {
     @APIResponse(responseCode = "409", description = "An organisation with this name exists")
     @APIResponse(responseCode = "422", description = "Invalid fields, or forceCode does not match kind (rule organisation-kind-force-mismatch), or Idempotency-Key reused with another body")
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewOrganisation body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
+        return idempotent.created(key, body, uri, () -> {
             OrganisationView v = service.create(body);
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
-                    .tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/organisations/" + v.id(), v).withETag(v.version());
         });
     }
 

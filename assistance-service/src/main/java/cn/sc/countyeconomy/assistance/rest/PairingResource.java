@@ -1,16 +1,17 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assistance.Pairing;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewPairing;
-import cn.sc.countyeconomy.assistance.mapping.Views.PairingView;
+import cn.sc.countyeconomy.assistance.api.NewPairing;
+import cn.sc.countyeconomy.assistance.api.PairingEnd;
+import cn.sc.countyeconomy.assistance.api.PairingView;
 import cn.sc.countyeconomy.assistance.service.PairingService;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,9 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.HashMap;
-import java.util.Map;
-
 @Path("/api/v1/pairings")
 @Tag(name = "pairings", description = "Which organisation helps which underdeveloped county, under which force, when")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,23 +61,9 @@ public class PairingResource {
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
                          @QueryParam("organisationId") String orgParam, @QueryParam("forceCode") String forceCode,
                          @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
         String countyCode = QueryParams.countyCode("countyCode", countyParam);
         Long organisationId = QueryParams.id("organisationId", orgParam);
-        if (countyCode != null) {
-            q.append(" and countyCode = :county");
-            params.put("county", countyCode);
-        }
-        if (organisationId != null) {
-            q.append(" and organisationId = :org");
-            params.put("org", organisationId);
-        }
-        if (forceCode != null) {
-            q.append(" and forceCode = :force");
-            params.put("force", forceCode);
-        }
-        return Paged.ok(PageResult.of(Pairing.<Pairing>find(q.toString(), SORT.panache(page.rawSort()), params), page, PairingView::of), uri);
+        return Paged.ok(service.list(countyCode, organisationId, forceCode, SORT.panache(page.rawSort()), page), uri);
     }
 
     @GET
@@ -88,8 +72,8 @@ public class PairingResource {
     @Operation(summary = "Read a pairing")
     @APIResponse(responseCode = "200", description = "The pairing", content = @Content(schema = @Schema(implementation = PairingView.class)))
     public Response get(@PathParam("id") long id) {
-        Pairing p = service.get(id);
-        return Preconditions.ok(PairingView.of(p), p.version).build();
+        PairingView v = service.get(id);
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -104,10 +88,9 @@ public class PairingResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewPairing body, @Context UriInfo uri) {
         RegistryDesignation designation = service.checkEligibility(body);
-        return idempotent.create(key, body, uri, () -> {
+        return idempotent.created(key, body, uri, () -> {
             PairingView v = service.create(body, designation);
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
-                    .tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/pairings/" + v.id(), v).withETag(v.version());
         });
     }
 
@@ -121,7 +104,7 @@ public class PairingResource {
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response end(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                        @Valid @NotNull cn.sc.countyeconomy.assistance.mapping.Commands.PairingEnd body) {
+                        @Valid @NotNull PairingEnd body) {
         PairingView v = service.end(id, ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

@@ -1,13 +1,16 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assistance.api.CountyAssistance;
+import cn.sc.countyeconomy.assistance.api.Coverage;
+import cn.sc.countyeconomy.assistance.api.Effectiveness;
+import cn.sc.countyeconomy.assistance.api.FundSummaryRow;
 import cn.sc.countyeconomy.assistance.service.EffectivenessService;
-import cn.sc.countyeconomy.assistance.service.ReportService;
 import cn.sc.countyeconomy.assistance.service.ReportService.GroupBy;
-import cn.sc.countyeconomy.assistance.service.ReportService.SummaryRow;
+import cn.sc.countyeconomy.assistance.service.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,10 +22,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,16 +49,16 @@ public class ReportResource {
             + "by force and by lead organisation; projects whose planned period overlaps the year, by status and by term; people trained against "
             + "the 500 target; cadres trained (exchanges starting in the year); tasks overdue as of today; which of the five forces have a pairing "
             + "in force during the year. Served from this service's data only.")
-    @APIResponse(responseCode = "200", description = "The county page", content = @Content(schema = @Schema(implementation = ReportService.CountyAssistance.class)))
-    public ReportService.CountyAssistance county(@PathParam("code") String code, @QueryParam("year") String year) {
+    @APIResponse(responseCode = "200", description = "The county page", content = @Content(schema = @Schema(implementation = CountyAssistance.class)))
+    public CountyAssistance county(@PathParam("code") String code, @QueryParam("year") String year) {
         return reports.county(QueryParams.countyCode("code", code), QueryParams.year("year", year, true, 2000, 2100));
     }
 
     @GET
     @Path("/counties/{code}/effectiveness")
     @Operation(summary = "The unified effectiveness score of a county's assistance in a year", description = EffectivenessService.METHOD)
-    @APIResponse(responseCode = "200", description = "Score 0-100 with its components", content = @Content(schema = @Schema(implementation = EffectivenessService.Effectiveness.class)))
-    public EffectivenessService.Effectiveness effectiveness(@PathParam("code") String code, @QueryParam("year") String year) {
+    @APIResponse(responseCode = "200", description = "Score 0-100 with its components", content = @Content(schema = @Schema(implementation = Effectiveness.class)))
+    public Effectiveness effectiveness(@PathParam("code") String code, @QueryParam("year") String year) {
         return effectiveness.compute(QueryParams.countyCode("code", code), QueryParams.year("year", year, true, 2000, 2100));
     }
 
@@ -66,7 +69,7 @@ public class ReportResource {
             + "year, quarter or month (of the transaction date). Filters: year, countyCode, forceCode, organisationId. "
             + "Accept: text/csv gives the same rows as CSV (UTF-8).")
     @APIResponse(responseCode = "200", description = "One row per group, ordered by key",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SummaryRow.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FundSummaryRow.class)),
                     @Content(mediaType = CsvExport.MEDIA_TYPE)})
     public Response funds(@QueryParam("groupBy") String groupByParam, @QueryParam("year") String year,
                           @QueryParam("countyCode") String county, @QueryParam("forceCode") String force,
@@ -78,10 +81,10 @@ public class ReportResource {
             throw ApiException.invalidParameter("groupBy", "must be one of " + Arrays.toString(GroupBy.values()) + ", was '" + groupByParam + "'");
         }
         Integer y = QueryParams.year("year", year, false, 2000, 2100);
-        List<SummaryRow> rows = reports.summary(groupBy, y, QueryParams.countyCode("countyCode", county), force,
+        List<FundSummaryRow> rows = reports.summary(groupBy, y, QueryParams.countyCode("countyCode", county), force,
                 QueryParams.id("organisationId", org));
         if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
-            return CsvExport.ok(SummaryRow.class, rows::stream, "funds-by-" + groupBy + ".csv");
+            return CsvExport.ok(FundSummaryRow.class, rows::stream, "funds-by-" + groupBy + ".csv");
         }
         return Response.ok(rows, MediaType.APPLICATION_JSON).build();
     }
@@ -92,10 +95,10 @@ public class ReportResource {
             + "agreement; provincial departments with fewer than one key project starting in the year in a county they help; counties below 500 "
             + "people trained; the province's cadres against 100. The counties come from county-registry-service (designation UNDERDEVELOPED_COUNTY); "
             + "while it is down the last list it gave is used and countiesSource says cache; with no such list the answer is 503.")
-    @APIResponse(responseCode = "200", description = "The checks", content = @Content(schema = @Schema(implementation = ReportService.Coverage.class)))
+    @APIResponse(responseCode = "200", description = "The checks", content = @Content(schema = @Schema(implementation = Coverage.class)))
     @APIResponse(responseCode = "503", description = "county-registry-service is down and no earlier list is cached",
             headers = @Header(name = "Retry-After", description = "Seconds to wait"))
-    public ReportService.Coverage coverage(@QueryParam("year") String year) {
+    public Coverage coverage(@QueryParam("year") String year) {
         return reports.coverage(QueryParams.year("year", year, true, 2000, 2100));
     }
 }

@@ -1,19 +1,19 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.TaskForceTask;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewTask;
-import cn.sc.countyeconomy.assistance.mapping.Commands.TaskUpdate;
-import cn.sc.countyeconomy.assistance.mapping.Views.TaskView;
+import cn.sc.countyeconomy.assistance.api.NewTask;
+import cn.sc.countyeconomy.assistance.api.TaskUpdate;
+import cn.sc.countyeconomy.assistance.api.TaskView;
 import cn.sc.countyeconomy.assistance.service.TaskService;
-import cn.sc.countyeconomy.assistance.service.Today;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -39,10 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-
 @Path("/api/v1/tasks")
 @Tag(name = "task lists", description = "County task forces' lists: every task with a responsible unit and a deadline")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,8 +50,6 @@ public class TaskResource {
     @Inject
     TaskService service;
     @Inject
-    Today today;
-    @Inject
     IdempotentCreate idempotent;
 
     @GET
@@ -66,27 +60,10 @@ public class TaskResource {
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
                          @QueryParam("status") String statusParam, @QueryParam("overdue") String overdueParam,
                          @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
         String county = QueryParams.countyCode("countyCode", countyParam);
         TaskForceTask.TaskStatus status = QueryParams.enumValue(TaskForceTask.TaskStatus.class, "status", statusParam);
         Boolean overdue = QueryParams.booleanValue("overdue", overdueParam);
-        LocalDate now = today.date();
-        if (county != null) {
-            q.append(" and countyCode = :county");
-            params.put("county", county);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (overdue != null) {
-            q.append(overdue ? " and status <> :done and deadline < :today" : " and (status = :done or deadline >= :today)");
-            params.put("done", TaskForceTask.TaskStatus.DONE);
-            params.put("today", now);
-        }
-        return Paged.ok(PageResult.of(TaskForceTask.<TaskForceTask>find(q.toString(), SORT.panache(page.rawSort()), params),
-                page, t -> TaskView.of(t, now)), uri);
+        return Paged.ok(service.list(county, status, overdue, SORT.panache(page.rawSort()), page), uri);
     }
 
     @GET
@@ -95,8 +72,8 @@ public class TaskResource {
     @Operation(summary = "Read a task")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response get(@PathParam("id") long id) {
-        TaskForceTask t = service.get(id);
-        return Preconditions.ok(TaskView.of(t, today.date()), t.version).build();
+        TaskView v = service.get(id);
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -104,10 +81,9 @@ public class TaskResource {
     @Operation(summary = "Add a task to a county's list", description = "Starts OPEN.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTask body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
+        return idempotent.created(key, body, uri, () -> {
             TaskView v = service.create(body);
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v)
-                    .tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/tasks/" + v.id(), v).withETag(v.version());
         });
     }
 

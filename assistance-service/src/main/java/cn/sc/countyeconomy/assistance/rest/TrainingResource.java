@@ -1,18 +1,17 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assistance.CadreExchange;
-import cn.sc.countyeconomy.assistance.TrainingRecord;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewCadreExchange;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewTraining;
-import cn.sc.countyeconomy.assistance.mapping.Views.CadreExchangeView;
-import cn.sc.countyeconomy.assistance.mapping.Views.TrainingView;
+import cn.sc.countyeconomy.assistance.api.CadreExchangeView;
+import cn.sc.countyeconomy.assistance.api.NewCadreExchange;
+import cn.sc.countyeconomy.assistance.api.NewTraining;
+import cn.sc.countyeconomy.assistance.api.TrainingView;
 import cn.sc.countyeconomy.assistance.service.ActivityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,9 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /** Training records and cadre exchanges: counts against the 500-per-county and 100-per-year targets. */
 @Path("/api/v1")
 @Tag(name = "training and cadres", description = "People trained per county and year; cadres trained by the helpers")
@@ -62,20 +58,9 @@ public class TrainingResource {
     @APIResponse(responseCode = "200", description = "A page of training records", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response listTraining(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
                                  @QueryParam("year") String yearParam, @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
         String county = QueryParams.countyCode("countyCode", countyParam);
         Integer year = QueryParams.year("year", yearParam, false, 2000, 2100);
-        if (county != null) {
-            q.append(" and countyCode = :county");
-            params.put("county", county);
-        }
-        if (year != null) {
-            q.append(" and year = :year");
-            params.put("year", year);
-        }
-        return Paged.ok(PageResult.of(TrainingRecord.<TrainingRecord>find(q.toString(), TRAINING_SORT.panache(page.rawSort()), params),
-                page, TrainingView::of), uri);
+        return Paged.ok(service.training(county, year, TRAINING_SORT.panache(page.rawSort()), page), uri);
     }
 
     @GET
@@ -84,7 +69,7 @@ public class TrainingResource {
     @Operation(summary = "Read a training record")
     @APIResponse(responseCode = "200", description = "The record", content = @Content(schema = @Schema(implementation = TrainingView.class)))
     public TrainingView getTraining(@PathParam("id") long id) {
-        return TrainingView.of(service.training(id));
+        return service.training(id);
     }
 
     @POST
@@ -93,9 +78,9 @@ public class TrainingResource {
     @Operation(summary = "Record people trained in a county", description = "A count of people for a county, year, organiser and kind.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TrainingView.class)))
     public Response addTraining(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTraining body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
+        return idempotent.created(key, body, uri, () -> {
             TrainingView v = service.addTraining(body);
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).build();
+            return Created.at("/api/v1/training-records/" + v.id(), v);
         });
     }
 
@@ -106,20 +91,9 @@ public class TrainingResource {
     @APIResponse(responseCode = "200", description = "A page of cadre exchanges", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response listCadres(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
                                @QueryParam("organisationId") String orgParam, @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
         String county = QueryParams.countyCode("countyCode", countyParam);
         Long org = QueryParams.id("organisationId", orgParam);
-        if (county != null) {
-            q.append(" and countyCode = :county");
-            params.put("county", county);
-        }
-        if (org != null) {
-            q.append(" and organisationId = :org");
-            params.put("org", org);
-        }
-        return Paged.ok(PageResult.of(CadreExchange.<CadreExchange>find(q.toString(), CADRE_SORT.panache(page.rawSort()), params),
-                page, CadreExchangeView::of), uri);
+        return Paged.ok(service.cadreExchanges(county, org, CADRE_SORT.panache(page.rawSort()), page), uri);
     }
 
     @GET
@@ -128,7 +102,7 @@ public class TrainingResource {
     @Operation(summary = "Read a cadre exchange")
     @APIResponse(responseCode = "200", description = "The exchange", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
     public CadreExchangeView getCadres(@PathParam("id") long id) {
-        return CadreExchangeView.of(service.cadreExchange(id));
+        return service.cadreExchange(id);
     }
 
     @POST
@@ -138,9 +112,9 @@ public class TrainingResource {
             + "a number of people only. Unknown fields (such as names) are refused.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
     public Response addCadres(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCadreExchange body, @Context UriInfo uri) {
-        return idempotent.create(key, body, uri, () -> {
+        return idempotent.created(key, body, uri, () -> {
             CadreExchangeView v = service.addCadreExchange(body);
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).build();
+            return Created.at("/api/v1/cadre-exchanges/" + v.id(), v);
         });
     }
 }

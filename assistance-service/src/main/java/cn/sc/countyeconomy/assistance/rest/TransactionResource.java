@@ -1,10 +1,10 @@
 package cn.sc.countyeconomy.assistance.rest;
 
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assistance.FundTransaction;
-import cn.sc.countyeconomy.assistance.mapping.Views.TransactionView;
+import cn.sc.countyeconomy.assistance.api.TransactionView;
+import cn.sc.countyeconomy.assistance.service.FundService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,13 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class TransactionResource {
 
+    @Inject
+    FundService funds;
+
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
     @Operation(summary = "Read one fund transaction", description = "Transactions are never changed; a mistake is put right by a correction.")
     @APIResponse(responseCode = "200", description = "The transaction", content = @Content(schema = @Schema(implementation = TransactionView.class)))
     public TransactionView get(@PathParam("id") long id) {
-        return FundTransaction.<FundTransaction>findByIdOptional(id).map(TransactionView::of)
-                .orElseThrow(() -> ApiException.notFound("FundTransaction", id));
+        return funds.get(id);
     }
 }

@@ -1,15 +1,19 @@
 package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
 import cn.sc.countyeconomy.assistance.CadreExchange;
 import cn.sc.countyeconomy.assistance.TrainingRecord;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewCadreExchange;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewTraining;
-import cn.sc.countyeconomy.assistance.mapping.Views.CadreExchangeView;
-import cn.sc.countyeconomy.assistance.mapping.Views.TrainingView;
+import cn.sc.countyeconomy.assistance.api.CadreExchangeView;
+import cn.sc.countyeconomy.assistance.api.NewCadreExchange;
+import cn.sc.countyeconomy.assistance.api.NewTraining;
+import cn.sc.countyeconomy.assistance.api.TrainingView;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -67,11 +71,23 @@ public class ActivityService {
         return v;
     }
 
-    public TrainingRecord training(long id) {
-        return TrainingRecord.<TrainingRecord>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("TrainingRecord", id));
+    public PageResult<TrainingView> training(String countyCode, Integer year, Sort sort, PageParams page) {
+        Filter f = Filter.where().eq("countyCode", countyCode).eq("year", year);
+        return PageResult.of(f.find(TrainingRecord.class, sort), page, TrainingView::of);
     }
 
-    public CadreExchange cadreExchange(long id) {
-        return CadreExchange.<CadreExchange>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("CadreExchange", id));
+    public TrainingView training(long id) {
+        return TrainingRecord.<TrainingRecord>findByIdOptional(id).map(TrainingView::of)
+                .orElseThrow(() -> ApiException.notFound("TrainingRecord", id));
+    }
+
+    public PageResult<CadreExchangeView> cadreExchanges(String countyCode, Long organisationId, Sort sort, PageParams page) {
+        Filter f = Filter.where().eq("countyCode", countyCode).eq("organisationId", organisationId);
+        return PageResult.of(f.find(CadreExchange.class, sort), page, CadreExchangeView::of);
+    }
+
+    public CadreExchangeView cadreExchange(long id) {
+        return CadreExchange.<CadreExchange>findByIdOptional(id).map(CadreExchangeView::of)
+                .orElseThrow(() -> ApiException.notFound("CadreExchange", id));
     }
 }

@@ -2,19 +2,25 @@ package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assistance.Agreement;
 import cn.sc.countyeconomy.assistance.AgreementStatus;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
-import cn.sc.countyeconomy.assistance.mapping.Commands.AgreementTransition;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewAgreement;
-import cn.sc.countyeconomy.assistance.mapping.Views.AgreementView;
+import cn.sc.countyeconomy.assistance.api.AgreementTransition;
+import cn.sc.countyeconomy.assistance.api.AgreementView;
+import cn.sc.countyeconomy.assistance.api.NewAgreement;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 
 /**
@@ -32,11 +38,20 @@ public class AgreementService {
     @Inject
     CountyScope scope;
     @Inject
-    Today today;
+    Clock clock;
     @Inject
     EntityManager em;
 
-    public Agreement get(long id) {
+    public PageResult<AgreementView> list(String countyCode, Long organisationId, AgreementStatus status, Sort sort, PageParams page) {
+        Filter f = Filter.where().eq("countyCode", countyCode).eq("organisationId", organisationId).eq("status", status);
+        return PageResult.of(f.find(Agreement.class, sort), page, AgreementView::of);
+    }
+
+    public AgreementView get(long id) {
+        return AgreementView.of(find(id));
+    }
+
+    private static Agreement find(long id) {
         return Agreement.<Agreement>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RESOURCE, id));
     }
 
@@ -73,7 +88,7 @@ public class AgreementService {
 
     @Transactional
     public AgreementView transition(long id, String ifMatch, AgreementTransition cmd) {
-        Agreement a = get(id);
+        Agreement a = find(id);
         scope.requireWrite(a.countyCode);
         Preconditions.requireMatch(ifMatch, a.version);
         AgreementView before = AgreementView.of(a);
@@ -84,7 +99,7 @@ public class AgreementService {
         }
         switch (cmd.status()) {
             case SIGNED -> {
-                if (cmd.date().isAfter(today.date())) {
+                if (cmd.date().isAfter(LocalDate.now(clock))) {
                     throw dateRule("An agreement cannot be signed on a future date (" + cmd.date() + ")");
                 }
                 a.signedDate = cmd.date();

@@ -15,18 +15,18 @@ import cn.sc.countyeconomy.assistance.ProjectTerm;
 import cn.sc.countyeconomy.assistance.TaskForceTask;
 import cn.sc.countyeconomy.assistance.TrainingRecord;
 import cn.sc.countyeconomy.assistance.TransactionType;
+import cn.sc.countyeconomy.assistance.api.DemoDataLoaded;
 import cn.sc.countyeconomy.registry.client.CountyRegistry;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,31 +48,58 @@ public class DemoDataService {
     @Inject
     CountyScope scope;
     @Inject
-    Today today;
+    Clock clock;
     @Inject
     EntityManager em;
 
-    @Schema(name = "DemoDataLoaded", description = "What POST /api/v1/demo-data wrote, all labelled synthetic.")
-    public record Loaded(int counties, int organisations, int pairings, int projects, int transactions, int trainingRecords,
-                         int cadreExchanges, int tasks) {
-    }
-
     /** Asks the registry first, outside any transaction, then writes everything in one transaction. */
-    public Loaded load() {
+    public DemoDataLoaded load() {
         scope.requireUnscoped("load demo data");
-        LocalDate now = today.date();
+        LocalDate now = LocalDate.now(clock);
         List<RegistryDesignation> designations = registry.designations(RegistryDesignation.UNDERDEVELOPED_COUNTY, now, null)
                 .stream().filter(d -> d.validOn(now)).toList();
         return QuarkusTransaction.requiringNew().call(() -> write(designations, now));
     }
 
-    Loaded write(List<RegistryDesignation> designations, LocalDate now) {
+    DemoDataLoaded write(List<RegistryDesignation> designations, LocalDate now) {
         if (AssistingOrganisation.count("synthetic", true) > 0) {
             throw ApiException.conflict("Synthetic demo data is loaded already");
         }
         if (designations.isEmpty()) {
             throw ApiException.rule("no-underdeveloped-counties", "county-registry-service designates no underdeveloped county today");
         }
+        Map<OrganisationKind, AssistingOrganisation> orgs = organisations();
+        LocalDate jan1 = LocalDate.of(now.getYear(), 1, 1);
+        Counts counts = new Counts();
+        int n = 0;
+        for (RegistryDesignation d : designations) {
+            n++;
+            LocalDate from = d.validFrom().isAfter(jan1) ? d.validFrom() : jan1;
+            for (AssistingOrganisation o : orgs.values()) {
+                // leave some gaps so that the coverage checks have something to find
+                if ((n + o.kind.ordinal()) % 7 != 0) {
+                    pairAndFund(d, o, n, from, now, counts);
+                }
+            }
+            countyActivities(d, orgs.get(OrganisationKind.EASTERN_PARTNER), n, now);
+        }
+        em.flush();
+        int counties = designations.size();
+        DemoDataLoaded loaded = new DemoDataLoaded(counties, orgs.size(), counts.pairings, counts.projects, counts.transactions,
+                counties, counties, counties);
+        audit.record("DemoData", "synthetic", "IMPORT", null, loaded, "synthetic demo data on request");
+        return loaded;
+    }
+
+    /** What the demo data wrote for the pairs of county and organisation. */
+    private static final class Counts {
+        int pairings;
+        int projects;
+        int transactions;
+    }
+
+    /** One organisation of each kind. */
+    private static Map<OrganisationKind, AssistingOrganisation> organisations() {
         Map<OrganisationKind, AssistingOrganisation> orgs = new LinkedHashMap<>();
         String[] names = {"省直部门（甲）", "东部协作城市（乙）", "省内结对市（丙）", "省属国企（丁）", "在川央企（戊）"};
         int k = 0;
@@ -85,84 +112,73 @@ public class DemoDataService {
             o.persist();
             orgs.put(kind, o);
         }
-        int year = now.getYear();
-        LocalDate jan1 = LocalDate.of(year, 1, 1);
-        int pairings = 0, projects = 0, transactions = 0, training = 0, cadres = 0, tasks = 0;
-        int n = 0;
-        for (RegistryDesignation d : designations) {
-            n++;
-            LocalDate from = d.validFrom().isAfter(jan1) ? d.validFrom() : jan1;
-            for (AssistingOrganisation o : orgs.values()) {
-                // leave some gaps so that the coverage checks have something to find
-                if ((n + o.kind.ordinal()) % 7 == 0) {
-                    continue;
-                }
-                Pairing p = new Pairing();
-                p.organisationId = o.id;
-                p.countyCode = d.countyCode();
-                p.countyName = d.countyName();
-                p.forceCode = o.forceCode;
-                p.validFrom = from;
-                p.synthetic = true;
-                p.persist();
-                pairings++;
+        return orgs;
+    }
 
-                AssistanceProject pr = new AssistanceProject();
-                pr.countyCode = d.countyCode();
-                pr.forceCode = o.forceCode;
-                pr.leadOrganisationId = o.id;
-                pr.title = MARK + (d.countyName() == null ? d.countyCode() : d.countyName()) + "产业帮扶项目";
-                pr.sector = ProjectSector.values()[(n + o.kind.ordinal()) % ProjectSector.values().length];
-                pr.term = ProjectTerm.values()[n % 3];
-                pr.keyProject = o.kind == OrganisationKind.PROVINCIAL_DEPARTMENT;
-                pr.plannedStart = from;
-                pr.plannedEnd = from.plusYears(1 + n % 3);
-                pr.status = ProjectStatus.IN_PROGRESS;
-                pr.actualStart = from;
-                BigDecimal committed = new BigDecimal(100_000 + 10_000 * ((n * 7 + o.kind.ordinal() * 3) % 50)).setScale(2);
-                pr.budget = committed;
-                pr.synthetic = true;
-                pr.persist();
-                projects++;
-                transactions += tx(pr, o, TransactionType.COMMITMENT, from, committed);
-                BigDecimal disbursed = committed.multiply(new BigDecimal("0.60")).setScale(2);
-                transactions += tx(pr, o, TransactionType.DISBURSEMENT, from.plusDays(30).isAfter(now) ? from : from.plusDays(30), disbursed);
-                transactions += tx(pr, o, TransactionType.EXPENDITURE, from.plusDays(60).isAfter(now) ? from : from.plusDays(60),
-                        disbursed.multiply(new BigDecimal("0.50")).setScale(2));
-            }
-            TrainingRecord t = new TrainingRecord();
-            t.countyCode = d.countyCode();
-            t.year = year;
-            t.organiserName = MARK + "县人社局";
-            t.peopleTrained = 300 + (n * 37) % 300;
-            t.kind = TrainingRecord.TrainingKind.VOCATIONAL_SKILLS;
-            t.synthetic = true;
-            t.persist();
-            training++;
-            CadreExchange c = new CadreExchange();
-            c.countyCode = d.countyCode();
-            c.organisationId = orgs.get(OrganisationKind.EASTERN_PARTNER).id;
-            c.kind = CadreExchange.ExchangeKind.TEMPORARY_POST;
-            c.periodStart = jan1;
-            c.periodEnd = jan1.plusMonths(6);
-            c.people = 1 + n % 4;
-            c.synthetic = true;
-            c.persist();
-            cadres++;
-            TaskForceTask task = new TaskForceTask();
-            task.countyCode = d.countyCode();
-            task.title = MARK + "制定年度帮扶任务清单";
-            task.responsibleUnit = MARK + "县帮扶工作队";
-            task.deadline = n % 2 == 0 ? now.minusDays(10) : now.plusDays(30);
-            task.status = TaskForceTask.TaskStatus.OPEN;
-            task.synthetic = true;
-            task.persist();
-            tasks++;
-        }
-        em.flush();
-        Loaded loaded = new Loaded(designations.size(), orgs.size(), pairings, projects, transactions, training, cadres, tasks);
-        audit.record("DemoData", "synthetic", "IMPORT", null, loaded, "synthetic demo data on request");
-        return loaded;
+    /** The organisation paired with the county from {@code from}, leading one project in progress with its funds. */
+    private void pairAndFund(RegistryDesignation d, AssistingOrganisation o, int n, LocalDate from, LocalDate now, Counts counts) {
+        Pairing p = new Pairing();
+        p.organisationId = o.id;
+        p.countyCode = d.countyCode();
+        p.countyName = d.countyName();
+        p.forceCode = o.forceCode;
+        p.validFrom = from;
+        p.synthetic = true;
+        p.persist();
+        counts.pairings++;
+
+        AssistanceProject pr = new AssistanceProject();
+        pr.countyCode = d.countyCode();
+        pr.forceCode = o.forceCode;
+        pr.leadOrganisationId = o.id;
+        pr.title = MARK + (d.countyName() == null ? d.countyCode() : d.countyName()) + "产业帮扶项目";
+        pr.sector = ProjectSector.values()[(n + o.kind.ordinal()) % ProjectSector.values().length];
+        pr.term = ProjectTerm.values()[n % 3];
+        pr.keyProject = o.kind == OrganisationKind.PROVINCIAL_DEPARTMENT;
+        pr.plannedStart = from;
+        pr.plannedEnd = from.plusYears(1 + n % 3);
+        pr.status = ProjectStatus.IN_PROGRESS;
+        pr.actualStart = from;
+        BigDecimal committed = new BigDecimal(100_000 + 10_000 * ((n * 7 + o.kind.ordinal() * 3) % 50)).setScale(2);
+        pr.budget = committed;
+        pr.synthetic = true;
+        pr.persist();
+        counts.projects++;
+        counts.transactions += tx(pr, o, TransactionType.COMMITMENT, from, committed);
+        BigDecimal disbursed = committed.multiply(new BigDecimal("0.60")).setScale(2);
+        counts.transactions += tx(pr, o, TransactionType.DISBURSEMENT, from.plusDays(30).isAfter(now) ? from : from.plusDays(30), disbursed);
+        counts.transactions += tx(pr, o, TransactionType.EXPENDITURE, from.plusDays(60).isAfter(now) ? from : from.plusDays(60),
+                disbursed.multiply(new BigDecimal("0.50")).setScale(2));
+    }
+
+    /** One training record, one cadre exchange and one task for the county. */
+    private static void countyActivities(RegistryDesignation d, AssistingOrganisation partner, int n, LocalDate now) {
+        LocalDate jan1 = LocalDate.of(now.getYear(), 1, 1);
+        TrainingRecord t = new TrainingRecord();
+        t.countyCode = d.countyCode();
+        t.year = now.getYear();
+        t.organiserName = MARK + "县人社局";
+        t.peopleTrained = 300 + (n * 37) % 300;
+        t.kind = TrainingRecord.TrainingKind.VOCATIONAL_SKILLS;
+        t.synthetic = true;
+        t.persist();
+        CadreExchange c = new CadreExchange();
+        c.countyCode = d.countyCode();
+        c.organisationId = partner.id;
+        c.kind = CadreExchange.ExchangeKind.TEMPORARY_POST;
+        c.periodStart = jan1;
+        c.periodEnd = jan1.plusMonths(6);
+        c.people = 1 + n % 4;
+        c.synthetic = true;
+        c.persist();
+        TaskForceTask task = new TaskForceTask();
+        task.countyCode = d.countyCode();
+        task.title = MARK + "制定年度帮扶任务清单";
+        task.responsibleUnit = MARK + "县帮扶工作队";
+        task.deadline = n % 2 == 0 ? now.minusDays(10) : now.plusDays(30);
+        task.status = TaskForceTask.TaskStatus.OPEN;
+        task.synthetic = true;
+        task.persist();
     }
 
     private int tx(AssistanceProject p, AssistingOrganisation o, TransactionType type, LocalDate date, BigDecimal amount) {
@@ -175,7 +191,7 @@ public class DemoDataService {
         t.providerName = o.name;
         t.receiverName = MARK + "县财政局";
         t.synthetic = true;
-        t.recordedAt = Instant.now();
+        t.recordedAt = Instant.now(clock);
         t.persist();
         return 1;
     }

@@ -1,11 +1,12 @@
 package cn.sc.countyeconomy.assistance.service;
 
+import cn.sc.countyeconomy.assistance.api.Effectiveness;
+import cn.sc.countyeconomy.assistance.api.EffectivenessComponent;
 import cn.sc.countyeconomy.assistance.config.AssistanceTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,22 +41,12 @@ public class EffectivenessService {
     @Inject
     ReportService reports;
 
-    @Schema(name = "EffectivenessComponent")
-    public record Component(String code, String name, BigDecimal value, BigDecimal target, BigDecimal weight, BigDecimal contribution) {
-    }
-
-    @Schema(name = "Effectiveness", description = "The unified effectiveness score, read by assessment-service.")
-    public record Effectiveness(String countyCode, int year,
-                                @Schema(description = "0 to 100, two decimals") BigDecimal score,
-                                List<Component> components, String method) {
-    }
-
     @Transactional
     public Effectiveness compute(String countyCode, int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate asOf = reports.asOf(year);
         AssistanceTargets.Weights w = config.weights();
-        List<Component> components = new ArrayList<>();
+        List<EffectivenessComponent> components = new ArrayList<>();
 
         BigDecimal trained = BigDecimal.valueOf(reports.trained(countyCode, year));
         components.add(component("TRAINING", "培训人数 People trained", trained,
@@ -87,7 +78,7 @@ public class EffectivenessService {
                 ratio(BigDecimal.valueOf(((Number) tasks[1]).longValue()), BigDecimal.valueOf(((Number) tasks[0]).longValue())),
                 BigDecimal.ONE, w.tasksOnTime()));
 
-        BigDecimal score = components.stream().map(Component::contribution).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal score = components.stream().map(EffectivenessComponent::contribution).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         return new Effectiveness(countyCode, year, score, components, METHOD + " asOf for this answer: " + asOf + ".");
     }
 
@@ -99,10 +90,10 @@ public class EffectivenessService {
         return value.divide(basis, 4, RoundingMode.HALF_UP);
     }
 
-    static Component component(String code, String name, BigDecimal value, BigDecimal target, BigDecimal weight) {
+    static EffectivenessComponent component(String code, String name, BigDecimal value, BigDecimal target, BigDecimal weight) {
         BigDecimal attainment = target.signum() == 0 ? BigDecimal.ZERO
                 : value.divide(target, 10, RoundingMode.HALF_UP).min(BigDecimal.ONE);
         BigDecimal contribution = weight.multiply(attainment).setScale(2, RoundingMode.HALF_UP);
-        return new Component(code, name, value, target, weight, contribution);
+        return new EffectivenessComponent(code, name, value, target, weight, contribution);
     }
 }

@@ -1,27 +1,35 @@
 package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.AssistanceProject;
 import cn.sc.countyeconomy.assistance.FundTransaction;
 import cn.sc.countyeconomy.assistance.ProjectStatus;
 import cn.sc.countyeconomy.assistance.TransactionType;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewTransaction;
-import cn.sc.countyeconomy.assistance.mapping.Views.TransactionView;
+import cn.sc.countyeconomy.assistance.api.NewTransaction;
+import cn.sc.countyeconomy.assistance.api.TransactionView;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Fund transactions of a project. Cumulative disbursements never exceed cumulative commitments, and
@@ -39,23 +47,49 @@ public class FundService {
     @Inject
     AuditTrail audit;
     @Inject
+    Clock clock;
+    @Inject
     CountyScope scope;
     @Inject
     SecurityIdentity identity;
     @Inject
     EntityManager em;
 
-    public record Totals(BigDecimal committed, BigDecimal disbursed, BigDecimal spent) {
+    /** The project's transactions of a type (all types when null), one page. */
+    public PageResult<TransactionView> list(long projectId, TransactionType type, Sort sort, PageParams page) {
+        ProjectService.find(projectId);
+        return PageResult.of(ofProject(projectId, type).find(FundTransaction.class, sort), page, TransactionView::of);
     }
 
-    public Totals totals(long projectId) {
+    /** All of the project's transactions of a type, for a CSV export: the rows are read when the answer is written. */
+    public Supplier<Stream<TransactionView>> export(long projectId, TransactionType type, Sort sort) {
+        ProjectService.find(projectId);
+        Filter f = ofProject(projectId, type);
+        return () -> FundTransaction.<FundTransaction>stream(f.query(), sort, f.params()).map(TransactionView::of);
+    }
+
+    public TransactionView get(long id) {
+        return FundTransaction.<FundTransaction>findByIdOptional(id).map(TransactionView::of)
+                .orElseThrow(() -> ApiException.notFound(RESOURCE, id));
+    }
+
+    private static Filter ofProject(long projectId, TransactionType type) {
+        return Filter.where().eq("projectId", projectId).eq("type", type);
+    }
+
+    record Totals(BigDecimal committed, BigDecimal disbursed, BigDecimal spent) {
+    }
+
+    Totals totals(long projectId) {
         Map<TransactionType, BigDecimal> sums = new EnumMap<>(TransactionType.class);
         for (TransactionType t : TransactionType.values()) {
             sums.put(t, BigDecimal.ZERO.setScale(2));
         }
-        List<Object[]> rows = em.createQuery("select t.type, coalesce(sum(t.amount), 0) from FundTransaction t "
-                        + "where t.projectId = :p group by t.type", Object[].class)
-                .setParameter("p", projectId).getResultList();
+        Filter f = Filter.where().eq("t.projectId", projectId);
+        TypedQuery<Object[]> q = em.createQuery("select t.type, coalesce(sum(t.amount), 0) from FundTransaction t where "
+                + f.query() + " group by t.type", Object[].class);
+        f.params().forEach(q::setParameter);
+        List<Object[]> rows = q.getResultList();
         for (Object[] r : rows) {
             sums.put((TransactionType) r[0], ((BigDecimal) r[1]).setScale(2));
         }
@@ -116,7 +150,7 @@ public class FundService {
         f.description = cmd.description();
         f.correction = cmd.correction();
         f.correctionReason = cmd.correctionReason();
-        f.recordedAt = Instant.now();
+        f.recordedAt = Instant.now(clock);
         f.persist();
         em.flush();
         TransactionView v = TransactionView.of(f);

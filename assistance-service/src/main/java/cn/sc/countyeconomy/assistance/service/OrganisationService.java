@@ -2,13 +2,18 @@ package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assistance.AssistanceForce;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewOrganisation;
-import cn.sc.countyeconomy.assistance.mapping.Commands.OrganisationUpdate;
-import cn.sc.countyeconomy.assistance.mapping.Views.OrganisationView;
+import cn.sc.countyeconomy.assistance.OrganisationKind;
+import cn.sc.countyeconomy.assistance.api.NewOrganisation;
+import cn.sc.countyeconomy.assistance.api.OrganisationUpdate;
+import cn.sc.countyeconomy.assistance.api.OrganisationView;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +32,16 @@ public class OrganisationService {
     @Inject
     EntityManager em;
 
-    public AssistingOrganisation get(long id) {
+    public PageResult<OrganisationView> list(OrganisationKind kind, String forceCode, Sort sort, PageParams page) {
+        Filter f = Filter.where().eq("kind", kind).eq("forceCode", forceCode);
+        return PageResult.of(f.find(AssistingOrganisation.class, sort), page, OrganisationView::of);
+    }
+
+    public OrganisationView get(long id) {
+        return OrganisationView.of(find(id));
+    }
+
+    private static AssistingOrganisation find(long id) {
         return AssistingOrganisation.<AssistingOrganisation>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound(RESOURCE, id));
     }
@@ -62,7 +76,7 @@ public class OrganisationService {
     @Transactional
     public OrganisationView update(long id, String ifMatch, OrganisationUpdate cmd) {
         scope.requireUnscoped("change assisting organisations");
-        AssistingOrganisation o = get(id);
+        AssistingOrganisation o = find(id);
         Preconditions.requireMatch(ifMatch, o.version);
         OrganisationView before = OrganisationView.of(o);
         String name = cmd.name().strip();

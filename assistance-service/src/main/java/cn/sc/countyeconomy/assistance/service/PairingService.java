@@ -1,20 +1,27 @@
 package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
 import cn.sc.countyeconomy.assistance.Pairing;
+import cn.sc.countyeconomy.assistance.api.NewPairing;
+import cn.sc.countyeconomy.assistance.api.PairingEnd;
+import cn.sc.countyeconomy.assistance.api.PairingView;
 import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewPairing;
-import cn.sc.countyeconomy.assistance.mapping.Views.PairingView;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Pairings of organisations with counties. A county can be assisted only while county-registry-service
@@ -35,8 +42,32 @@ public class PairingService {
     @Inject
     EntityManager em;
 
-    public Pairing get(long id) {
+    public PageResult<PairingView> list(String countyCode, Long organisationId, String forceCode, Sort sort, PageParams page) {
+        Filter f = Filter.where().eq("countyCode", countyCode).eq("organisationId", organisationId).eq("forceCode", forceCode);
+        return PageResult.of(f.find(Pairing.class, sort), page, PairingView::of);
+    }
+
+    public PairingView get(long id) {
+        return PairingView.of(find(id));
+    }
+
+    private static Pairing find(long id) {
         return Pairing.<Pairing>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RESOURCE, id));
+    }
+
+    /** The pairings of the organisation with the county in force on some day of [from, to] (to null: open-ended). */
+    static List<Pairing> overlapping(long organisationId, String countyCode, LocalDate from, LocalDate to) {
+        Filter f = Filter.where().eq("organisationId", organisationId).eq("countyCode", countyCode);
+        return inForceDuring(f, "validFrom", "validTo", from, to).list(Pairing.class, Sort.by("id"));
+    }
+
+    /**
+     * Adds "in force on some day of [from, to]" for a pairing's period, whose validTo is inclusive
+     * (to null: open-ended). The kit's overlaps reads an exclusive end, so [from, to] inclusive is
+     * passed as (from - 1 day, to + 1 day).
+     */
+    static Filter inForceDuring(Filter f, String validFrom, String validTo, LocalDate from, LocalDate to) {
+        return f.overlaps(validFrom, validTo, from.minusDays(1), to == null ? null : to.plusDays(1));
     }
 
     /**
@@ -59,11 +90,7 @@ public class PairingService {
         if (cmd.validTo() != null && cmd.validTo().isBefore(cmd.validFrom())) {
             throw ApiException.validation("validTo", "must be on or after validFrom (" + cmd.validFrom() + ")");
         }
-        LocalDate farFuture = LocalDate.of(9999, 12, 31);
-        long overlapping = Pairing.count("organisationId = ?1 and countyCode = ?2 and validFrom <= ?3 "
-                        + "and (validTo is null or validTo >= ?4)",
-                org.id, cmd.countyCode(), cmd.validTo() == null ? farFuture : cmd.validTo(), cmd.validFrom());
-        if (overlapping > 0) {
+        if (!overlapping(org.id, cmd.countyCode(), cmd.validFrom(), cmd.validTo()).isEmpty()) {
             throw ApiException.conflict("Organisation " + org.id + " is already paired with county " + cmd.countyCode()
                     + " for part of this period");
         }
@@ -83,18 +110,17 @@ public class PairingService {
 
     /** Sets the pairing's end; no registry call: ending assistance needs no eligibility. */
     @Transactional
-    public PairingView end(long id, String ifMatch, cn.sc.countyeconomy.assistance.mapping.Commands.PairingEnd cmd) {
-        Pairing p = get(id);
+    public PairingView end(long id, String ifMatch, PairingEnd cmd) {
+        Pairing p = find(id);
         scope.requireWrite(p.countyCode);
-        cn.sc.countyeconomy.api.concurrency.Preconditions.requireMatch(ifMatch, p.version);
+        Preconditions.requireMatch(ifMatch, p.version);
         if (cmd.validTo() != null && cmd.validTo().isBefore(p.validFrom)) {
             throw ApiException.validation("validTo", "must be on or after validFrom (" + p.validFrom + ")");
         }
         if (cmd.validTo() == null || (p.validTo != null && cmd.validTo().isAfter(p.validTo))) {
-            LocalDate newEnd = cmd.validTo() == null ? LocalDate.of(9999, 12, 31) : cmd.validTo();
-            long overlapping = Pairing.count("id <> ?1 and organisationId = ?2 and countyCode = ?3 and validFrom <= ?4 "
-                    + "and (validTo is null or validTo >= ?5)", p.id, p.organisationId, p.countyCode, newEnd, p.validFrom);
-            if (overlapping > 0) {
+            boolean overlapsAnother = overlapping(p.organisationId, p.countyCode, p.validFrom, cmd.validTo()).stream()
+                    .anyMatch(other -> !other.id.equals(p.id));
+            if (overlapsAnother) {
                 throw ApiException.conflict("Extending pairing " + id + " would overlap another pairing of the same organisation and county");
             }
         }

@@ -2,25 +2,32 @@ package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.AssistanceProject;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
-import cn.sc.countyeconomy.assistance.Pairing;
+import cn.sc.countyeconomy.assistance.FundTransaction;
+import cn.sc.countyeconomy.assistance.ProjectSector;
 import cn.sc.countyeconomy.assistance.ProjectStatus;
 import cn.sc.countyeconomy.assistance.ProjectStatusChange;
+import cn.sc.countyeconomy.assistance.ProjectTerm;
 import cn.sc.countyeconomy.assistance.ResultIndicator;
 import cn.sc.countyeconomy.assistance.ResultPeriod;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewIndicator;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewProject;
-import cn.sc.countyeconomy.assistance.mapping.Commands.PartnerInput;
-import cn.sc.countyeconomy.assistance.mapping.Commands.PeriodInput;
-import cn.sc.countyeconomy.assistance.mapping.Commands.ProjectTransition;
-import cn.sc.countyeconomy.assistance.mapping.Commands.ProjectUpdate;
-import cn.sc.countyeconomy.assistance.mapping.Views.IndicatorView;
-import cn.sc.countyeconomy.assistance.mapping.Views.ProjectView;
+import cn.sc.countyeconomy.assistance.api.IndicatorView;
+import cn.sc.countyeconomy.assistance.api.NewIndicator;
+import cn.sc.countyeconomy.assistance.api.NewProject;
+import cn.sc.countyeconomy.assistance.api.PartnerInput;
+import cn.sc.countyeconomy.assistance.api.PeriodInput;
+import cn.sc.countyeconomy.assistance.api.ProjectTransition;
+import cn.sc.countyeconomy.assistance.api.ProjectUpdate;
+import cn.sc.countyeconomy.assistance.api.ProjectView;
+import cn.sc.countyeconomy.assistance.api.StatusChangeView;
+import cn.sc.countyeconomy.assistance.mapping.IatiActivityMapper;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +36,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Projects and their dated status pipeline:
@@ -53,12 +65,47 @@ public class ProjectService {
     @Inject
     Caller caller;
     @Inject
-    Today today;
+    Clock clock;
     @Inject
     EntityManager em;
 
-    public AssistanceProject get(long id) {
+    public PageResult<ProjectView> list(String countyCode, String forceCode, ProjectStatus status, ProjectTerm term,
+                                        Long leadOrganisationId, Sort sort, PageParams page) {
+        Filter f = Filter.where().eq("countyCode", countyCode).eq("forceCode", forceCode).eq("status", status)
+                .eq("term", term).eq("leadOrganisationId", leadOrganisationId);
+        return PageResult.of(f.find(AssistanceProject.class, sort), page, ProjectView::of);
+    }
+
+    @Transactional
+    public ProjectView get(long id) {
+        return ProjectView.of(find(id));
+    }
+
+    static AssistanceProject find(long id) {
         return AssistanceProject.<AssistanceProject>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RESOURCE, id));
+    }
+
+    /** The project as an IATI activity, with its transactions and results. */
+    @Transactional
+    public Map<String, Object> iati(long id) {
+        AssistanceProject p = find(id);
+        List<FundTransaction> tx = FundTransaction.list("projectId", Sort.by("date").and("id"), id);
+        List<ResultIndicator> results = ResultIndicator.list("projectId", Sort.by("id"), id);
+        Map<Long, AssistingOrganisation> cache = new HashMap<>();
+        return IatiActivityMapper.activity(p, oid -> cache.computeIfAbsent(oid, k -> AssistingOrganisation.findById(k)), tx, results);
+    }
+
+    /** The dated status history, oldest first. */
+    public List<StatusChangeView> history(long id) {
+        find(id);
+        return ProjectStatusChange.<ProjectStatusChange>list("projectId", Sort.by("changedOn").and("id"), id).stream()
+                .map(StatusChangeView::of).toList();
+    }
+
+    @Transactional
+    public List<IndicatorView> results(long id) {
+        find(id);
+        return ResultIndicator.<ResultIndicator>list("projectId", Sort.by("id"), id).stream().map(IndicatorView::of).toList();
     }
 
     @Transactional
@@ -69,9 +116,7 @@ public class ProjectService {
             throw ApiException.validation("plannedEnd", "must be on or after plannedStart (" + cmd.plannedStart() + ")");
         }
         // a project is assistance under a pairing: the lead must help this county when the project starts
-        long paired = Pairing.count("organisationId = ?1 and countyCode = ?2 and validFrom <= ?3 and (validTo is null or validTo >= ?3)",
-                lead.id, cmd.countyCode(), cmd.plannedStart());
-        if (paired == 0) {
+        if (PairingService.overlapping(lead.id, cmd.countyCode(), cmd.plannedStart(), cmd.plannedStart()).isEmpty()) {
             throw ApiException.rule("lead-organisation-not-paired", "Organisation " + lead.id + " (" + lead.name
                     + ") has no pairing with county " + cmd.countyCode() + " on " + cmd.plannedStart()
                     + "; pair it first (POST /api/v1/pairings)");
@@ -99,7 +144,7 @@ public class ProjectService {
 
     @Transactional
     public ProjectView update(long id, String ifMatch, ProjectUpdate cmd) {
-        AssistanceProject p = get(id);
+        AssistanceProject p = find(id);
         scope.requireWrite(p.countyCode);
         Preconditions.requireMatch(ifMatch, p.version);
         if (cmd.plannedEnd().isBefore(cmd.plannedStart())) {
@@ -114,9 +159,9 @@ public class ProjectService {
         return after;
     }
 
-    private static void apply(AssistanceProject p, String title, String description, cn.sc.countyeconomy.assistance.ProjectSector sector,
-                              cn.sc.countyeconomy.assistance.ProjectTerm term, boolean keyProject, java.time.LocalDate plannedStart,
-                              java.time.LocalDate plannedEnd, java.math.BigDecimal budget) {
+    private static void apply(AssistanceProject p, String title, String description, ProjectSector sector,
+                              ProjectTerm term, boolean keyProject, LocalDate plannedStart,
+                              LocalDate plannedEnd, BigDecimal budget) {
         p.title = title.strip();
         p.description = description;
         p.sector = sector;
@@ -145,7 +190,7 @@ public class ProjectService {
         if (to == ProjectStatus.APPROVED && !identity.hasRole(Roles.APPROVER)) {
             throw ApiException.forbidden("Approving a project needs the approver role");
         }
-        if (cmd.date().isAfter(today.date())) {
+        if (cmd.date().isAfter(LocalDate.now(clock))) {
             throw ApiException.rule("transition-date-in-future", "A status change is recorded when it happened; "
                     + cmd.date() + " is in the future");
         }
@@ -168,7 +213,7 @@ public class ProjectService {
         c.toStatus = to;
         c.changedOn = cmd.date();
         c.reason = cmd.reason();
-        c.recordedAt = Instant.now();
+        c.recordedAt = Instant.now(clock);
         c.recordedBy = caller.subject();
         c.persist();
         em.flush();
@@ -179,7 +224,7 @@ public class ProjectService {
 
     @Transactional
     public IndicatorView addIndicator(long projectId, NewIndicator cmd) {
-        AssistanceProject p = get(projectId);
+        AssistanceProject p = find(projectId);
         scope.requireWrite(p.countyCode);
         ResultIndicator i = new ResultIndicator();
         i.projectId = p.id;
@@ -194,7 +239,7 @@ public class ProjectService {
     /** Replaces an indicator's title, baseline and periods (typically to record actuals); needs If-Match. */
     @Transactional
     public IndicatorView updateIndicator(long projectId, long indicatorId, String ifMatch, NewIndicator cmd) {
-        AssistanceProject p = get(projectId);
+        AssistanceProject p = find(projectId);
         scope.requireWrite(p.countyCode);
         ResultIndicator i = ResultIndicator.findById(indicatorId);
         if (i == null || !i.projectId.equals(p.id)) {

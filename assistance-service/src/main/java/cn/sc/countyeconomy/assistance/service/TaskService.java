@@ -2,17 +2,28 @@ package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
-import cn.sc.countyeconomy.assistance.TaskForceTask;
 import cn.sc.countyeconomy.assistance.TaskForceTask.TaskStatus;
-import cn.sc.countyeconomy.assistance.mapping.Commands.NewTask;
-import cn.sc.countyeconomy.assistance.mapping.Commands.TaskUpdate;
-import cn.sc.countyeconomy.assistance.mapping.Views.TaskView;
+import cn.sc.countyeconomy.assistance.TaskForceTask;
+import cn.sc.countyeconomy.assistance.api.NewTask;
+import cn.sc.countyeconomy.assistance.api.TaskUpdate;
+import cn.sc.countyeconomy.assistance.api.TaskView;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The task force's list: every task with a responsible unit and a deadline; overdue is computed. */
 @ApplicationScoped
@@ -25,11 +36,40 @@ public class TaskService {
     @Inject
     CountyScope scope;
     @Inject
-    Today today;
+    Clock clock;
     @Inject
     EntityManager em;
 
-    public TaskForceTask get(long id) {
+    /**
+     * A task is overdue when its deadline has passed (as of today) and it is not DONE. The kit's
+     * conditions are all joined with "and"; "not overdue" is a disjunction, written once here.
+     */
+    private static final String NOT_OVERDUE = "(status = :done or deadline >= :today)";
+
+    /** overdue true: the overdue tasks; false: the others; null: all. */
+    public PageResult<TaskView> list(String countyCode, TaskStatus status, Boolean overdue, Sort sort, PageParams page) {
+        LocalDate today = LocalDate.now(clock);
+        Filter f = Filter.where().eq("countyCode", countyCode).eq("status", status);
+        PanacheQuery<TaskForceTask> query;
+        if (Boolean.FALSE.equals(overdue)) {
+            Map<String, Object> params = new HashMap<>(f.params());
+            params.put("done", TaskStatus.DONE);
+            params.put("today", today);
+            query = TaskForceTask.find(String.join(" and ", NOT_OVERDUE, f.query()), sort, params);
+        } else {
+            if (Boolean.TRUE.equals(overdue)) {
+                f.in("status", EnumSet.complementOf(EnumSet.of(TaskStatus.DONE))).before("deadline", today);
+            }
+            query = f.find(TaskForceTask.class, sort);
+        }
+        return PageResult.of(query, page, t -> TaskView.of(t, today));
+    }
+
+    public TaskView get(long id) {
+        return TaskView.of(find(id), LocalDate.now(clock));
+    }
+
+    private static TaskForceTask find(long id) {
         return TaskForceTask.<TaskForceTask>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RESOURCE, id));
     }
 
@@ -45,14 +85,14 @@ public class TaskService {
         t.evidenceUrl = cmd.evidenceUrl();
         t.persist();
         em.flush();
-        TaskView v = TaskView.of(t, today.date());
+        TaskView v = TaskView.of(t, LocalDate.now(clock));
         audit.record(RESOURCE, t.id, "CREATE", null, v);
         return v;
     }
 
     @Transactional
     public TaskView update(long id, String ifMatch, TaskUpdate cmd) {
-        TaskForceTask t = get(id);
+        TaskForceTask t = find(id);
         scope.requireWrite(t.countyCode);
         Preconditions.requireMatch(ifMatch, t.version);
         if (cmd.status() == TaskStatus.DONE && cmd.completedOn() == null) {
@@ -61,10 +101,10 @@ public class TaskService {
         if (cmd.status() != TaskStatus.DONE && cmd.completedOn() != null) {
             throw ApiException.validation("completedOn", "only a DONE task has a completion date");
         }
-        if (cmd.completedOn() != null && cmd.completedOn().isAfter(today.date())) {
+        if (cmd.completedOn() != null && cmd.completedOn().isAfter(LocalDate.now(clock))) {
             throw ApiException.validation("completedOn", "cannot be in the future");
         }
-        TaskView before = TaskView.of(t, today.date());
+        TaskView before = TaskView.of(t, LocalDate.now(clock));
         t.title = cmd.title().strip();
         t.responsibleUnit = cmd.responsibleUnit().strip();
         t.deadline = cmd.deadline();
@@ -72,17 +112,17 @@ public class TaskService {
         t.completedOn = cmd.completedOn();
         t.evidenceUrl = cmd.evidenceUrl();
         em.flush();
-        TaskView after = TaskView.of(t, today.date());
+        TaskView after = TaskView.of(t, LocalDate.now(clock));
         audit.record(RESOURCE, t.id, "UPDATE", before, after);
         return after;
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        TaskForceTask t = get(id);
+        TaskForceTask t = find(id);
         scope.requireWrite(t.countyCode);
         Preconditions.requireMatch(ifMatch, t.version);
-        TaskView before = TaskView.of(t, today.date());
+        TaskView before = TaskView.of(t, LocalDate.now(clock));
         t.delete();
         em.flush();
         audit.record(RESOURCE, id, "DELETE", before, null);
