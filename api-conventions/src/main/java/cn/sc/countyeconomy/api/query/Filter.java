@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The conditions of a list, typed: the one way a collection's filters become a query. Each
@@ -31,9 +32,15 @@ import java.util.Map;
 public final class Filter {
 
     private final List<String> conditions = new ArrayList<>();
-    private final Map<String, Object> params = new LinkedHashMap<>();
+    private final Map<String, Object> params;
 
     private Filter() {
+        this(new LinkedHashMap<>());
+    }
+
+    /** A filter that binds into another's parameters: the alternatives of {@link #anyOf}. */
+    private Filter(Map<String, Object> params) {
+        this.params = params;
     }
 
     /** An empty filter: every row. */
@@ -121,6 +128,24 @@ public final class Filter {
             return this;
         }
         return add(property + (isNull ? " is null" : " is not null"));
+    }
+
+    /**
+     * At least one of the alternatives holds, each stated with the same methods, e.g. "not overdue":
+     * {@code anyOf(a -> a.eq("status", DONE), a -> a.atLeast("deadline", today))}. An alternative
+     * without any condition holds for every row, and then so does the whole.
+     */
+    @SafeVarargs
+    public final Filter anyOf(UnaryOperator<Filter>... alternatives) {
+        List<String> any = new ArrayList<>();
+        for (UnaryOperator<Filter> alternative : alternatives) {
+            Filter sub = alternative.apply(new Filter(params));
+            if (sub.conditions.isEmpty()) {
+                return this;
+            }
+            any.add(sub.conditions.size() == 1 ? sub.conditions.get(0) : "(" + sub.query() + ")");
+        }
+        return any.isEmpty() ? this : add("(" + String.join(" or ", any) + ")");
     }
 
     /** The conditions joined with {@code and}; {@code 1 = 1} when there are none. */

@@ -63,4 +63,20 @@ class FilterTest {
         assertEquals("validTo is null", Filter.where().isNull("validTo", true).query());
         assertEquals("validTo is not null", Filter.where().isNull("validTo", false).query());
     }
+
+    @Test
+    void anyOfJoinsItsAlternativesWithOrAndBindsIntoTheSameParameters() {
+        LocalDate today = LocalDate.of(2026, 6, 30);
+        Filter f = Filter.where().eq("countyCode", "510522")
+                .anyOf(a -> a.eq("status", "DONE"), a -> a.atLeast("deadline", today).isNull("doneOn", true));
+        assertEquals("countyCode = :f1 and (status = :f2 or (deadline >= :f3 and doneOn is null))", f.query());
+        assertEquals(List.of("510522", "DONE", today), List.copyOf(f.params().values()));
+    }
+
+    @Test
+    void anyOfWithAnAlternativeThatAlwaysHoldsAddsNothing() {
+        Filter f = Filter.where().anyOf(a -> a.eq("status", "DONE"), a -> a.eq("deadline", null));
+        assertTrue(f.isEmpty());
+        assertEquals("1 = 1", f.query());
+    }
 }

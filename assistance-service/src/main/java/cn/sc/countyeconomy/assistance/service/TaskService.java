@@ -41,28 +41,18 @@ public class TaskService {
     EntityManager em;
 
     /**
-     * A task is overdue when its deadline has passed (as of today) and it is not DONE. The kit's
-     * conditions are all joined with "and"; "not overdue" is a disjunction, written once here.
+     * overdue true: the overdue tasks (deadline passed as of today, not DONE); false: the others;
+     * null: all.
      */
-    private static final String NOT_OVERDUE = "(status = :done or deadline >= :today)";
-
-    /** overdue true: the overdue tasks; false: the others; null: all. */
     public PageResult<TaskView> list(String countyCode, TaskStatus status, Boolean overdue, Sort sort, PageParams page) {
         LocalDate today = LocalDate.now(clock);
         Filter f = Filter.where().eq("countyCode", countyCode).eq("status", status);
-        PanacheQuery<TaskForceTask> query;
-        if (Boolean.FALSE.equals(overdue)) {
-            Map<String, Object> params = new HashMap<>(f.params());
-            params.put("done", TaskStatus.DONE);
-            params.put("today", today);
-            query = TaskForceTask.find(String.join(" and ", NOT_OVERDUE, f.query()), sort, params);
-        } else {
-            if (Boolean.TRUE.equals(overdue)) {
-                f.in("status", EnumSet.complementOf(EnumSet.of(TaskStatus.DONE))).before("deadline", today);
-            }
-            query = f.find(TaskForceTask.class, sort);
+        if (Boolean.TRUE.equals(overdue)) {
+            f.in("status", EnumSet.complementOf(EnumSet.of(TaskStatus.DONE))).before("deadline", today);
+        } else if (Boolean.FALSE.equals(overdue)) {
+            f.anyOf(a -> a.eq("status", TaskStatus.DONE), a -> a.atLeast("deadline", today));
         }
-        return PageResult.of(query, page, t -> TaskView.of(t, today));
+        return PageResult.of(f.find(TaskForceTask.class, sort), page, t -> TaskView.of(t, today));
     }
 
     public TaskView get(long id) {
