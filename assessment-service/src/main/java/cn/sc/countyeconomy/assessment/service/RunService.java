@@ -260,7 +260,27 @@ public class RunService {
         return OfficialRun.<OfficialRun>findByIdOptional(year).orElseThrow(() -> ApiException.notFound("Official run of year", year));
     }
 
-    public List<RankingRow> ranking(int year, String category) {
+    /** Default order of a ranking: category, rank (unranked last), county; these fields may be sorted on instead. */
+    static final SortFields RANKING_SORT = SortFields.of(
+            "category", "category", "rank", "rank", "overall", "overall", "countyCode", "countyCode", "rankChange", "rankChange");
+
+    /** The rows of the year's official run, in the default order unless {@code sort} names another. */
+    public List<RankingRow> ranking(int year, String category, List<String> sort) {
+        List<RankingRow> rows = ranking(year, category);
+        return sort.isEmpty() ? rows : rows.stream().sorted(RANKING_SORT.comparator(sort, RunService::property)).toList();
+    }
+
+    private static Comparable<?> property(RankingRow r, String p) {
+        return switch (p) {
+            case "category" -> r.category();
+            case "rank" -> r.rank();
+            case "overall" -> r.overall();
+            case "rankChange" -> r.rankChange();
+            default -> r.countyCode();
+        };
+    }
+
+    List<RankingRow> ranking(int year, String category) {
         if (category != null && !FrameworkService.CATEGORIES.contains(category)) {
             throw ApiException.invalidParameter("category", "must be one of " + new TreeSet<>(FrameworkService.CATEGORIES));
         }
