@@ -3,6 +3,7 @@ package cn.sc.countyeconomy.assessment;
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Issue 3's contract, in this service (schemes of the years 2040-2049 belong to this class). */
 @QuarkusTest
+@TestProfile(AssessmentTestProfile.class)
 class ConventionsTest {
 
     static Map<String, Object> definition(double cityGdpWeight) {

@@ -2,6 +2,7 @@ package cn.sc.countyeconomy.assessment;
 
 import cn.sc.countyeconomy.api.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
+@TestProfile(AssessmentTestProfile.class)
 class IndicatorAreaResourceTest {
 
     @Test

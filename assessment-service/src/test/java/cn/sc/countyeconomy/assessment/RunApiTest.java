@@ -1,11 +1,15 @@
 package cn.sc.countyeconomy.assessment;
 
+import cn.sc.countyeconomy.api.testing.CsvRows;
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,14 +21,19 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Scoring runs end to end, through the API, against the real database and the WireMock registry. */
 @QuarkusTest
+@TestProfile(AssessmentTestProfile.class)
 class RunApiTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
 
+    @BeforeEach
+    void registry() {
+        SichuanRegistry.state();
+    }
+
     @AfterEach
-    void registryBack() {
-        RegistryStub.defaults();
+    void breakersClosed() {
         breakers.resetAll();
     }
 
@@ -39,7 +48,7 @@ class RunApiTest {
      */
     @Test
     void aRunThroughTheApiGivesTheHandWorkedNumbers() {
-        List<String> d = RegistryStub.inCategory(CAT);
+        List<String> d = SichuanRegistry.inCategory(CAT);
         String c1 = d.get(0), c2 = d.get(1), c3 = d.get(2), c4 = d.get(3);
         Map<String, Object> def = Map.of(
                 "weightsSource", "test weights",
@@ -90,7 +99,7 @@ class RunApiTest {
         assertEquals("DISQUALIFIED", by.get(c4).get("status"));
         assertEquals("STRONG", by.get(c2).get("award"));
         assertEquals("STRONG", by.get(c3).get("award"));
-        assertEquals(RegistryStub.nameOf(c1), by.get(c1).get("countyName"));
+        assertEquals(SichuanRegistry.nameOf(c1), by.get(c1).get("countyName"));
         JsonPath c4detail = JsonPath.from(toJson(by.get(c4))).using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         assertEquals("FAILED", c4detail.getString("detail.redLines[0].outcome"));
         assertEquals(110.0, c4detail.getDouble("detail.redLines[0].value"), 1e-9);
@@ -127,7 +136,9 @@ class RunApiTest {
         String csv = as("reader").accept("text/csv").queryParam("year", 2026).queryParam("category", CAT).get("/api/v1/rankings")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith("category,rank,countyCode,countyName,overall"), csv);
-        assertTrue(csv.contains(RegistryStub.nameOf(c2)), "Chinese county names survive in CSV");
+        List<Map<String, String>> csvRows = CsvRows.parse(csv);
+        assertEquals(c2, csvRows.get(0).get("countyCode"));
+        assertEquals(SichuanRegistry.nameOf(c2), csvRows.get(0).get("countyName"), "Chinese county names survive in CSV");
         // scorecard: C1 against the medians of the category (C1..C4 normalised: income 50, 0, 0, 100 -> median 25)
         JsonPath card = as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c1 + "/scorecard").then().statusCode(200).extract().jsonPath();
         assertEquals(3, card.getInt("rank"));
@@ -144,11 +155,11 @@ class RunApiTest {
         as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c4 + "/scorecard").then().statusCode(200)
                 .body("redLineStatus", equalTo("DISQUALIFIED")).body("status", equalTo("DISQUALIFIED"));
         // assistance-service answers; reform-pilot-service fails: the scorecard still answers 200
-        RegistryStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        RegistryStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/effectiveness"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
                         "{\"countyCode\":\"" + c2 + "\",\"year\":2026,\"score\":81.5,\"components\":[]}")));
-        RegistryStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        RegistryStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/pilots"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
         as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c2 + "/scorecard").then().statusCode(200)
@@ -235,25 +246,29 @@ class RunApiTest {
         as("editor").delete(loc).then().spec(Problems.problem(409, "conflict"));
     }
 
+    /** Polls a job until it has ended: every 200 ms, at most 300 times (a minute), then fails. */
     static JsonPath waitFor(String location) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
+        for (int poll = 0; poll < JOB_POLLS; poll++) {
             JsonPath j = as("reader").get(location).then().statusCode(200).extract().jsonPath();
             if (!List.of("QUEUED", "RUNNING").contains(j.getString("status"))) return j;
-            Thread.sleep(200);
+            Thread.sleep(JOB_POLL_INTERVAL.toMillis());
         }
-        fail("job " + location + " did not end");
-        return null;
+        return fail("job " + location + " did not end within " + JOB_POLLS + " polls");
     }
+
+    static final int JOB_POLLS = 300;
+    static final Duration JOB_POLL_INTERVAL = Duration.ofMillis(200);
 
     @Test
     void whileTheRegistryIsDownARunIs503AndNothingIsWrittenButReadingWorks() {
         long before = Api.count("/api/v1/runs");
-        RegistryStub.categoriesFailFor(2025);
+        RegistryStub.failing(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/category-assignments"))
+                .withQueryParam("year", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2025")));
         as("editor").body(Map.of("year", 2025, "schemeVersion", 1)).post("/api/v1/runs").then()
                 .spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", "30");
         assertEquals(before, Api.count("/api/v1/runs"));
-        RegistryStub.allFail();
+        RegistryStub.down();
         as("reader").get("/api/v1/runs").then().statusCode(200);
         as("reader").get("/api/v1/schemes").then().statusCode(200);
         as("editor").body(Map.of("year", 2025, "schemeVersion", 1)).post("/api/v1/runs").then()

@@ -2,10 +2,10 @@ package cn.sc.countyeconomy.assessment;
 
 import cn.sc.countyeconomy.api.testing.Problems;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.notNullValue;
@@ -15,10 +15,13 @@ import static org.hamcrest.Matchers.notNullValue;
 @TestProfile(SensitivityRateLimitTest.TwoPerMinute.class)
 class SensitivityRateLimitTest {
 
-    public static class TwoPerMinute implements QuarkusTestProfile {
+    /** The service's test profile with a limit of two starts a minute (a profile of its own: the app restarts once). */
+    public static class TwoPerMinute extends AssessmentTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cn.sc.countyeconomy.assessment.service.SensitivityService/create/RateLimit/value", "2");
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("cn.sc.countyeconomy.assessment.service.SensitivityService/create/RateLimit/value", "2");
+            return config;
         }
     }
 

@@ -1,13 +1,12 @@
 package cn.sc.countyeconomy.assessment.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import cn.sc.countyeconomy.assessment.api.ExternalPart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -19,9 +18,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class CountyContext {
 
-    @Schema(name = "ExternalPart", description = "A part of the scorecard from another service: status AVAILABLE (data holds its answer), NONE (it has nothing for the county) or UNAVAILABLE (it could not be reached).")
-    public record Part(String source, String status, JsonNode data) {
-    }
 
     @Inject
     @RestClient
@@ -34,12 +30,12 @@ public class CountyContext {
     @Timeout(1500)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000)
     @Fallback(fallbackMethod = "effectivenessUnavailable")
-    public Part effectiveness(String county, int year) {
+    public ExternalPart effectiveness(String county, int year) {
         try {
-            return new Part("assistance-service", "AVAILABLE", assistance.effectiveness(county, year));
+            return new ExternalPart("assistance-service", "AVAILABLE", assistance.effectiveness(county, year));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
-                return new Part("assistance-service", "NONE", null);
+                return new ExternalPart("assistance-service", "NONE", null);
             }
             throw e;
         }
@@ -48,22 +44,22 @@ public class CountyContext {
     @Timeout(1500)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000)
     @Fallback(fallbackMethod = "pilotsUnavailable")
-    public Part pilots(String county) {
+    public ExternalPart pilots(String county) {
         try {
-            return new Part("reform-pilot-service", "AVAILABLE", pilots.pilots(county));
+            return new ExternalPart("reform-pilot-service", "AVAILABLE", pilots.pilots(county));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
-                return new Part("reform-pilot-service", "NONE", null);
+                return new ExternalPart("reform-pilot-service", "NONE", null);
             }
             throw e;
         }
     }
 
-    Part effectivenessUnavailable(String county, int year) {
-        return new Part("assistance-service", "UNAVAILABLE", null);
+    ExternalPart effectivenessUnavailable(String county, int year) {
+        return new ExternalPart("assistance-service", "UNAVAILABLE", null);
     }
 
-    Part pilotsUnavailable(String county) {
-        return new Part("reform-pilot-service", "UNAVAILABLE", null);
+    ExternalPart pilotsUnavailable(String county) {
+        return new ExternalPart("reform-pilot-service", "UNAVAILABLE", null);
     }
 }

@@ -2,23 +2,22 @@ package cn.sc.countyeconomy.assessment.rest;
 
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assessment.IndicatorValue;
-import cn.sc.countyeconomy.assessment.mapping.Views.ValueView;
+import cn.sc.countyeconomy.assessment.api.ImportReport;
+import cn.sc.countyeconomy.assessment.api.ValueBatch;
+import cn.sc.countyeconomy.assessment.api.ValueView;
 import cn.sc.countyeconomy.assessment.service.DataService;
-import cn.sc.countyeconomy.assessment.service.DataService.ImportReport;
-import cn.sc.countyeconomy.assessment.service.DataService.ValueInput;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.*;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -31,30 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 @Path("/api/v1/data/{year}/values")
 @Tag(name = "data", description = "County values, their validation and the workflow")
 public class DataResource {
 
-    static final SortFields SORT = SortFields.of("countyCode", "countyCode", "indicatorCode", "indicatorCode", "value", "value");
-    static final int MAX_VALUES = 20_000;
-    private static final CsvMapper CSV = new CsvMapper();
-
     @Inject
     DataService data;
     @Context
     UriInfo uri;
-
-    @Schema(name = "ValueBatch")
-    public record ValueBatch(List<ValueInput> values) {
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -70,13 +55,7 @@ public class DataResource {
     @APIResponse(responseCode = "503", description = "county-registry-service unavailable; Retry-After; nothing written")
     public ImportReport importJson(@PathParam("year") int year, @QueryParam("dryRun") @Parameter(description = "Validate only") boolean dryRun,
                                    ValueBatch batch) {
-        if (batch == null || batch.values() == null) {
-            throw ApiException.validation("values", "a list of values is required");
-        }
-        if (batch.values().size() > MAX_VALUES) {
-            throw ApiException.validation("values", "at most " + MAX_VALUES + " values per request");
-        }
-        return data.importValues(year, batch.values(), dryRun, false);
+        return data.importBatch(year, batch, dryRun);
     }
 
     @POST
@@ -87,30 +66,7 @@ public class DataResource {
             + "Read as a stream, row by row. Same validation and answers as the JSON form; the index in the report is the data row, from 0.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     public ImportReport importCsv(@PathParam("year") int year, @QueryParam("dryRun") boolean dryRun, InputStream body) {
-        List<ValueInput> values = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it = CSV.readerFor(Map.class).with(schema)
-                .readValues(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            while (it.hasNext()) {
-                Map<String, String> row = it.next();
-                if (!row.containsKey("countyCode") || !row.containsKey("indicatorCode") || !row.containsKey("value")) {
-                    throw ApiException.validation("header", "the CSV header must name countyCode, indicatorCode and value");
-                }
-                values.add(new ValueInput(trim(row.get("countyCode")), trim(row.get("indicatorCode")), row.get("value"),
-                        trim(row.get("unit")), trim(row.get("source"))));
-                if (values.size() > MAX_VALUES) {
-                    throw ApiException.validation("values", "at most " + MAX_VALUES + " rows per request");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException a) throw a;
-            throw ApiException.badRequest("The CSV cannot be read at row " + (values.size() + 1) + ": it must be UTF-8 with a header row");
-        }
-        return data.importValues(year, values, dryRun, false);
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return data.importCsv(year, body, dryRun);
     }
 
     @GET
@@ -121,15 +77,9 @@ public class DataResource {
     @APIResponse(responseCode = "200", description = "A page of values, or CSV")
     public Response list(@PathParam("year") int year, @BeanParam PageParams page, @QueryParam("county") String county,
                          @QueryParam("indicator") String indicator, @Context HttpHeaders headers) {
-        StringBuilder q = new StringBuilder("year = :y");
-        Parameters p = Parameters.with("y", year);
-        if (county != null) { q.append(" and countyCode = :c"); p.and("c", county); }
-        if (indicator != null) { q.append(" and indicatorCode = :i"); p.and("i", indicator); }
-        var sort = SORT.panache(page.rawSort()).and("indicatorCode");
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)) && !m.isWildcardType())) {
-            return CsvExport.ok(ValueView.class, () -> IndicatorValue.<IndicatorValue>find(q.toString(), sort, p).stream().map(ValueView::of),
-                    "values-" + year + ".csv");
+            return CsvExport.ok(ValueView.class, () -> data.valueRows(year, county, indicator, page), "values-" + year + ".csv");
         }
-        return Paged.ok(PageResult.of(IndicatorValue.<IndicatorValue>find(q.toString(), sort, p), page, ValueView::of), uri);
+        return Paged.ok(data.values(year, county, indicator, page), uri);
     }
 }

@@ -1,13 +1,14 @@
 package cn.sc.countyeconomy.assessment.rest;
 
 import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.assessment.api.DemoDataLoaded;
+import cn.sc.countyeconomy.assessment.api.DemoDataRequest;
 import cn.sc.countyeconomy.assessment.service.DemoDataService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,11 +23,6 @@ public class DemoDataResource {
     @Inject
     DemoDataService demo;
 
-    @Schema(name = "DemoDataRequest")
-    public record Request(@Schema(example = "[2022, 2023, 2024]") List<Integer> years,
-                          @Schema(description = "Also set every county's data to APPROVED", defaultValue = "true") Boolean approve) {
-    }
-
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load SYNTHETIC values for every county the registry lists", description = "Admin. For each year, a value of "
@@ -34,7 +30,7 @@ public class DemoDataResource {
             + "it is synthetic; optionally approved at once so that runs, rankings and scorecards can be explored. Only into "
             + "years without data (409 otherwise).")
     @APIResponse(responseCode = "200", description = "What was loaded, per year")
-    public List<DemoDataService.Loaded> load(Request r) {
+    public List<DemoDataLoaded> load(DemoDataRequest r) {
         return demo.load(r == null ? null : r.years(), r == null || r.approve() == null || r.approve());
     }
 }

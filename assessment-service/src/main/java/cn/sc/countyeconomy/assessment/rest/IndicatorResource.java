@@ -1,18 +1,15 @@
 package cn.sc.countyeconomy.assessment.rest;
 
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assessment.Indicator;
-import cn.sc.countyeconomy.assessment.mapping.Views.IndicatorView;
+import cn.sc.countyeconomy.assessment.api.IndicatorInput;
+import cn.sc.countyeconomy.assessment.api.IndicatorView;
 import cn.sc.countyeconomy.assessment.service.FrameworkService;
-import cn.sc.countyeconomy.assessment.service.FrameworkService.IndicatorInput;
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
@@ -32,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class IndicatorResource {
 
-    static final SortFields SORT = SortFields.of("code", "code", "area", "areaCode", "name", "nameZh");
-
     @Inject
     FrameworkService framework;
     @Inject
@@ -46,9 +41,7 @@ public class IndicatorResource {
     @Operation(summary = "List the indicators", description = "Paged; filter by area; sortable fields: code, area, name.")
     @APIResponse(responseCode = "200", description = "A page of indicators, with Link and X-Total-Count headers")
     public Response list(@BeanParam PageParams page, @QueryParam("area") String area) {
-        var q = area == null ? Indicator.<Indicator>findAll(SORT.panache(page.rawSort()))
-                : Indicator.<Indicator>find("areaCode = :a", SORT.panache(page.rawSort()), Parameters.with("a", area));
-        return Paged.ok(PageResult.of(q, page, IndicatorView::of), uri);
+        return Paged.ok(framework.indicators(area, page), uri);
     }
 
     @GET
@@ -57,8 +50,8 @@ public class IndicatorResource {
     @Operation(summary = "Read an indicator", description = "With its version as ETag, for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response get(@PathParam("code") String code) {
-        Indicator e = Indicator.<Indicator>findByIdOptional(code).orElseThrow(() -> ApiException.notFound("Indicator", code));
-        return Preconditions.ok(IndicatorView.of(e), e.version).build();
+        IndicatorView v = framework.indicator(code);
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -68,9 +61,9 @@ public class IndicatorResource {
     @APIResponse(responseCode = "409", description = "The code exists already")
     public Response create(IndicatorInput in, @HeaderParam(IdempotentCreate.HEADER) String key) {
         if (in == null) throw ApiException.validation("body", "an indicator is required");
-        return idempotent.create(key, in, uri, () -> {
+        return idempotent.created(key, in, uri, () -> {
             IndicatorView v = framework.createIndicator(in);
-            return Response.created(uri.getAbsolutePathBuilder().path(v.code()).build()).entity(v).tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/indicators/" + v.code(), v).withETag(v.version());
         });
     }
 

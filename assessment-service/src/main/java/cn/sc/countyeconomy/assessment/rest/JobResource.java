@@ -1,7 +1,7 @@
 package cn.sc.countyeconomy.assessment.rest;
 
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assessment.mapping.Views.JobView;
+import cn.sc.countyeconomy.assessment.api.JobView;
 import cn.sc.countyeconomy.assessment.service.SensitivityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ public class JobResource {
     @Operation(summary = "A sensitivity job: status, percent done, and when SUCCEEDED per county the median rank and 5-95% rank interval")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = JobView.class)))
     public JobView get(@PathParam("id") long id) {
-        return sensitivity.view(sensitivity.find(id));
+        return sensitivity.job(id);
     }
 
     @DELETE

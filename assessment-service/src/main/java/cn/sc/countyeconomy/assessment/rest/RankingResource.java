@@ -5,10 +5,9 @@ import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assessment.mapping.Views.RankingRow;
-import cn.sc.countyeconomy.assessment.mapping.Views.Scorecard;
+import cn.sc.countyeconomy.assessment.api.RankingRow;
+import cn.sc.countyeconomy.assessment.api.Scorecard;
 import cn.sc.countyeconomy.assessment.service.RunService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,20 +24,6 @@ import java.util.List;
 @Path("/api/v1")
 @Tag(name = "rankings", description = "Rankings and scorecards from the official run of a year")
 public class RankingResource {
-
-    /** Default order: category, rank (unranked last), county; these fields may be sorted on instead. */
-    static final cn.sc.countyeconomy.api.paging.SortFields SORT = cn.sc.countyeconomy.api.paging.SortFields.of(
-            "category", "category", "rank", "rank", "overall", "overall", "countyCode", "countyCode", "rankChange", "rankChange");
-
-    static Comparable<?> property(RankingRow r, String p) {
-        return switch (p) {
-            case "category" -> r.category();
-            case "rank" -> r.rank();
-            case "overall" -> r.overall();
-            case "rankChange" -> r.rankChange();
-            default -> r.countyCode();
-        };
-    }
 
     @Inject
     RunService runs;
@@ -57,10 +42,7 @@ public class RankingResource {
     public Response rankings(@QueryParam("year") String yearText, @QueryParam("category") String category, @BeanParam PageParams page,
                              @Context HttpHeaders headers) {
         int year = QueryParams.year("year", yearText, true, 2000, 2100);
-        List<RankingRow> rows = runs.ranking(year, category);
-        if (!page.rawSort().isEmpty()) {
-            rows = rows.stream().sorted(SORT.comparator(page.rawSort(), RankingResource::property)).toList();
-        }
+        List<RankingRow> rows = runs.ranking(year, category, page.rawSort());
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)))) {
             return CsvExport.ok(RankingRow.class, rows::stream, "ranking-" + year + (category == null ? "" : "-" + category) + ".csv");
         }

@@ -1,19 +1,16 @@
 package cn.sc.countyeconomy.assessment.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assessment.ScoringRun;
-import cn.sc.countyeconomy.assessment.mapping.Views.JobView;
-import cn.sc.countyeconomy.assessment.mapping.Views.ResultView;
-import cn.sc.countyeconomy.assessment.mapping.Views.RunView;
+import cn.sc.countyeconomy.assessment.api.JobView;
+import cn.sc.countyeconomy.assessment.api.NewRun;
+import cn.sc.countyeconomy.assessment.api.RunView;
+import cn.sc.countyeconomy.assessment.api.SensitivityRequest;
 import cn.sc.countyeconomy.assessment.service.RunService;
 import cn.sc.countyeconomy.assessment.service.SensitivityService;
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,8 +34,6 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RunResource {
 
-    static final SortFields SORT = SortFields.of("id", "id", "year", "year", "createdAt", "createdAt");
-
     @Inject
     RunService runs;
     @Inject
@@ -47,10 +42,6 @@ public class RunResource {
     IdempotentCreate idempotent;
     @Context
     UriInfo uri;
-
-    @Schema(name = "NewRun")
-    public record NewRun(@NotNull @Schema(example = "2024") Integer year, @NotNull @Schema(example = "1") Integer schemeVersion) {
-    }
 
     @POST
     @RolesAllowed(Roles.EDITOR)
@@ -61,9 +52,9 @@ public class RunResource {
     @APIResponse(responseCode = "422", description = "Unknown or unpublished scheme version")
     @APIResponse(responseCode = "503", description = "county-registry-service unavailable: Retry-After, nothing written")
     public Response create(@Valid @NotNull NewRun in, @HeaderParam(IdempotentCreate.HEADER) String key) {
-        return idempotent.create(key, in, uri, () -> {
+        return idempotent.created(key, in, uri, () -> {
             RunView v = runs.create(in.year(), in.schemeVersion());
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).build();
+            return Created.at("/api/v1/runs/" + v.id(), v);
         });
     }
 
@@ -72,10 +63,7 @@ public class RunResource {
     @Operation(summary = "List runs", description = "Paged; filter year; sortable: id, year, createdAt.")
     @APIResponse(responseCode = "200", description = "A page of runs")
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText) {
-        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
-        var q = year == null ? ScoringRun.<ScoringRun>findAll(SORT.panache(page.rawSort()))
-                : ScoringRun.<ScoringRun>find("year = :y", SORT.panache(page.rawSort()), Parameters.with("y", year));
-        return Paged.ok(PageResult.of(q, page, runs::view), uri);
+        return Paged.ok(runs.list(yearText, page), uri);
     }
 
     @GET
@@ -84,7 +72,7 @@ public class RunResource {
     @Operation(summary = "Read a run")
     @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = RunView.class)))
     public RunView get(@PathParam("id") long id) {
-        return runs.view(runs.find(id));
+        return runs.run(id);
     }
 
     @GET
@@ -94,12 +82,7 @@ public class RunResource {
             + "Each result has raw, imputed flag, treated and normalised value per indicator, area scores, overall, rank, red-line findings, award.")
     @APIResponse(responseCode = "200", description = "A page of results")
     public Response results(@PathParam("id") long id, @BeanParam PageParams page, @QueryParam("category") String category) {
-        runs.find(id);
-        if (!page.rawSort().isEmpty()) {
-            throw cn.sc.countyeconomy.api.problem.ApiException.invalidParameter("sort",
-                    "results have a fixed order (category, rank, county); use GET /api/v1/rankings to sort");
-        }
-        return Paged.ok(PageResult.ofList(runs.results(id, category).stream().map(runs::result).toList(), page), uri);
+        return Paged.ok(runs.results(id, category, page), uri);
     }
 
     @POST
@@ -121,8 +104,8 @@ public class RunResource {
     @APIResponse(responseCode = "429", description = "More starts than the rate limit allows (default 4 a minute per instance); "
             + "Retry-After says when to try again; nothing was started",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response sensitivity(@PathParam("id") long id, SensitivityService.Request req, @HeaderParam(IdempotentCreate.HEADER) String key) {
-        SensitivityService.Request r = req == null ? new SensitivityService.Request(null, null, null, null, null) : req;
+    public Response sensitivity(@PathParam("id") long id, SensitivityRequest req, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        SensitivityRequest r = req == null ? new SensitivityRequest(null, null, null, null, null) : req;
         Response answer = idempotent.create(key, r, uri, () -> {
             JobView job = sensitivity.create(id, r);
             return Response.accepted(job).location(URI.create("/api/v1/jobs/" + job.id())).build();

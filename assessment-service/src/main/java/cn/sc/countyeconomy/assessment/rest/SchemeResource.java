@@ -1,19 +1,15 @@
 package cn.sc.countyeconomy.assessment.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assessment.AssessmentScheme;
-import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
-import cn.sc.countyeconomy.assessment.mapping.Views.SchemeView;
+import cn.sc.countyeconomy.assessment.api.NewScheme;
+import cn.sc.countyeconomy.assessment.api.SchemeDefinition;
+import cn.sc.countyeconomy.assessment.api.SchemeView;
 import cn.sc.countyeconomy.assessment.service.FrameworkService;
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SchemeResource {
 
-    static final SortFields SORT = SortFields.of("id", "id", "year", "year", "schemeVersion", "schemeVersion", "status", "status");
-
     @Inject
     FrameworkService framework;
     @Inject
@@ -44,21 +38,12 @@ public class SchemeResource {
     @Context
     UriInfo uri;
 
-    @Schema(name = "NewScheme")
-    public record NewScheme(@NotNull @Schema(example = "2025") Integer year, @NotNull @Valid SchemeDefinition definition) {
-    }
-
     @GET
     @RolesAllowed(Roles.READER)
     @Operation(summary = "List schemes", description = "Paged; filter by year and status; sortable fields: id, year, schemeVersion, status.")
     @APIResponse(responseCode = "200", description = "A page of schemes")
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String status) {
-        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (year != null) { q.append(" and year = :y"); p.and("y", year); }
-        if (status != null) { q.append(" and status = :s"); p.and("s", status); }
-        return Paged.ok(PageResult.of(AssessmentScheme.<AssessmentScheme>find(q.toString(), SORT.panache(page.rawSort()), p), page, framework::view), uri);
+        return Paged.ok(framework.schemes(yearText, status, page), uri);
     }
 
     @GET
@@ -67,8 +52,8 @@ public class SchemeResource {
     @Operation(summary = "Read a scheme", description = "ETag = version, for If-Match on PUT and publish.")
     @APIResponse(responseCode = "200", description = "The scheme", content = @Content(schema = @Schema(implementation = SchemeView.class)))
     public Response get(@PathParam("id") long id) {
-        AssessmentScheme s = framework.find(id);
-        return Preconditions.ok(framework.view(s), s.version).build();
+        SchemeView v = framework.scheme(id);
+        return Preconditions.ok(v, v.version()).build();
     }
 
     @POST
@@ -79,9 +64,9 @@ public class SchemeResource {
     @APIResponse(responseCode = "201", description = "Created as DRAFT", content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "422", description = "Invalid definition; violations name the field")
     public Response create(@Valid @NotNull NewScheme in, @HeaderParam(IdempotentCreate.HEADER) String key) {
-        return idempotent.create(key, in, uri, () -> {
+        return idempotent.created(key, in, uri, () -> {
             SchemeView v = framework.createScheme(in.year(), in.definition());
-            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(v.id())).build()).entity(v).tag(Preconditions.etag(v.version())).build();
+            return Created.at("/api/v1/schemes/" + v.id(), v).withETag(v.version());
         });
     }
 

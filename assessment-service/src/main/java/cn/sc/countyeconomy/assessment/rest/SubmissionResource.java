@@ -1,17 +1,13 @@
 package cn.sc.countyeconomy.assessment.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
-import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.assessment.Submission;
-import cn.sc.countyeconomy.assessment.mapping.Views.SubmissionView;
+import cn.sc.countyeconomy.assessment.api.Reason;
+import cn.sc.countyeconomy.assessment.api.SubmissionView;
 import cn.sc.countyeconomy.assessment.service.DataService;
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.*;
@@ -30,16 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
 
-    static final SortFields SORT = SortFields.of("countyCode", "countyCode", "year", "year", "status", "status", "updatedAt", "updatedAt");
-
     @Inject
     DataService data;
     @Context
     UriInfo uri;
-
-    @Schema(name = "Reason")
-    public record Reason(@Schema(description = "Why; required to reopen") String reason) {
-    }
 
     @GET
     @RolesAllowed(Roles.READER)
@@ -47,14 +37,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "200", description = "A page of submissions")
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String statusText,
                          @QueryParam("county") String county) {
-        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
-        Submission.Status status = QueryParams.enumValue(Submission.Status.class, "status", statusText);
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (year != null) { q.append(" and year = :y"); p.and("y", year); }
-        if (status != null) { q.append(" and status = :s"); p.and("s", status); }
-        if (county != null) { q.append(" and countyCode = :c"); p.and("c", county); }
-        return Paged.ok(PageResult.of(Submission.<Submission>find(q.toString(), SORT.panache(page.rawSort()), p), page, SubmissionView::of), uri);
+        return Paged.ok(data.submissions(yearText, statusText, county, page), uri);
     }
 
     @GET
@@ -63,8 +46,7 @@ public class SubmissionResource {
     @Operation(summary = "Read the workflow state of a county's year", description = "ETag = version, for If-Match on the state changes.")
     @APIResponse(responseCode = "200", description = "The state", content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response get(@PathParam("county") String county, @PathParam("year") int year) {
-        Submission s = data.get(county, year);
-        return Preconditions.ok(SubmissionView.of(s), s.version).build();
+        return answer(data.submission(county, year));
     }
 
     @POST

@@ -73,113 +73,19 @@ public final class ScoringEngine {
     private static List<CountyResult> scoreCategory(Scheme scheme, String category, List<CountyInput> counties,
                                                     Map<String, Integer> previousRanks, Overrides overrides,
                                                     List<TreatmentLog> logs) {
-        List<IndicatorSpec> specs = scheme.indicators();
-        int k = specs.size();
-        List<CountyInput> included = new ArrayList<>();
         List<CountyResult> out = new ArrayList<>();
-        for (CountyInput c : counties) {
-            if (share(scheme, c) + 1e-12 < scheme.minDataShare()) {
-                out.add(new CountyResult(c.countyCode(), category, Status.INSUFFICIENT_DATA, share(scheme, c),
-                        rawOnly(scheme, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null,
-                        redLines(scheme, c).findings, null));
-            } else {
-                included.add(c);
-            }
-        }
+        List<CountyInput> included = withEnoughData(scheme, category, counties, previousRanks, out);
         int n = included.size();
-        Double[][] raw = new Double[n][k];
-        Double[][] treated = new Double[n][k];
-        Double[][] normalised = new Double[n][k];
-        boolean[][] imputed = new boolean[n][k];
-        Treatment[] treatment = new Treatment[k];
-        for (int j = 0; j < k; j++) {
-            IndicatorSpec spec = specs.get(j);
-            List<Double> observed = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                raw[i][j] = included.get(i).values().get(spec.code());
-                if (raw[i][j] != null) {
-                    observed.add(raw[i][j]);
-                }
-            }
-            Imputation imputation = overrides.imputation() != null ? overrides.imputation() : spec.imputation();
-            Double fill = null;
-            if (imputation != Imputation.NONE && !observed.isEmpty()) {
-                double[] obs = observed.stream().mapToDouble(Double::doubleValue).toArray();
-                fill = imputation == Imputation.CATEGORY_MEAN ? Statistics.mean(obs) : Statistics.median(obs);
-            }
-            int m = 0;
-            int[] index = new int[n];
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                Double v = raw[i][j];
-                if (v == null && fill != null) {
-                    v = fill;
-                    imputed[i][j] = true;
-                }
-                if (v != null) {
-                    index[m] = i;
-                    values[m++] = v;
-                }
-            }
-            values = Arrays.copyOf(values, m);
-            Normalisation method = overrides.normalisation() != null && usable(overrides.normalisation(), spec)
-                    ? overrides.normalisation() : spec.normalisation();
-            treatment[j] = Treatment.NONE;
-            if (spec.treatOutliers() && method != Normalisation.GOALPOSTS && method != Normalisation.DISTANCE_TO_TARGET && m >= 4) {
-                OutlierTreatment.Outcome o = OutlierTreatment.treat(values);
-                treatment[j] = o.treatment();
-                if (o.treatment() != Treatment.NONE) {
-                    values = o.values();
-                    logs.add(new TreatmentLog(category, spec.code(), o.skewBefore(), o.kurtosisBefore(), o.treatment(),
-                            o.pointsWinsorised(), o.skewAfter(), o.kurtosisAfter()));
-                }
-            }
-            double[] norm = Normaliser.normalise(values, spec, method);
-            for (int a = 0; a < m; a++) {
-                treated[index[a]][j] = values[a];
-                normalised[index[a]][j] = norm[a];
-            }
+        Matrix m = new Matrix(n, scheme.indicators().size());
+        for (int j = 0; j < m.k; j++) {
+            prepareIndicator(scheme, category, included, j, m, overrides, logs);
         }
-        Map<String, Double> weights = scheme.weights().get(category);
-        double shift = 1;
-        if (scheme.aggregation() == Aggregation.GEOMETRIC) {
-            double minY = 0;
-            for (Double[] row : normalised) {
-                for (Double y : row) {
-                    if (y != null) {
-                        minY = Math.min(minY, y);
-                    }
-                }
-            }
-            shift = 1 - minY;
-        }
-        List<String> areas = new ArrayList<>();
-        for (IndicatorSpec s : specs) {
-            if (!areas.contains(s.area())) {
-                areas.add(s.area());
-            }
-        }
-        double[] overall = new double[n];
+        double shift = scheme.aggregation() == Aggregation.GEOMETRIC ? geometricShift(m.normalised) : 1;
         List<Map<String, Double>> areaScores = new ArrayList<>();
+        double[] overall = new double[n];
         for (int i = 0; i < n; i++) {
             Map<String, Double> scores = new LinkedHashMap<>();
-            List<double[]> areaParts = new ArrayList<>();
-            for (String area : areas) {
-                List<double[]> parts = new ArrayList<>();
-                for (int j = 0; j < k; j++) {
-                    double w = weights.getOrDefault(specs.get(j).code(), 0.0);
-                    if (specs.get(j).area().equals(area) && w > 0 && normalised[i][j] != null) {
-                        parts.add(new double[]{w, normalised[i][j]});
-                    }
-                }
-                if (!parts.isEmpty()) {
-                    double a = aggregate(parts, scheme.aggregation(), shift);
-                    double areaWeight = parts.stream().mapToDouble(p -> p[0]).sum();
-                    scores.put(area, round(a));
-                    areaParts.add(new double[]{areaWeight, a});
-                }
-            }
-            overall[i] = areaParts.isEmpty() ? 0 : round(aggregate(areaParts, scheme.aggregation(), shift));
+            overall[i] = overallScore(scheme, scheme.weights().get(category), m.normalised[i], shift, scores);
             areaScores.add(scores);
         }
         Status[] status = new Status[n];
@@ -192,18 +98,7 @@ public final class ScoringEngine {
                 overall[i] = round(rl.cap);
             }
         }
-        List<Integer> rankedIdx = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (status[i] == Status.SCORED) {
-                rankedIdx.add(i);
-            }
-        }
-        double[] rankedScores = rankedIdx.stream().mapToDouble(i -> overall[i]).toArray();
-        int[] ranks = Statistics.competitionRanks(rankedScores, true);
-        Integer[] rank = new Integer[n];
-        for (int r = 0; r < ranks.length; r++) {
-            rank[rankedIdx.get(r)] = ranks[r];
-        }
+        Integer[] rank = ranks(status, overall);
         Integer[] change = new Integer[n];
         for (int i = 0; i < n; i++) {
             Integer prev = previousRanks.get(included.get(i).countyCode());
@@ -212,16 +107,170 @@ public final class ScoringEngine {
         String[] award = awards(scheme.awards(), rank, change);
         for (int i = 0; i < n; i++) {
             CountyInput c = included.get(i);
-            List<IndicatorResult> ind = new ArrayList<>(overrides.detail() ? k : 0);
-            for (int j = 0; overrides.detail() && j < k; j++) {
-                IndicatorSpec s = specs.get(j);
-                ind.add(new IndicatorResult(s.code(), s.area(), raw[i][j], imputed[i][j], roundOrNull(treated[i][j]),
-                        roundOrNull(normalised[i][j]), treatment[j]));
-            }
-            out.add(new CountyResult(c.countyCode(), category, status[i], share(scheme, c), ind, areaScores.get(i),
-                    overall[i], rank[i], previousRanks.get(c.countyCode()), change[i], findings.get(i), award[i]));
+            out.add(new CountyResult(c.countyCode(), category, status[i], share(scheme, c), indicatorResults(scheme, m, i, overrides),
+                    areaScores.get(i), overall[i], rank[i], previousRanks.get(c.countyCode()), change[i], findings.get(i), award[i]));
         }
         return out;
+    }
+
+    /** A category's values, county by indicator: raw, imputed flag, treated and normalised, and each indicator's treatment. */
+    private static final class Matrix {
+        final int k;
+        final Double[][] raw;
+        final Double[][] treated;
+        final Double[][] normalised;
+        final boolean[][] imputed;
+        final Treatment[] treatment;
+
+        Matrix(int n, int k) {
+            this.k = k;
+            raw = new Double[n][k];
+            treated = new Double[n][k];
+            normalised = new Double[n][k];
+            imputed = new boolean[n][k];
+            treatment = new Treatment[k];
+        }
+    }
+
+    /** The counties with enough data; the others are added to {@code out} as INSUFFICIENT_DATA. */
+    private static List<CountyInput> withEnoughData(Scheme scheme, String category, List<CountyInput> counties,
+                                                    Map<String, Integer> previousRanks, List<CountyResult> out) {
+        List<CountyInput> included = new ArrayList<>();
+        for (CountyInput c : counties) {
+            if (share(scheme, c) + 1e-12 < scheme.minDataShare()) {
+                out.add(new CountyResult(c.countyCode(), category, Status.INSUFFICIENT_DATA, share(scheme, c),
+                        rawOnly(scheme, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null,
+                        redLines(scheme, c).findings, null));
+            } else {
+                included.add(c);
+            }
+        }
+        return included;
+    }
+
+    /** Indicator j of the category: raw values, imputation, outlier treatment and normalisation, into the matrix. */
+    private static void prepareIndicator(Scheme scheme, String category, List<CountyInput> included, int j, Matrix mx,
+                                         Overrides overrides, List<TreatmentLog> logs) {
+        IndicatorSpec spec = scheme.indicators().get(j);
+        int n = included.size();
+        List<Double> observed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mx.raw[i][j] = included.get(i).values().get(spec.code());
+            if (mx.raw[i][j] != null) {
+                observed.add(mx.raw[i][j]);
+            }
+        }
+        Double fill = imputedValue(overrides.imputation() != null ? overrides.imputation() : spec.imputation(), observed);
+        int m = 0;
+        int[] index = new int[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            Double v = mx.raw[i][j];
+            if (v == null && fill != null) {
+                v = fill;
+                mx.imputed[i][j] = true;
+            }
+            if (v != null) {
+                index[m] = i;
+                values[m++] = v;
+            }
+        }
+        values = Arrays.copyOf(values, m);
+        Normalisation method = overrides.normalisation() != null && usable(overrides.normalisation(), spec)
+                ? overrides.normalisation() : spec.normalisation();
+        mx.treatment[j] = Treatment.NONE;
+        if (spec.treatOutliers() && method != Normalisation.GOALPOSTS && method != Normalisation.DISTANCE_TO_TARGET && m >= 4) {
+            OutlierTreatment.Outcome o = OutlierTreatment.treat(values);
+            mx.treatment[j] = o.treatment();
+            if (o.treatment() != Treatment.NONE) {
+                values = o.values();
+                logs.add(new TreatmentLog(category, spec.code(), o.skewBefore(), o.kurtosisBefore(), o.treatment(),
+                        o.pointsWinsorised(), o.skewAfter(), o.kurtosisAfter()));
+            }
+        }
+        double[] norm = Normaliser.normalise(values, spec, method);
+        for (int a = 0; a < m; a++) {
+            mx.treated[index[a]][j] = values[a];
+            mx.normalised[index[a]][j] = norm[a];
+        }
+    }
+
+    /** The value that fills a missing one: null for NONE or when nothing was observed. */
+    private static Double imputedValue(Imputation imputation, List<Double> observed) {
+        if (imputation == Imputation.NONE || observed.isEmpty()) {
+            return null;
+        }
+        double[] obs = observed.stream().mapToDouble(Double::doubleValue).toArray();
+        return imputation == Imputation.CATEGORY_MEAN ? Statistics.mean(obs) : Statistics.median(obs);
+    }
+
+    /** c = 1 - min(0, smallest normalised value in the category). */
+    private static double geometricShift(Double[][] normalised) {
+        double minY = 0;
+        for (Double[] row : normalised) {
+            for (Double y : row) {
+                if (y != null) {
+                    minY = Math.min(minY, y);
+                }
+            }
+        }
+        return 1 - minY;
+    }
+
+    /** A county's rounded overall score from its area scores (which are put, rounded, into {@code scores}). */
+    private static double overallScore(Scheme scheme, Map<String, Double> weights, Double[] normalised, double shift,
+                                       Map<String, Double> scores) {
+        List<IndicatorSpec> specs = scheme.indicators();
+        List<String> areas = new ArrayList<>();
+        for (IndicatorSpec s : specs) {
+            if (!areas.contains(s.area())) {
+                areas.add(s.area());
+            }
+        }
+        List<double[]> areaParts = new ArrayList<>();
+        for (String area : areas) {
+            List<double[]> parts = new ArrayList<>();
+            for (int j = 0; j < specs.size(); j++) {
+                double w = weights.getOrDefault(specs.get(j).code(), 0.0);
+                if (specs.get(j).area().equals(area) && w > 0 && normalised[j] != null) {
+                    parts.add(new double[]{w, normalised[j]});
+                }
+            }
+            if (!parts.isEmpty()) {
+                double a = aggregate(parts, scheme.aggregation(), shift);
+                double areaWeight = parts.stream().mapToDouble(p -> p[0]).sum();
+                scores.put(area, round(a));
+                areaParts.add(new double[]{areaWeight, a});
+            }
+        }
+        return areaParts.isEmpty() ? 0 : round(aggregate(areaParts, scheme.aggregation(), shift));
+    }
+
+    /** Competition ranks of the SCORED counties' overall scores; null for the others. */
+    private static Integer[] ranks(Status[] status, double[] overall) {
+        List<Integer> rankedIdx = new ArrayList<>();
+        for (int i = 0; i < status.length; i++) {
+            if (status[i] == Status.SCORED) {
+                rankedIdx.add(i);
+            }
+        }
+        double[] rankedScores = rankedIdx.stream().mapToDouble(i -> overall[i]).toArray();
+        int[] ranks = Statistics.competitionRanks(rankedScores, true);
+        Integer[] rank = new Integer[status.length];
+        for (int r = 0; r < ranks.length; r++) {
+            rank[rankedIdx.get(r)] = ranks[r];
+        }
+        return rank;
+    }
+
+    private static List<IndicatorResult> indicatorResults(Scheme scheme, Matrix m, int i, Overrides overrides) {
+        List<IndicatorResult> ind = new ArrayList<>(overrides.detail() ? m.k : 0);
+        for (int j = 0; overrides.detail() && j < m.k; j++) {
+            IndicatorSpec s = scheme.indicators().get(j);
+            ind.add(new IndicatorResult(s.code(), s.area(), m.raw[i][j], m.imputed[i][j], roundOrNull(m.treated[i][j]),
+                    roundOrNull(m.normalised[i][j]), m.treatment[j]));
+        }
+        return ind;
     }
 
     static boolean usable(Normalisation method, IndicatorSpec spec) {

@@ -2,30 +2,51 @@ package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.query.Filter;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.Indicator;
 import cn.sc.countyeconomy.assessment.IndicatorValue;
 import cn.sc.countyeconomy.assessment.Submission;
-import cn.sc.countyeconomy.assessment.mapping.Views.SubmissionView;
+import cn.sc.countyeconomy.assessment.api.ImportReport;
+import cn.sc.countyeconomy.assessment.api.NewValue;
+import cn.sc.countyeconomy.assessment.api.SubmissionView;
+import cn.sc.countyeconomy.assessment.api.ValueBatch;
+import cn.sc.countyeconomy.assessment.api.ValueView;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** Bulk submission of values with validation, and the per-county workflow. */
+/** Bulk submission of values with validation, the stored values, and the per-county workflow. */
 @ApplicationScoped
 public class DataService {
 
     public static final int MAX_SCALE = 6;
+    public static final int MAX_VALUES = 20_000;
+    public static final SortFields VALUE_SORT = SortFields.of("countyCode", "countyCode", "indicatorCode", "indicatorCode", "value", "value");
+    public static final SortFields SUBMISSION_SORT = SortFields.of("countyCode", "countyCode", "year", "year", "status", "status",
+            "updatedAt", "updatedAt");
 
     @Inject
     EntityManager em;
@@ -37,25 +58,58 @@ public class DataService {
     RegistryFacts registry;
     @Inject
     FrameworkService framework;
+    @Inject
+    Clock clock;
 
-    @Schema(name = "ValueInput", description = "One value to submit. value is a decimal number (at most 6 decimals); unit, when given, must be the indicator's unit.")
-    public record ValueInput(String countyCode, String indicatorCode, String value, String unit, String source) {
-    }
-
-    @Schema(name = "ValueIssue")
-    public record Issue(int index, String countyCode, String indicatorCode,
-                        @Schema(description = "REJECTED (the batch is refused), FLAGGED (stored, marked for review) or WARNING") String severity,
-                        @Schema(description = "unknown-indicator, unknown-county, type, unit, range, duplicate, locked, yoy-change, required-missing") String rule,
-                        String message) {
-    }
-
-    @Schema(name = "ImportReport", description = "The validation report of a bulk submission.")
-    public record ImportReport(int year, boolean dryRun, int received, int accepted, int rejected, int flagged,
-                               int written, List<Issue> issues) {
-    }
-
+    /** A JSON batch: at most {@value #MAX_VALUES} values. */
     @Transactional
-    public ImportReport importValues(int year, List<ValueInput> values, boolean dryRun, boolean synthetic) {
+    public ImportReport importBatch(int year, ValueBatch batch, boolean dryRun) {
+        if (batch == null || batch.values() == null) {
+            throw ApiException.validation("values", "a list of values is required");
+        }
+        if (batch.values().size() > MAX_VALUES) {
+            throw ApiException.validation("values", "at most " + MAX_VALUES + " values per request");
+        }
+        return importValues(year, batch.values(), dryRun, false);
+    }
+
+    /** A CSV batch, read as a stream (see {@link ValueCsv}). */
+    @Transactional
+    public ImportReport importCsv(int year, InputStream csv, boolean dryRun) {
+        return importValues(year, ValueCsv.read(csv, MAX_VALUES), dryRun, false);
+    }
+
+    /**
+     * Validates every value, then writes them all unless one is rejected (422 with the report) or
+     * this is a dry run. A year-on-year change beyond the indicator's threshold is flagged, not rejected.
+     */
+    @Transactional
+    public ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic) {
+        Set<String> counties = checkedCounties(year, values);
+        ImportBatch batch = load(year, counties);
+        for (int i = 0; i < values.size(); i++) {
+            batch.check(i, values.get(i));
+        }
+        batch.warnRequiredMissing();
+        int accepted = values.size() - batch.rejected;
+        if (dryRun) {
+            return new ImportReport(year, true, values.size(), accepted, batch.rejected, batch.flagged, 0, batch.issues);
+        }
+        ImportReport report = new ImportReport(year, false, values.size(), accepted, batch.rejected, batch.flagged,
+                batch.rejected > 0 ? 0 : accepted, batch.issues);
+        if (batch.rejected > 0) {
+            List<Problem.Violation> violations = batch.issues.stream().filter(x -> x.severity().equals("REJECTED"))
+                    .map(x -> new Problem.Violation("values[" + x.index() + "]", x.rule() + ": " + x.message())).toList();
+            throw ApiException.validation(violations).with("report", report);
+        }
+        int created = write(batch, synthetic);
+        audit.record("DataImport", year, "IMPORT", null, Map.of("year", year, "values", accepted, "created", created,
+                "updated", accepted - created, "flagged", batch.flagged, "counties", counties, "synthetic", synthetic));
+        return report;
+    }
+
+    /** The year's range, a non-empty batch, and the caller's right to write each county named; the counties, sorted. */
+    private Set<String> checkedCounties(int year, List<NewValue> values) {
         if (year < 2000 || year > 2100) {
             throw ApiException.invalidParameter("year", "must be between 2000 and 2100");
         }
@@ -67,125 +121,43 @@ public class DataService {
         for (String c : counties) {
             scope.requireWrite(c);
         }
+        return counties;
+    }
+
+    /** What the checks compare against: the registry's active counties, the catalogue, stored values and workflow states. */
+    private ImportBatch load(int year, Set<String> counties) {
         Map<String, RegistryCounty> active = registry.activeCounties(RegistryFacts.dateOf(year));
-        Map<String, Indicator> indicators = new HashMap<>();
-        Indicator.<Indicator>listAll().forEach(i -> indicators.put(i.code, i));
-        Map<String, IndicatorValue> existing = new HashMap<>();
-        Map<String, BigDecimal> previous = new HashMap<>();
+        ImportBatch b = new ImportBatch(year, counties, active);
+        Indicator.<Indicator>listAll().forEach(i -> b.indicators.put(i.code, i));
         if (!counties.isEmpty()) {
-            em.createQuery("from IndicatorValue where year = :y and countyCode in :c", IndicatorValue.class)
-                    .setParameter("y", year).setParameter("c", counties).getResultList()
-                    .forEach(v -> existing.put(v.countyCode + "|" + v.indicatorCode, v));
-            em.createQuery("from IndicatorValue where year = :y and countyCode in :c", IndicatorValue.class)
-                    .setParameter("y", year - 1).setParameter("c", counties).getResultList()
-                    .forEach(v -> previous.put(v.countyCode + "|" + v.indicatorCode, v.value));
+            valuesOf(year, counties).forEach(v -> b.existing.put(v.countyCode + "|" + v.indicatorCode, v));
+            valuesOf(year - 1, counties).forEach(v -> b.previous.put(v.countyCode + "|" + v.indicatorCode, v.value));
+            Filter.where().eq("year", year).in("countyCode", counties).list(Submission.class, Sort.by("countyCode"))
+                    .forEach(s -> b.submissions.put(s.countyCode, s));
         }
-        Map<String, Submission> submissions = new HashMap<>();
-        if (!counties.isEmpty()) {
-            em.createQuery("from Submission where year = :y and countyCode in :c", Submission.class)
-                    .setParameter("y", year).setParameter("c", counties).getResultList()
-                    .forEach(s -> submissions.put(s.countyCode, s));
-        }
-        List<Issue> issues = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<Object[]> good = new ArrayList<>();
-        int rejected = 0;
-        int flagged = 0;
-        for (int i = 0; i < values.size(); i++) {
-            ValueInput v = values.get(i);
-            String c = v.countyCode();
-            String code = v.indicatorCode();
-            String key = c + "|" + code;
-            Indicator ind = code == null ? null : indicators.get(code);
-            String problem = null;
-            String rule = null;
-            BigDecimal value = null;
-            if (c == null || !active.containsKey(c)) {
-                rule = "unknown-county";
-                problem = "county '" + c + "' is not a county-level division active on " + RegistryFacts.dateOf(year) + " according to county-registry-service";
-            } else if (ind == null) {
-                rule = "unknown-indicator";
-                problem = "unknown indicator '" + code + "'";
-            } else if (!seen.add(key)) {
-                rule = "duplicate";
-                problem = "a second value for county " + c + " and indicator " + code + " in the same request";
-            } else if (submissions.containsKey(c) && submissions.get(c).status != Submission.Status.DRAFT) {
-                rule = "locked";
-                problem = "the data of county " + c + " for " + year + " is " + submissions.get(c).status + "; an approver must reopen it first";
-            } else if (v.unit() != null && !v.unit().isBlank() && !v.unit().equals(ind.unit)) {
-                rule = "unit";
-                problem = "unit '" + v.unit() + "' is not the indicator's unit '" + ind.unit + "'";
-            } else {
-                try {
-                    value = new BigDecimal(v.value() == null ? "" : v.value().trim());
-                    if (value.scale() > MAX_SCALE) {
-                        value = value.setScale(MAX_SCALE, RoundingMode.UNNECESSARY);
-                    }
-                } catch (NumberFormatException | ArithmeticException e) {
-                    rule = "type";
-                    problem = "value '" + v.value() + "' is not a decimal number with at most " + MAX_SCALE + " decimals";
-                    value = null;
-                }
-                if (value != null && ((ind.minValue != null && value.compareTo(ind.minValue) < 0)
-                        || (ind.maxValue != null && value.compareTo(ind.maxValue) > 0))) {
-                    rule = "range";
-                    problem = "value " + value.toPlainString() + " is outside the indicator's range ["
-                            + plain(ind.minValue) + ", " + plain(ind.maxValue) + "] " + ind.unit;
-                }
-            }
-            if (problem != null) {
-                rejected++;
-                issues.add(new Issue(i, c, code, "REJECTED", rule, problem));
-                continue;
-            }
-            String flag = null;
-            BigDecimal prev = previous.get(key);
-            if (ind.yoyThresholdPercent != null && prev != null && prev.signum() != 0) {
-                BigDecimal change = value.subtract(prev).abs().multiply(BigDecimal.valueOf(100)).divide(prev.abs(), 4, RoundingMode.HALF_EVEN);
-                if (change.compareTo(ind.yoyThresholdPercent) > 0) {
-                    flag = "yoy-change: " + change.toPlainString() + "% against " + (year - 1) + " (" + prev.toPlainString()
-                            + "), more than " + ind.yoyThresholdPercent.toPlainString() + "%";
-                    flagged++;
-                    issues.add(new Issue(i, c, code, "FLAGGED", "yoy-change", flag));
-                }
-            }
-            good.add(new Object[]{v, ind, value, flag});
-        }
-        // required indicators still missing for a county in the batch: a warning now, a refusal at submit
-        for (String c : counties) {
-            if (!active.containsKey(c)) continue;
-            for (Indicator ind : indicators.values().stream().sorted(Comparator.comparing(x -> x.code)).toList()) {
-                String key = c + "|" + ind.code;
-                if (ind.required && !seen.contains(key) && !existing.containsKey(key)) {
-                    issues.add(new Issue(-1, c, ind.code, "WARNING", "required-missing",
-                            "required indicator " + ind.code + " has no value yet; the county cannot submit without it"));
-                }
-            }
-        }
-        int accepted = values.size() - rejected;
-        if (dryRun) {
-            return new ImportReport(year, true, values.size(), accepted, rejected, flagged, 0, issues);
-        }
-        ImportReport report = new ImportReport(year, false, values.size(), accepted, rejected, flagged, rejected > 0 ? 0 : accepted, issues);
-        if (rejected > 0) {
-            List<Problem.Violation> violations = issues.stream().filter(x -> x.severity().equals("REJECTED"))
-                    .map(x -> new Problem.Violation("values[" + x.index() + "]", x.rule() + ": " + x.message())).toList();
-            throw ApiException.validation(violations).with("report", report);
-        }
-        Instant now = Instant.now();
+        return b;
+    }
+
+    private static List<IndicatorValue> valuesOf(int year, Set<String> counties) {
+        return Filter.where().eq("year", year).in("countyCode", counties).list(IndicatorValue.class, Sort.by("id"));
+    }
+
+    /** Writes the accepted values and a DRAFT workflow state for each county without one; the number of new values. */
+    private int write(ImportBatch batch, boolean synthetic) {
+        Instant now = Instant.now(clock);
         int created = 0;
-        for (Object[] g : good) {
-            ValueInput v = (ValueInput) g[0];
-            IndicatorValue e = existing.get(v.countyCode() + "|" + v.indicatorCode());
+        for (ImportBatch.Accepted g : batch.good) {
+            NewValue v = g.input();
+            IndicatorValue e = batch.existing.get(v.countyCode() + "|" + v.indicatorCode());
             if (e == null) {
                 e = new IndicatorValue();
                 e.countyCode = v.countyCode();
-                e.year = year;
+                e.year = batch.year;
                 e.indicatorCode = v.indicatorCode();
                 created++;
             }
-            e.value = (BigDecimal) g[2];
-            e.flag = (String) g[3];
+            e.value = g.value();
+            e.flag = g.flag();
             e.synthetic = synthetic;
             e.source = v.source();
             e.updatedAt = now;
@@ -193,11 +165,11 @@ public class DataService {
                 em.persist(e);
             }
         }
-        for (String c : counties) {
-            if (!submissions.containsKey(c)) {
+        for (String c : batch.counties) {
+            if (!batch.submissions.containsKey(c)) {
                 Submission s = new Submission();
                 s.countyCode = c;
-                s.year = year;
+                s.year = batch.year;
                 s.status = Submission.Status.DRAFT;
                 s.synthetic = synthetic;
                 s.updatedAt = now;
@@ -205,18 +177,44 @@ public class DataService {
             }
         }
         em.flush();
-        audit.record("DataImport", year, "IMPORT", null, Map.of("year", year, "values", accepted, "created", created,
-                "updated", accepted - created, "flagged", flagged, "counties", counties, "synthetic", synthetic));
-        return report;
+        return created;
     }
 
-    private static String plain(BigDecimal b) {
-        return b == null ? "-" : b.stripTrailingZeros().toPlainString();
+    // ---- stored values
+
+    /** A page of the year's values, filtered by county and indicator. */
+    public PageResult<ValueView> values(int year, String county, String indicator, PageParams page) {
+        return PageResult.of(valueFilter(year, county, indicator).find(IndicatorValue.class, valueSort(page)), page, ValueView::of);
+    }
+
+    /** All of the year's matching values, for a CSV export (read while the answer is written). */
+    public Stream<ValueView> valueRows(int year, String county, String indicator, PageParams page) {
+        return valueFilter(year, county, indicator).find(IndicatorValue.class, valueSort(page)).stream().map(ValueView::of);
+    }
+
+    private static Filter valueFilter(int year, String county, String indicator) {
+        return Filter.where().eq("year", year).eq("countyCode", county).eq("indicatorCode", indicator);
+    }
+
+    private static Sort valueSort(PageParams page) {
+        return VALUE_SORT.panache(page.rawSort()).and("indicatorCode");
     }
 
     // ---- workflow
 
-    public Submission get(String county, int year) {
+    /** A page of workflow states, filtered by year, status and county (all optional). */
+    public PageResult<SubmissionView> submissions(String yearText, String statusText, String county, PageParams page) {
+        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
+        Submission.Status status = QueryParams.enumValue(Submission.Status.class, "status", statusText);
+        Filter f = Filter.where().eq("year", year).eq("status", status).eq("countyCode", county);
+        return PageResult.of(f.find(Submission.class, SUBMISSION_SORT.panache(page.rawSort())), page, SubmissionView::of);
+    }
+
+    public SubmissionView submission(String county, int year) {
+        return SubmissionView.of(get(county, year));
+    }
+
+    Submission get(String county, int year) {
         return Submission.find(county, year).orElseThrow(() -> ApiException.notFound("Submission", county + "/" + year));
     }
 
@@ -259,7 +257,7 @@ public class DataService {
         SubmissionView before = SubmissionView.of(s);
         s.status = to;
         s.reason = reason;
-        s.updatedAt = Instant.now();
+        s.updatedAt = Instant.now(clock);
         em.flush();
         SubmissionView after = SubmissionView.of(s);
         audit.record("Submission", county + "/" + year, action.toUpperCase(Locale.ROOT), before, after, reason);
@@ -272,8 +270,7 @@ public class DataService {
      */
     List<String> missingRequired(String county, int year) {
         Set<String> inScheme = null;
-        List<cn.sc.countyeconomy.assessment.AssessmentScheme> published = cn.sc.countyeconomy.assessment.AssessmentScheme
-                .list("year = ?1 and status = ?2 order by schemeVersion desc", year, cn.sc.countyeconomy.assessment.AssessmentScheme.PUBLISHED);
+        List<AssessmentScheme> published = framework.published(year);
         if (!published.isEmpty()) {
             inScheme = new HashSet<>();
             for (var e : framework.definition(published.get(0)).indicators()) {

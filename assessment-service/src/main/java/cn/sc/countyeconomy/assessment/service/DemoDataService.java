@@ -5,6 +5,9 @@ import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.assessment.Indicator;
 import cn.sc.countyeconomy.assessment.IndicatorValue;
 import cn.sc.countyeconomy.assessment.Submission;
+import cn.sc.countyeconomy.assessment.api.DemoDataLoaded;
+import cn.sc.countyeconomy.assessment.api.ImportReport;
+import cn.sc.countyeconomy.assessment.api.NewValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.*;
 
@@ -34,16 +38,15 @@ public class DemoDataService {
     AuditTrail audit;
     @Inject
     FrameworkService framework;
-
-    public record Loaded(int year, int counties, int values, boolean approved) {
-    }
+    @Inject
+    Clock clock;
 
     @Transactional
-    public List<Loaded> load(List<Integer> years, boolean approve) {
+    public List<DemoDataLoaded> load(List<Integer> years, boolean approve) {
         if (years == null || years.isEmpty() || years.size() > 5) {
             throw ApiException.validation("years", "give 1 to 5 years");
         }
-        List<Loaded> out = new ArrayList<>();
+        List<DemoDataLoaded> out = new ArrayList<>();
         List<Indicator> indicators = Indicator.<Indicator>listAll().stream().sorted(Comparator.comparing(i -> i.code)).toList();
         for (int year : new TreeSet<>(years)) {
             long existing = IndicatorValue.count("year", year);
@@ -52,29 +55,28 @@ public class DemoDataService {
             }
             Set<String> counties = registry.activeCounties(RegistryFacts.dateOf(year)).keySet();
             List<Indicator> used = indicatorsOf(year, indicators);
-            List<DataService.ValueInput> values = new ArrayList<>();
+            List<NewValue> values = new ArrayList<>();
             for (String c : counties) {
                 for (Indicator ind : used) {
-                    values.add(new DataService.ValueInput(c, ind.code, value(c, year, ind).toPlainString(), null, SOURCE));
+                    values.add(new NewValue(c, ind.code, value(c, year, ind).toPlainString(), null, SOURCE));
                 }
             }
-            DataService.ImportReport report = data.importValues(year, values, false, true);
+            ImportReport report = data.importValues(year, values, false, true);
             if (approve) {
                 em.createQuery("update Submission set status = :a, updatedAt = :t, reason = :r, version = version + 1 where year = :y")
-                        .setParameter("a", Submission.Status.APPROVED).setParameter("t", Instant.now())
+                        .setParameter("a", Submission.Status.APPROVED).setParameter("t", Instant.now(clock))
                         .setParameter("r", "synthetic demo data, approved on loading").setParameter("y", year).executeUpdate();
                 audit.record("Submission", "*/" + year, "APPROVE_DEMO", null, Map.of("year", year, "counties", counties.size(),
                         "status", "APPROVED", "synthetic", true), "synthetic demo data approved on loading");
             }
-            out.add(new Loaded(year, counties.size(), report.written(), approve));
+            out.add(new DemoDataLoaded(year, counties.size(), report.written(), approve));
         }
         return out;
     }
 
     /** The indicators of the year's latest published scheme; the whole catalogue when the year has none. */
     List<Indicator> indicatorsOf(int year, List<Indicator> all) {
-        List<cn.sc.countyeconomy.assessment.AssessmentScheme> published = cn.sc.countyeconomy.assessment.AssessmentScheme
-                .list("year = ?1 and status = ?2 order by schemeVersion desc", year, cn.sc.countyeconomy.assessment.AssessmentScheme.PUBLISHED);
+        List<cn.sc.countyeconomy.assessment.AssessmentScheme> published = framework.published(year);
         if (published.isEmpty()) {
             return all;
         }

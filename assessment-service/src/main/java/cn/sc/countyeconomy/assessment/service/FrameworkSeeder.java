@@ -2,7 +2,7 @@ package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.Indicator;
-import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
+import cn.sc.countyeconomy.assessment.api.SchemeDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -26,6 +27,8 @@ public class FrameworkSeeder {
     ObjectMapper json;
     @Inject
     FrameworkService framework;
+    @Inject
+    Clock clock;
 
     @Transactional
     void onStart(@Observes StartupEvent ev) throws IOException {
@@ -60,7 +63,7 @@ public class FrameworkSeeder {
             s.schemeVersion = 1;
             s.status = AssessmentScheme.PUBLISHED;
             s.definition = framework.write(def);
-            s.createdAt = Instant.now();
+            s.createdAt = Instant.now(clock);
             s.publishedAt = s.createdAt;
             s.persist();
         }

@@ -2,24 +2,39 @@ package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.query.Filter;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.Indicator;
 import cn.sc.countyeconomy.assessment.IndicatorArea;
-import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
-import cn.sc.countyeconomy.assessment.mapping.Views.IndicatorView;
-import cn.sc.countyeconomy.assessment.mapping.Views.SchemeView;
+import cn.sc.countyeconomy.assessment.api.IndicatorAreaView;
+import cn.sc.countyeconomy.assessment.api.IndicatorInput;
+import cn.sc.countyeconomy.assessment.api.IndicatorView;
+import cn.sc.countyeconomy.assessment.api.SchemeDefinition;
+import cn.sc.countyeconomy.assessment.api.SchemeView;
 import cn.sc.countyeconomy.assessment.scoring.Model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The indicator catalogue and the yearly schemes. */
 @ApplicationScoped
@@ -29,12 +44,33 @@ public class FrameworkService {
     static final double WEIGHT_TOLERANCE = 1e-9;
     @Inject
     ObjectMapper json;
+    static final SortFields INDICATOR_SORT = SortFields.of("code", "code", "area", "areaCode", "name", "nameZh");
+    static final SortFields SCHEME_SORT = SortFields.of("id", "id", "year", "year", "schemeVersion", "schemeVersion", "status", "status");
+
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
-    public record IndicatorInput(String code, String name, String nameEn, String unit, String area, String direction,
-                                 String description, String source, BigDecimal minValue, BigDecimal maxValue,
-                                 Boolean required, BigDecimal yoyThresholdPercent) {
+    // ---- indicator areas and indicators
+
+    public List<IndicatorAreaView> areas() {
+        return IndicatorArea.<IndicatorArea>listAll(Sort.by("ordinal")).stream().map(IndicatorAreaView::of).toList();
+    }
+
+    public IndicatorAreaView area(String code) {
+        return IndicatorArea.<IndicatorArea>findByIdOptional(code).map(IndicatorAreaView::of)
+                .orElseThrow(() -> ApiException.notFound("IndicatorArea", code));
+    }
+
+    /** A page of the catalogue, filtered by area (optional). */
+    public PageResult<IndicatorView> indicators(String area, PageParams page) {
+        return PageResult.of(Filter.where().eq("areaCode", area).find(Indicator.class, INDICATOR_SORT.panache(page.rawSort())),
+                page, IndicatorView::of);
+    }
+
+    public IndicatorView indicator(String code) {
+        return IndicatorView.of(Indicator.<Indicator>findByIdOptional(code).orElseThrow(() -> ApiException.notFound("Indicator", code)));
     }
 
     @Transactional
@@ -109,7 +145,24 @@ public class FrameworkService {
 
     // ---- schemes
 
-    public SchemeView view(AssessmentScheme s) {
+    /** A page of schemes, filtered by year and status (both optional). */
+    public PageResult<SchemeView> schemes(String yearText, String status, PageParams page) {
+        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
+        Filter f = Filter.where().eq("year", year).eq("status", status);
+        return PageResult.of(f.find(AssessmentScheme.class, SCHEME_SORT.panache(page.rawSort())), page, this::view);
+    }
+
+    public SchemeView scheme(long id) {
+        return view(find(id));
+    }
+
+    /** The published versions of a year's scheme, latest first. */
+    public List<AssessmentScheme> published(int year) {
+        return Filter.where().eq("year", year).eq("status", AssessmentScheme.PUBLISHED)
+                .list(AssessmentScheme.class, Sort.descending("schemeVersion"));
+    }
+
+    SchemeView view(AssessmentScheme s) {
         return new SchemeView(s.id, s.year, s.schemeVersion, s.status, definition(s), s.createdAt, s.publishedAt, s.version);
     }
 
@@ -143,7 +196,7 @@ public class FrameworkService {
         s.schemeVersion = max == null ? 1 : max + 1;
         s.status = AssessmentScheme.DRAFT;
         s.definition = write(checked);
-        s.createdAt = Instant.now();
+        s.createdAt = Instant.now(clock);
         s.persist();
         AssessmentScheme.getEntityManager().flush();
         SchemeView v = view(s);
@@ -171,7 +224,7 @@ public class FrameworkService {
         requireDraft(s);
         check(definition(s)); // the catalogue may have changed since the draft was saved
         s.status = AssessmentScheme.PUBLISHED;
-        s.publishedAt = Instant.now();
+        s.publishedAt = Instant.now(clock);
         AssessmentScheme.getEntityManager().flush();
         audit.record("Scheme", id, "PUBLISH", Map.of("status", AssessmentScheme.DRAFT), Map.of("status", s.status));
         return view(s);
@@ -187,10 +240,23 @@ public class FrameworkService {
     /** Validates a definition against the catalogue and fills in each indicator's direction and area. */
     public SchemeDefinition check(SchemeDefinition def) {
         List<Problem.Violation> v = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<SchemeDefinition.IndicatorEntry> filled = checkIndicators(def, seen, v);
+        checkWeights(def, seen, v);
+        checkRedLines(def, seen, v);
+        checkAwards(def, v);
+        if (!v.isEmpty()) {
+            throw ApiException.validation(v);
+        }
+        return new SchemeDefinition(def.weightsSource(), def.aggregation(), def.minDataShare(), filled, def.weights(),
+                def.redLines() == null ? List.of() : def.redLines(), def.awards() == null ? List.of() : def.awards());
+    }
+
+    /** Each indicator known, listed once, with what its normalisation needs; filled in from the catalogue. */
+    private static List<SchemeDefinition.IndicatorEntry> checkIndicators(SchemeDefinition def, Set<String> seen, List<Problem.Violation> v) {
         Map<String, Indicator> catalogue = new HashMap<>();
         Indicator.<Indicator>listAll().forEach(i -> catalogue.put(i.code, i));
         List<SchemeDefinition.IndicatorEntry> filled = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < def.indicators().size(); i++) {
             SchemeDefinition.IndicatorEntry e = def.indicators().get(i);
             String at = "indicators[" + i + "]";
@@ -212,6 +278,11 @@ public class FrameworkService {
             filled.add(new SchemeDefinition.IndicatorEntry(e.code(), Model.Direction.valueOf(ind.direction), ind.areaCode,
                     e.normalisation(), e.imputation(), e.treatOutliers(), e.target(), e.lowerGoalpost(), e.upperGoalpost()));
         }
+        return filled;
+    }
+
+    /** Known categories, weights of the scheme's indicators, 0 or more, summing to 1 per category. */
+    private static void checkWeights(SchemeDefinition def, Set<String> seen, List<Problem.Violation> v) {
         for (Map.Entry<String, Map<String, Double>> c : def.weights().entrySet()) {
             String at = "weights." + c.getKey();
             if (!CATEGORIES.contains(c.getKey())) {
@@ -233,32 +304,35 @@ public class FrameworkService {
                 v.add(new Problem.Violation(at, "weights of category " + c.getKey() + " sum to " + sum + ", not 1 (± 1e-9)"));
             }
         }
-        if (def.redLines() != null) {
-            for (int i = 0; i < def.redLines().size(); i++) {
-                Model.RedLineRule r = def.redLines().get(i);
-                if (r.indicator() == null || !seen.contains(r.indicator())) {
-                    v.add(new Problem.Violation("redLines[" + i + "].indicator", "not an indicator of this scheme"));
-                }
-                if (r.operator() == null || r.consequence() == null || r.code() == null) {
-                    v.add(new Problem.Violation("redLines[" + i + "]", "code, operator and consequence are required"));
-                } else if (r.consequence() == Model.RedLineConsequence.CAP && r.cap() == null) {
-                    v.add(new Problem.Violation("redLines[" + i + "].cap", "a CAP rule needs its cap"));
-                }
+    }
+
+    private static void checkRedLines(SchemeDefinition def, Set<String> seen, List<Problem.Violation> v) {
+        if (def.redLines() == null) {
+            return;
+        }
+        for (int i = 0; i < def.redLines().size(); i++) {
+            Model.RedLineRule r = def.redLines().get(i);
+            if (r.indicator() == null || !seen.contains(r.indicator())) {
+                v.add(new Problem.Violation("redLines[" + i + "].indicator", "not an indicator of this scheme"));
+            }
+            if (r.operator() == null || r.consequence() == null || r.code() == null) {
+                v.add(new Problem.Violation("redLines[" + i + "]", "code, operator and consequence are required"));
+            } else if (r.consequence() == Model.RedLineConsequence.CAP && r.cap() == null) {
+                v.add(new Problem.Violation("redLines[" + i + "].cap", "a CAP rule needs its cap"));
             }
         }
-        if (def.awards() != null) {
-            for (int i = 0; i < def.awards().size(); i++) {
-                Model.AwardRule a = def.awards().get(i);
-                if (a.award() == null || a.type() == null || a.n() < 1) {
-                    v.add(new Problem.Violation("awards[" + i + "]", "award, type and n >= 1 are required"));
-                }
+    }
+
+    private static void checkAwards(SchemeDefinition def, List<Problem.Violation> v) {
+        if (def.awards() == null) {
+            return;
+        }
+        for (int i = 0; i < def.awards().size(); i++) {
+            Model.AwardRule a = def.awards().get(i);
+            if (a.award() == null || a.type() == null || a.n() < 1) {
+                v.add(new Problem.Violation("awards[" + i + "]", "award, type and n >= 1 are required"));
             }
         }
-        if (!v.isEmpty()) {
-            throw ApiException.validation(v);
-        }
-        return new SchemeDefinition(def.weightsSource(), def.aggregation(), def.minDataShare(), filled, def.weights(),
-                def.redLines() == null ? List.of() : def.redLines(), def.awards() == null ? List.of() : def.awards());
     }
 
     String write(Object o) {

@@ -1,11 +1,24 @@
 package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
+import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.query.Filter;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Caller;
-import cn.sc.countyeconomy.assessment.*;
-import cn.sc.countyeconomy.assessment.mapping.SchemeDefinition;
-import cn.sc.countyeconomy.assessment.mapping.Views.*;
+import cn.sc.countyeconomy.assessment.AssessmentScheme;
+import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.OfficialRun;
+import cn.sc.countyeconomy.assessment.RunResult;
+import cn.sc.countyeconomy.assessment.ScoringRun;
+import cn.sc.countyeconomy.assessment.Submission;
+import cn.sc.countyeconomy.assessment.api.IndicatorComparison;
+import cn.sc.countyeconomy.assessment.api.RankingRow;
+import cn.sc.countyeconomy.assessment.api.ResultView;
+import cn.sc.countyeconomy.assessment.api.RunView;
+import cn.sc.countyeconomy.assessment.api.Scorecard;
 import cn.sc.countyeconomy.assessment.scoring.Model;
 import cn.sc.countyeconomy.assessment.scoring.ScoringEngine;
 import cn.sc.countyeconomy.assessment.scoring.Statistics;
@@ -23,8 +36,20 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import io.quarkus.panache.common.Sort;
+
+import java.time.Clock;
 import java.time.Instant;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Scoring runs: computed from approved data and the registry's categories, stored once, read many times. */
 @ApplicationScoped
@@ -44,34 +69,56 @@ public class RunService {
     ObjectMapper json;
     @Inject
     cn.sc.countyeconomy.assessment.client.CountyContext context;
+    @Inject
+    Clock clock;
+
+    static final SortFields SORT = SortFields.of("id", "id", "year", "year", "createdAt", "createdAt");
 
     @Transactional
     public RunView create(int year, int schemeVersion) {
+        AssessmentScheme scheme = publishedScheme(year, schemeVersion);
+        // the registry first: when it is down nothing below runs and nothing is written
+        RunInputs in = inputs(scheme, registry.categories(year));
+        Model.Result result = ScoringEngine.score(framework.definition(scheme).toModel(), in.counties(), in.previous());
+        ScoringRun run = storeRun(scheme, in, result);
+        storeResults(run, result, in.names());
+        RunView v = view(run);
+        audit.record("ScoringRun", run.id, "CREATE", null, Map.of("year", year, "schemeVersion", schemeVersion,
+                "inputHash", run.inputHash, "countyCount", run.countyCount));
+        return v;
+    }
+
+    /** What a run scores, and the canonical text of it whose SHA-256 is the run's input hash. */
+    private record RunInputs(List<Model.CountyInput> counties, Map<String, String> names, Map<String, Integer> previous,
+                             String canonical) {
+    }
+
+    private AssessmentScheme publishedScheme(int year, int schemeVersion) {
         AssessmentScheme scheme = framework.find(year, schemeVersion).orElseThrow(() -> ApiException.validation("schemeVersion",
                 "there is no scheme version " + schemeVersion + " for " + year));
         if (!AssessmentScheme.PUBLISHED.equals(scheme.status)) {
             throw ApiException.rule("scheme-not-published", "Scheme " + year + " v" + schemeVersion
                     + " is a draft; only a published (immutable) scheme can be used for a run");
         }
-        // the registry first: when it is down nothing below runs and nothing is written
-        List<RegistryCategoryAssignment> categories = registry.categories(year);
+        return scheme;
+    }
+
+    /** The registry's categories, the approved values of the year and last year's official ranks, in a fixed order. */
+    private RunInputs inputs(AssessmentScheme scheme, List<RegistryCategoryAssignment> categories) {
+        int year = scheme.year;
         Map<String, String> categoryOf = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
         for (RegistryCategoryAssignment a : categories) {
             categoryOf.put(a.countyCode(), a.categoryCode());
             names.put(a.countyCode(), a.countyName());
         }
-        List<Object[]> rows = em.createQuery("select v.countyCode, v.indicatorCode, v.value from IndicatorValue v, Submission s "
-                        + "where s.countyCode = v.countyCode and s.year = v.year and v.year = :y and s.status = :st "
-                        + "order by v.countyCode, v.indicatorCode", Object[].class)
-                .setParameter("y", year).setParameter("st", Submission.Status.APPROVED).getResultList();
         Map<String, Map<String, Double>> values = new TreeMap<>();
         categoryOf.keySet().forEach(c -> values.put(c, new HashMap<>()));
         StringBuilder canonical = new StringBuilder();
         canonical.append("scheme ").append(scheme.id).append(' ').append(scheme.year).append(" v").append(scheme.schemeVersion)
                 .append('\n').append(scheme.definition).append('\n');
         categoryOf.forEach((c, cat) -> canonical.append("category ").append(c).append(' ').append(cat).append('\n'));
-        for (Object[] r : rows) {
+        for (Object[] r : approvedValues(year)) {
             String county = (String) r[0];
             BigDecimal v = (BigDecimal) r[2];
             values.computeIfAbsent(county, k -> new HashMap<>()).put((String) r[1], v.doubleValue());
@@ -81,20 +128,35 @@ public class RunService {
         new TreeMap<>(previous).forEach((c, r) -> canonical.append("previous ").append(c).append(' ').append(r).append('\n'));
         List<Model.CountyInput> inputs = new ArrayList<>();
         values.forEach((c, v) -> inputs.add(new Model.CountyInput(c, categoryOf.get(c), v)));
-        SchemeDefinition def = framework.definition(scheme);
-        Model.Result result = ScoringEngine.score(def.toModel(), inputs, previous);
+        return new RunInputs(inputs, names, previous, canonical.toString());
+    }
 
+    /** County, indicator and value of the year's APPROVED data, by county and indicator. */
+    private List<Object[]> approvedValues(int year) {
+        Filter f = Filter.where().eq("v.year", year).eq("s.status", Submission.Status.APPROVED);
+        var q = em.createQuery("select v.countyCode, v.indicatorCode, v.value from IndicatorValue v join Submission s"
+                + " on s.countyCode = v.countyCode and s.year = v.year where " + f.query()
+                + " order by v.countyCode, v.indicatorCode", Object[].class);
+        f.params().forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    private ScoringRun storeRun(AssessmentScheme scheme, RunInputs in, Model.Result result) {
         ScoringRun run = new ScoringRun();
-        run.year = year;
+        run.year = scheme.year;
         run.schemeId = scheme.id;
         run.schemeVersion = scheme.schemeVersion;
-        run.inputHash = sha256(canonical.toString());
-        run.countyCount = inputs.size();
+        run.inputHash = sha256(in.canonical());
+        run.countyCount = in.counties().size();
         run.treatments = write(result.treatments());
-        run.createdAt = Instant.now();
+        run.createdAt = Instant.now(clock);
         run.createdBy = caller.subject();
         run.persist();
         em.flush();
+        return run;
+    }
+
+    private void storeResults(ScoringRun run, Model.Result result, Map<String, String> names) {
         for (Model.CountyResult c : result.counties()) {
             RunResult r = new RunResult();
             r.runId = run.id;
@@ -116,10 +178,6 @@ public class RunService {
             em.persist(r);
         }
         em.flush();
-        RunView v = view(run);
-        audit.record("ScoringRun", run.id, "CREATE", null, Map.of("year", year, "schemeVersion", schemeVersion,
-                "inputHash", run.inputHash, "countyCount", run.countyCount));
-        return v;
     }
 
     public Map<String, Integer> officialRanks(int year) {
@@ -132,11 +190,31 @@ public class RunService {
         return m;
     }
 
+    /** A page of runs, filtered by year (optional). */
+    public PageResult<RunView> list(String yearText, PageParams page) {
+        Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
+        return PageResult.of(Filter.where().eq("year", year).find(ScoringRun.class, SORT.panache(page.rawSort())), page, this::view);
+    }
+
+    public RunView run(long id) {
+        return view(find(id));
+    }
+
+    /** A page of a run's results, in their fixed order (category, rank, county); filtered by category. */
+    public PageResult<ResultView> results(long id, String category, PageParams page) {
+        find(id);
+        if (!page.rawSort().isEmpty()) {
+            throw ApiException.invalidParameter("sort",
+                    "results have a fixed order (category, rank, county); use GET /api/v1/rankings to sort");
+        }
+        return PageResult.ofList(results(id, category).stream().map(this::result).toList(), page);
+    }
+
     public ScoringRun find(long id) {
         return ScoringRun.<ScoringRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("ScoringRun", id));
     }
 
-    public RunView view(ScoringRun r) {
+    RunView view(ScoringRun r) {
         OfficialRun o = OfficialRun.findById(r.year);
         return new RunView(r.id, r.year, r.schemeId, r.schemeVersion, r.inputHash, r.countyCount,
                 o != null && o.runId == r.id, r.createdAt, r.createdBy, read(r.treatments, Object.class));
@@ -151,12 +229,12 @@ public class RunService {
             o = new OfficialRun();
             o.year = run.year;
             o.runId = id;
-            o.markedAt = Instant.now();
+            o.markedAt = Instant.now(clock);
             o.markedBy = caller.subject();
             o.persist();
         } else if (o.runId != id) {
             o.runId = id;
-            o.markedAt = Instant.now();
+            o.markedAt = Instant.now(clock);
             o.markedBy = caller.subject();
         } else {
             return view(run);
@@ -168,22 +246,41 @@ public class RunService {
         return view(run);
     }
 
-    public ResultView result(RunResult r) {
+    ResultView result(RunResult r) {
         return new ResultView(r.countyCode, r.countyName, r.category, r.status, r.overall, r.rank, r.previousRank,
                 r.rankChange, r.award, read(r.detail, new TypeReference<Map<String, Object>>() { }));
     }
 
-    public List<RunResult> results(long runId, String category) {
-        String q = "runId = ?1" + (category == null ? "" : " and category = ?2");
-        io.quarkus.panache.common.Sort sort = io.quarkus.panache.common.Sort.by("category").and("rank", io.quarkus.panache.common.Sort.NullPrecedence.NULLS_LAST).and("countyCode");
-        return category == null ? RunResult.list(q, sort, runId) : RunResult.list(q, sort, runId, category);
+    List<RunResult> results(long runId, String category) {
+        Sort sort = Sort.by("category").and("rank", Sort.NullPrecedence.NULLS_LAST).and("countyCode");
+        return Filter.where().eq("runId", runId).eq("category", category).list(RunResult.class, sort);
     }
 
     public OfficialRun official(int year) {
         return OfficialRun.<OfficialRun>findByIdOptional(year).orElseThrow(() -> ApiException.notFound("Official run of year", year));
     }
 
-    public List<RankingRow> ranking(int year, String category) {
+    /** Default order of a ranking: category, rank (unranked last), county; these fields may be sorted on instead. */
+    static final SortFields RANKING_SORT = SortFields.of(
+            "category", "category", "rank", "rank", "overall", "overall", "countyCode", "countyCode", "rankChange", "rankChange");
+
+    /** The rows of the year's official run, in the default order unless {@code sort} names another. */
+    public List<RankingRow> ranking(int year, String category, List<String> sort) {
+        List<RankingRow> rows = ranking(year, category);
+        return sort.isEmpty() ? rows : rows.stream().sorted(RANKING_SORT.comparator(sort, RunService::property)).toList();
+    }
+
+    private static Comparable<?> property(RankingRow r, String p) {
+        return switch (p) {
+            case "category" -> r.category();
+            case "rank" -> r.rank();
+            case "overall" -> r.overall();
+            case "rankChange" -> r.rankChange();
+            default -> r.countyCode();
+        };
+    }
+
+    List<RankingRow> ranking(int year, String category) {
         if (category != null && !FrameworkService.CATEGORIES.contains(category)) {
             throw ApiException.invalidParameter("category", "must be one of " + new TreeSet<>(FrameworkService.CATEGORIES));
         }

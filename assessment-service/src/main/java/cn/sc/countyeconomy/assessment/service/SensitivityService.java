@@ -8,7 +8,8 @@ import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.RunResult;
 import cn.sc.countyeconomy.assessment.ScoringRun;
 import cn.sc.countyeconomy.assessment.SensitivityJob;
-import cn.sc.countyeconomy.assessment.mapping.Views.JobView;
+import cn.sc.countyeconomy.assessment.api.JobView;
+import cn.sc.countyeconomy.assessment.api.SensitivityRequest;
 import cn.sc.countyeconomy.assessment.scoring.Model;
 import cn.sc.countyeconomy.assessment.scoring.Sensitivity;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -19,9 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,17 +47,10 @@ public class SensitivityService {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
-
-    @Schema(name = "SensitivityRequest", description = "Monte Carlo settings. Empty alternatives keep the scheme's own choice.")
-    public record Request(
-            @Schema(description = "1 to 10000", defaultValue = "1000") Integer replications,
-            @Schema(description = "Seed of the random generator; the same seed gives the same result.", defaultValue = "1") Long seed,
-            @Schema(description = "Each weight is multiplied by U(1-p, 1+p), then renormalised; 0 to 0.9.", defaultValue = "0.25") Double weightPerturbation,
-            @Schema(description = "Normalisation methods drawn from with equal probability per replication.") List<Model.Normalisation> normalisations,
-            @Schema(description = "Imputation methods drawn from with equal probability per replication.") List<Model.Imputation> imputations) {
-    }
 
     /**
      * A thousand replications keep a core busy for minutes, so starts are rate-limited per
@@ -65,9 +59,9 @@ public class SensitivityService {
      */
     @io.smallrye.faulttolerance.api.RateLimit(value = 4, window = 1, windowUnit = java.time.temporal.ChronoUnit.MINUTES)
     @Transactional
-    public JobView create(long runId, Request req) {
+    public JobView create(long runId, SensitivityRequest req) {
         runs.find(runId);
-        Request r = new Request(req.replications() == null ? 1000 : req.replications(), req.seed() == null ? 1L : req.seed(),
+        SensitivityRequest r = new SensitivityRequest(req.replications() == null ? 1000 : req.replications(), req.seed() == null ? 1L : req.seed(),
                 req.weightPerturbation() == null ? 0.25 : req.weightPerturbation(),
                 req.normalisations() == null ? List.of() : req.normalisations(),
                 req.imputations() == null ? List.of() : req.imputations());
@@ -80,7 +74,7 @@ public class SensitivityService {
         job.status = SensitivityJob.Status.QUEUED;
         job.config = runs.write(r);
         job.replications = r.replications();
-        job.createdAt = Instant.now();
+        job.createdAt = Instant.now(clock);
         job.createdBy = caller.subject();
         job.persist();
         em.flush();
@@ -107,7 +101,7 @@ public class SensitivityService {
                 ScoringRun run = runs.find(job.runId);
                 AssessmentScheme scheme = framework.find(run.schemeId);
                 List<Model.CountyInput> inputs = new ArrayList<>();
-                for (RunResult r : RunResult.<RunResult>list("runId", run.id)) {
+                for (RunResult r : RunResult.<RunResult>list("runId", io.quarkus.panache.common.Sort.by("id"), run.id)) {
                     Map<String, Object> d = runs.read(r.detail, new TypeReference<Map<String, Object>>() { });
                     Map<String, Double> values = new HashMap<>();
                     for (Object o : (List<?>) d.get("indicators")) {
@@ -116,12 +110,12 @@ public class SensitivityService {
                     }
                     inputs.add(new Model.CountyInput(r.countyCode, r.category, values));
                 }
-                return new Object[]{framework.definition(scheme).toModel(), inputs, runs.read(job.config, Request.class)};
+                return new Object[]{framework.definition(scheme).toModel(), inputs, runs.read(job.config, SensitivityRequest.class)};
             });
             Model.Scheme scheme = (Model.Scheme) loaded[0];
             @SuppressWarnings("unchecked")
             List<Model.CountyInput> inputs = (List<Model.CountyInput>) loaded[1];
-            Request req = (Request) loaded[2];
+            SensitivityRequest req = (SensitivityRequest) loaded[2];
             int step = Math.max(1, req.replications() / 50);
             List<Sensitivity.CountyUncertainty> result = Sensitivity.run(scheme, inputs,
                     new Sensitivity.Config(req.replications(), req.seed(), req.weightPerturbation(), req.normalisations(), req.imputations()),
@@ -137,7 +131,7 @@ public class SensitivityService {
                 }
                 job.status = result == null ? SensitivityJob.Status.CANCELLED : SensitivityJob.Status.SUCCEEDED;
                 job.result = result == null ? null : runs.write(result);
-                job.finishedAt = Instant.now();
+                job.finishedAt = Instant.now(clock);
             });
         } catch (RuntimeException e) {
             LOG.errorf(e, "sensitivity job %d failed", jobId);
@@ -145,7 +139,7 @@ public class SensitivityService {
                 SensitivityJob job = SensitivityJob.findById(jobId);
                 job.status = SensitivityJob.Status.FAILED;
                 job.error = "the computation failed; see the service log for job " + jobId;
-                job.finishedAt = Instant.now();
+                job.finishedAt = Instant.now(clock);
             });
         } finally {
             cancelled.remove(jobId);
@@ -169,7 +163,7 @@ public class SensitivityService {
         if (job.status == SensitivityJob.Status.QUEUED || job.status == SensitivityJob.Status.RUNNING) {
             String before = job.status.name();
             job.status = SensitivityJob.Status.CANCELLED;
-            job.finishedAt = Instant.now();
+            job.finishedAt = Instant.now(clock);
             cancelled.add(jobId);
             em.flush();
             audit.record("SensitivityJob", jobId, "CANCEL", Map.of("status", before), Map.of("status", job.status.name()));
@@ -179,11 +173,15 @@ public class SensitivityService {
         return view(job);
     }
 
-    public SensitivityJob find(long id) {
+    public JobView job(long id) {
+        return view(find(id));
+    }
+
+    SensitivityJob find(long id) {
         return SensitivityJob.<SensitivityJob>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Job", id));
     }
 
-    public JobView view(SensitivityJob j) {
+    JobView view(SensitivityJob j) {
         double percent = j.replications == 0 ? 0 : Math.round(1000.0 * j.done / j.replications) / 10.0;
         return new JobView(j.id, j.runId, j.status.name(), j.replications, j.done, percent, runs.read(j.config, Object.class),
                 j.result == null ? null : runs.read(j.result, Object.class), j.error, j.createdAt, j.finishedAt);

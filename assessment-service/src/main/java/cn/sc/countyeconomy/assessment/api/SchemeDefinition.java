@@ -1,4 +1,4 @@
-package cn.sc.countyeconomy.assessment.mapping;
+package cn.sc.countyeconomy.assessment.api;
 
 import cn.sc.countyeconomy.assessment.scoring.Model;
 import jakarta.validation.Valid;
