@@ -11,6 +11,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "scheme")
 public class AssessmentScheme extends PanacheEntityBase {
+
     public static final String DRAFT = "DRAFT";
     public static final String PUBLISHED = "PUBLISHED";
 

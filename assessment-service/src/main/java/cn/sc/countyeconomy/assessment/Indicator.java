@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 @Entity
 @Table(name = "indicator")
 public class Indicator extends PanacheEntityBase {
+
     @Id
     public String code;
     @Column(name = "name_zh")

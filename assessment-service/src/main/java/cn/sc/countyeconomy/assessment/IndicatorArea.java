@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "indicator_area")
 public class IndicatorArea extends PanacheEntityBase {
+
     @Id
     public String code;
     @Column(name = "name_zh")

@@ -10,6 +10,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "indicator_value")
 public class IndicatorValue extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

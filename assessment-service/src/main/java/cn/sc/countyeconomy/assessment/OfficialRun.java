@@ -9,6 +9,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "official_run")
 public class OfficialRun extends PanacheEntityBase {
+
     @Id
     public Integer year;
     @Column(name = "run_id")

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 @Immutable
 @Table(name = "run_result")
 public class RunResult extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -13,6 +13,7 @@ import java.time.Instant;
 @Immutable
 @Table(name = "scoring_run")
 public class ScoringRun extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -11,7 +11,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "sensitivity_job")
 public class SensitivityJob extends PanacheEntityBase {
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
+
+    public enum Status {
+        QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,7 +9,10 @@ import java.time.Instant;
 @Entity
 @Table(name = "submission")
 public class Submission extends PanacheEntityBase {
-    public enum Status { DRAFT, SUBMITTED, VERIFIED, APPROVED }
+
+    public enum Status {
+        DRAFT, SUBMITTED, VERIFIED, APPROVED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 
 /** Requests as a role. */
 final class Api {
+
     /** Numbers as double, not float: 66.666667 must not come back as 66.666664. */
     static final io.restassured.config.RestAssuredConfig DOUBLES = io.restassured.config.RestAssuredConfig.config().jsonConfig(
             io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
@@ -25,7 +26,8 @@ final class Api {
 
     static java.util.Map<String, Object> paramMap(Object... kv) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        for (int i = 0; i < kv.length; i += 2)
+            m.put((String) kv[i], kv[i + 1]);
         return m;
     }
 }

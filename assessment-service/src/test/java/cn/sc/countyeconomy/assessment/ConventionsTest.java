@@ -137,7 +137,8 @@ class ConventionsTest {
         }
         go.countDown();
         List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : answers) statuses.add(f.get(60, TimeUnit.SECONDS));
+        for (Future<Integer> f : answers)
+            statuses.add(f.get(60, TimeUnit.SECONDS));
         pool.shutdown();
         Collections.sort(statuses);
         assertEquals(List.of(200, 412), statuses);
@@ -172,7 +173,8 @@ class ConventionsTest {
                 .body("name", equalTo("数字经济核心产业增加值占比"));
         Map<String, Object> changed = indicator("DIGITAL_ECONOMY_SHARE");
         changed.put("maxValue", 90);
-        as("admin").header("If-Match", "\"0\"").body(changed).put("/api/v1/indicators/DIGITAL_ECONOMY_SHARE").then().statusCode(200).body("maxValue", equalTo(90));
+        as("admin").header("If-Match", "\"0\"").body(changed).put("/api/v1/indicators/DIGITAL_ECONOMY_SHARE").then().statusCode(200).body("maxValue",
+                equalTo(90));
         JsonPath s = newScheme(2045);
         long id = s.getLong("id");
         as("admin").header("If-Match", "\"0\"").body(definition(0.6)).put("/api/v1/schemes/" + id).then().statusCode(200);

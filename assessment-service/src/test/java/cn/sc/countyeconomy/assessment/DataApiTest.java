@@ -7,8 +7,8 @@ import cn.sc.countyeconomy.registry.client.RegistryCounty;
 import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.BeforeEach;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.*;
@@ -27,7 +27,6 @@ class DataApiTest {
     void registry() {
         SichuanRegistry.state();
     }
-
 
     static final List<String> INDICATORS = List.of("GDP", "GDP_GROWTH", "GDP_PER_CAPITA", "PARK_OUTPUT_PER_LAND", "BUDGET_REVENUE",
             "BUDGET_REVENUE_TAX_SHARE", "FIXED_ASSET_INVESTMENT_GROWTH", "INDUSTRIAL_VALUE_ADDED_GROWTH", "URBANISATION_RATE",
@@ -67,19 +66,20 @@ class DataApiTest {
     @Test
     void everyBadValueIsReportedAndNothingIsWritten() {
         List<Map<String, Object>> values = List.of(
-                v("510104", "GDP", "100.25", null),                      // 0 fine
-                v("510104", "NO_SUCH", "1", null),                       // 1 unknown indicator
-                v(SichuanRegistry.RETIRED_SHUANGLIU, "GDP", "1", null),  // 2 retired county (双流县)
-                v("510105", "GDP", "1", "万元"),                          // 3 wrong unit
-                v("510105", "URBANISATION_RATE", "101", null),           // 4 out of range 0..100
-                v("510106", "GDP", "abc", null),                         // 5 not a number
-                v("510104", "GDP", "100.25", null),                      // 6 duplicate of 0
-                v("510106", "GDP_GROWTH", "1.1234567", null));           // 7 more than 6 decimals
+                v("510104", "GDP", "100.25", null), // 0 fine
+                v("510104", "NO_SUCH", "1", null), // 1 unknown indicator
+                v(SichuanRegistry.RETIRED_SHUANGLIU, "GDP", "1", null), // 2 retired county (双流县)
+                v("510105", "GDP", "1", "万元"), // 3 wrong unit
+                v("510105", "URBANISATION_RATE", "101", null), // 4 out of range 0..100
+                v("510106", "GDP", "abc", null), // 5 not a number
+                v("510104", "GDP", "100.25", null), // 6 duplicate of 0
+                v("510106", "GDP_GROWTH", "1.1234567", null)); // 7 more than 6 decimals
         JsonPath p = as("editor").body(Map.of("values", values)).post("/api/v1/data/2032/values").then()
                 .spec(Problems.problem(422, "validation-failed")).extract().jsonPath();
         assertEquals(List.of("values[1]", "values[2]", "values[3]", "values[4]", "values[5]", "values[6]", "values[7]"),
                 p.getList("violations.field"));
-        assertEquals(List.of("unknown-indicator", "unknown-county", "unit", "range", "type", "duplicate", "type"), p.getList("report.issues.findAll { it.severity == 'REJECTED' }.rule"));
+        assertEquals(List.of("unknown-indicator", "unknown-county", "unit", "range", "type", "duplicate", "type"),
+                p.getList("report.issues.findAll { it.severity == 'REJECTED' }.rule"));
         assertEquals(0, p.getInt("report.written"));
         assertEquals(0, Api.count("/api/v1/data/2032/values"));
         // dry run: 200 with the same report
@@ -96,7 +96,8 @@ class DataApiTest {
         m.put("countyCode", county);
         m.put("indicatorCode", indicator);
         m.put("value", value);
-        if (unit != null) m.put("unit", unit);
+        if (unit != null)
+            m.put("unit", unit);
         return m;
     }
 
@@ -118,7 +119,8 @@ class DataApiTest {
         String other = "510112";
         String scoped = TestTokens.bearerForCounties(List.of(county), "editor");
         List<Map<String, Object>> mine = new ArrayList<>();
-        for (String i : INDICATORS) mine.add(v(county, i, "1", null));
+        for (String i : INDICATORS)
+            mine.add(v(county, i, "1", null));
         given().header("Authorization", scoped).contentType("application/json").body(Map.of("values", mine))
                 .post("/api/v1/data/2033/values").then().statusCode(200);
         // a county-scoped token writing another county: 403, nothing written
@@ -127,19 +129,24 @@ class DataApiTest {
         assertEquals(0, Api.count("/api/v1/data/2033/values", "county", other));
         // submit needs If-Match
         as("editor").body("{}").post("/api/v1/submissions/" + county + "/2033/submit").then().spec(Problems.problem(428, "precondition-required"));
-        as("editor").header("If-Match", "\"99\"").body("{}").post("/api/v1/submissions/" + county + "/2033/submit").then().spec(Problems.problem(412, "precondition-failed"));
+        as("editor").header("If-Match", "\"99\"").body("{}").post("/api/v1/submissions/" + county + "/2033/submit").then()
+                .spec(Problems.problem(412, "precondition-failed"));
         given().header("Authorization", scoped).contentType("application/json").header("If-Match", "\"0\"").body("{}")
                 .post("/api/v1/submissions/" + county + "/2033/submit").then().statusCode(200).body("status", equalTo("SUBMITTED")).header("ETag", "\"1\"");
         // an editor cannot verify; approver verifies and approves
-        as("editor").header("If-Match", "\"1\"").body("{}").post("/api/v1/submissions/" + county + "/2033/verify").then().spec(Problems.problem(403, "forbidden"));
-        as("approver").header("If-Match", "\"1\"").body("{}").post("/api/v1/submissions/" + county + "/2033/approve").then().spec(Problems.problem(409, "conflict"));
+        as("editor").header("If-Match", "\"1\"").body("{}").post("/api/v1/submissions/" + county + "/2033/verify").then()
+                .spec(Problems.problem(403, "forbidden"));
+        as("approver").header("If-Match", "\"1\"").body("{}").post("/api/v1/submissions/" + county + "/2033/approve").then()
+                .spec(Problems.problem(409, "conflict"));
         as("approver").header("If-Match", "\"1\"").body("{}").post("/api/v1/submissions/" + county + "/2033/verify").then().statusCode(200);
-        as("approver").header("If-Match", "\"2\"").body("{}").post("/api/v1/submissions/" + county + "/2033/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+        as("approver").header("If-Match", "\"2\"").body("{}").post("/api/v1/submissions/" + county + "/2033/approve").then().statusCode(200).body("status",
+                equalTo("APPROVED"));
         // approved data is locked
         as("editor").body(Map.of("values", List.of(v(county, "GDP", "2", null)))).post("/api/v1/data/2033/values").then()
                 .spec(Problems.problem(422, "validation-failed")).body("report.issues[0].rule", equalTo("locked"));
         // reopening needs the approver and a reason
-        as("approver").header("If-Match", "\"3\"").body("{}").post("/api/v1/submissions/" + county + "/2033/reopen").then().spec(Problems.problem(422, "validation-failed"));
+        as("approver").header("If-Match", "\"3\"").body("{}").post("/api/v1/submissions/" + county + "/2033/reopen").then()
+                .spec(Problems.problem(422, "validation-failed"));
         as("approver").header("If-Match", "\"3\"").body(Map.of("reason", "统计局更正了GDP数据")).post("/api/v1/submissions/" + county + "/2033/reopen")
                 .then().statusCode(200).body("status", equalTo("DRAFT")).body("reason", equalTo("统计局更正了GDP数据"));
         JsonPath audit = as("admin").queryParam("resourceType", "Submission").queryParam("resourceId", county + "/2033").queryParam("sort", "occurredAt,asc")

@@ -70,7 +70,8 @@ class RunApiTest {
         List<Map<String, String>> values = new ArrayList<>();
         String[][] rows = {{c1, "100", "50", "30"}, {c2, "200", "70", "10"}, {c3, null, "70", "10"}, {c4, "300", "110", "50"}};
         for (String[] r : rows) {
-            if (r[1] != null) values.add(Map.of("countyCode", r[0], "indicatorCode", "GDP_PER_CAPITA", "value", r[1]));
+            if (r[1] != null)
+                values.add(Map.of("countyCode", r[0], "indicatorCode", "GDP_PER_CAPITA", "value", r[1]));
             values.add(Map.of("countyCode", r[0], "indicatorCode", "GOVERNMENT_DEBT_RATIO", "value", r[2]));
             values.add(Map.of("countyCode", r[0], "indicatorCode", "RURAL_DISPOSABLE_INCOME", "value", r[3]));
         }
@@ -87,7 +88,8 @@ class RunApiTest {
         JsonPath res = as("reader").queryParam("category", CAT).queryParam("size", 500).get("/api/v1/runs/" + runId + "/results")
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> by = new HashMap<>();
-        for (Map<String, Object> m : res.<Map<String, Object>>getList("items")) by.put((String) m.get("countyCode"), m);
+        for (Map<String, Object> m : res.<Map<String, Object>>getList("items"))
+            by.put((String) m.get("countyCode"), m);
         assertEquals(40.0, ((Number) by.get(c1).get("overall")).doubleValue(), 1e-9);
         assertEquals(45.0, ((Number) by.get(c2).get("overall")).doubleValue(), 1e-9);
         assertEquals(45.0, ((Number) by.get(c3).get("overall")).doubleValue(), 1e-9);
@@ -100,11 +102,13 @@ class RunApiTest {
         assertEquals("STRONG", by.get(c2).get("award"));
         assertEquals("STRONG", by.get(c3).get("award"));
         assertEquals(SichuanRegistry.nameOf(c1), by.get(c1).get("countyName"));
-        JsonPath c4detail = JsonPath.from(toJson(by.get(c4))).using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        JsonPath c4detail = JsonPath.from(toJson(by.get(c4)))
+                .using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         assertEquals("FAILED", c4detail.getString("detail.redLines[0].outcome"));
         assertEquals(110.0, c4detail.getDouble("detail.redLines[0].value"), 1e-9);
         assertEquals(100.0, c4detail.getDouble("detail.redLines[0].threshold"), 1e-9);
-        JsonPath c3detail = JsonPath.from(toJson(by.get(c3))).using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        JsonPath c3detail = JsonPath.from(toJson(by.get(c3)))
+                .using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         assertNull(c3detail.get("detail.indicators[0].raw"));
         assertTrue(c3detail.getBoolean("detail.indicators[0].imputed"));
         assertEquals(200.0, c3detail.getDouble("detail.indicators[0].treated"), 1e-9);
@@ -146,7 +150,7 @@ class RunApiTest {
         assertEquals("CLEAR", card.getString("redLineStatus"));
         assertEquals("GOVERNMENT_DEBT_RATIO", card.getString("strongest[0].indicator")); // 100 vs median 66.666667
         assertEquals(33.333333, card.getDouble("strongest[0].difference"), 1e-6);
-        assertEquals("GDP_PER_CAPITA", card.getString("weakest[0].indicator"));         // 0 vs median 50
+        assertEquals("GDP_PER_CAPITA", card.getString("weakest[0].indicator")); // 0 vs median 50
         assertEquals(-50.0, card.getDouble("weakest[0].difference"), 1e-6);
         assertEquals("人均地区生产总值", card.getString("weakest[0].name"));
         // nothing stubbed for the sibling services: WireMock answers 404 -> NONE
@@ -156,11 +160,11 @@ class RunApiTest {
                 .body("redLineStatus", equalTo("DISQUALIFIED")).body("status", equalTo("DISQUALIFIED"));
         // assistance-service answers; reform-pilot-service fails: the scorecard still answers 200
         RegistryStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/effectiveness"))
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/effectiveness"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
                         "{\"countyCode\":\"" + c2 + "\",\"year\":2026,\"score\":81.5,\"components\":[]}")));
         RegistryStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/pilots"))
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/counties/" + c2 + "/pilots"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
         as("reader").queryParam("year", 2026).get("/api/v1/counties/" + c2 + "/scorecard").then().statusCode(200)
                 .body("assistance.status", equalTo("AVAILABLE")).body("assistance.data.score", equalTo(81.5))
@@ -208,7 +212,8 @@ class RunApiTest {
         for (Map<String, Object> it : items) {
             if (it.get("rank") != null) {
                 perCategory.merge((String) it.get("category"), 1, Integer::sum);
-                if (it.get("rankChange") != null) withChange++;
+                if (it.get("rankChange") != null)
+                    withChange++;
             }
         }
         assertEquals(4, perCategory.size());
@@ -250,7 +255,8 @@ class RunApiTest {
     static JsonPath waitFor(String location) throws InterruptedException {
         for (int poll = 0; poll < JOB_POLLS; poll++) {
             JsonPath j = as("reader").get(location).then().statusCode(200).extract().jsonPath();
-            if (!List.of("QUEUED", "RUNNING").contains(j.getString("status"))) return j;
+            if (!List.of("QUEUED", "RUNNING").contains(j.getString("status")))
+                return j;
             Thread.sleep(JOB_POLL_INTERVAL.toMillis());
         }
         return fail("job " + location + " did not end within " + JOB_POLLS + " polls");
@@ -263,7 +269,7 @@ class RunApiTest {
     void whileTheRegistryIsDownARunIs503AndNothingIsWrittenButReadingWorks() {
         long before = Api.count("/api/v1/runs");
         RegistryStub.failing(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/category-assignments"))
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/category-assignments"))
                 .withQueryParam("year", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2025")));
         as("editor").body(Map.of("year", 2025, "schemeVersion", 1)).post("/api/v1/runs").then()
                 .spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", "30");

@@ -17,6 +17,7 @@ class SensitivityRateLimitTest {
 
     /** The service's test profile with a limit of two starts a minute (a profile of its own: the app restarts once). */
     public static class TwoPerMinute extends AssessmentTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());

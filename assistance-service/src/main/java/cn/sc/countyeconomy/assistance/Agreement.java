@@ -25,6 +25,7 @@ import java.util.List;
 @Entity
 @Table(name = "agreement")
 public class Agreement extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -4,6 +4,7 @@ import java.util.Set;
 
 /** Life of a common-prosperity agreement: DRAFT -> SIGNED -> IN_FORCE -> EXPIRED. */
 public enum AgreementStatus {
+
     DRAFT, SIGNED, IN_FORCE, EXPIRED;
 
     public Set<AgreementStatus> next() {

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "assistance_force")
 public class AssistanceForce extends PanacheEntityBase {
+
     @Id
     public String code;
     @Column(name = "name_zh")

@@ -25,6 +25,7 @@ import java.util.Set;
 @Entity
 @Table(name = "project")
 public class AssistanceProject extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -63,6 +64,7 @@ public class AssistanceProject extends PanacheEntityBase {
 
     @Embeddable
     public static class Partner {
+
         @Column(name = "organisation_id")
         public Long organisationId;
         @Enumerated(EnumType.STRING)
@@ -89,6 +91,7 @@ public class AssistanceProject extends PanacheEntityBase {
 
     /** IATI participating-org roles for partners (the lead is role 2, accountable). */
     public enum PartnerRole {
+
         FUNDING("1"), EXTENDING("3"), IMPLEMENTING("4");
 
         private final String iatiCode;

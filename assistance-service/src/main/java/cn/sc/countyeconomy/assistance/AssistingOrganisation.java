@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "assisting_organisation")
 public class AssistingOrganisation extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

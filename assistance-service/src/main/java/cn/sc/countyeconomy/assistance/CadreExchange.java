@@ -16,6 +16,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "cadre_exchange")
 public class CadreExchange extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "fund_transaction")
 public class FundTransaction extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

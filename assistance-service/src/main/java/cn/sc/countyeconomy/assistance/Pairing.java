@@ -15,6 +15,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "pairing")
 public class Pairing extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

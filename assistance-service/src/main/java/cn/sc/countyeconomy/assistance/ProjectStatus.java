@@ -7,6 +7,7 @@ import java.util.Set;
  * maps to (1 pipeline/identification, 2 implementation, 3 finalisation, 5 cancelled, 6 suspended).
  */
 public enum ProjectStatus {
+
     PIPELINE("1"), APPROVED("1"), IN_PROGRESS("2"), COMPLETED("3"), CANCELLED("5"), SUSPENDED("6");
 
     private final String iatiCode;

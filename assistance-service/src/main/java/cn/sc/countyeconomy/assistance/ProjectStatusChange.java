@@ -17,6 +17,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "project_status_change")
 public class ProjectStatusChange extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "registry_county_cache")
 public class RegistryCountyCache extends PanacheEntityBase {
+
     @Id
     @Column(name = "county_code")
     public String countyCode;

@@ -21,6 +21,7 @@ import java.util.List;
 @Entity
 @Table(name = "result_indicator")
 public class ResultIndicator extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

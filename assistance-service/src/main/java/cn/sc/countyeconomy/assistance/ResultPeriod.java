@@ -14,6 +14,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "result_period")
 public class ResultPeriod {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "task_force_task")
 public class TaskForceTask extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -1,7 +1,7 @@
 package cn.sc.countyeconomy.assistance;
 
-import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.api.testing.TestTokens;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;

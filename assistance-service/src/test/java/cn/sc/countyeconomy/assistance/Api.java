@@ -40,14 +40,14 @@ final class Api {
     /** A project of the county led by the organisation (which must be paired with it). */
     static long project(long lead, String county, String plannedStart, String plannedEnd, boolean key, String term) {
         return as("editor").body(Map.of("countyCode", county, "leadOrganisationId", lead, "title", unique("项目"), "sector", "INDUSTRY",
-                        "term", term, "keyProject", key, "plannedStart", plannedStart, "plannedEnd", plannedEnd,
-                        "budget", new BigDecimal("1000000.00")))
+                "term", term, "keyProject", key, "plannedStart", plannedStart, "plannedEnd", plannedEnd,
+                "budget", new BigDecimal("1000000.00")))
                 .post("/api/v1/projects").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     static io.restassured.response.Response transaction(long project, String type, String date, String amount) {
         return as("editor").body(Map.of("type", type, "date", date, "amount", new BigDecimal(amount),
-                        "providerName", "省财政厅", "receiverName", "县财政局"))
+                "providerName", "省财政厅", "receiverName", "县财政局"))
                 .post("/api/v1/projects/" + project + "/transactions");
     }
 

@@ -14,7 +14,6 @@ import java.util.Set;
 
 import static cn.sc.countyeconomy.assistance.Api.as;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -90,7 +89,8 @@ class ApiConventionsTest {
         scoped.body("{\"name\":\"x\",\"kind\":\"PROVINCIAL_DEPARTMENT\"}").post("/api/v1/organisations").then().spec(Problems.problem(403, "forbidden"));
         for (String[] write : new String[][]{
                 {"/api/v1/tasks", "{\"countyCode\":\"" + COUNTY + "\",\"title\":\"t\",\"responsibleUnit\":\"u\",\"deadline\":\"2030-01-01\"}"},
-                {"/api/v1/training-records", "{\"countyCode\":\"" + COUNTY + "\",\"year\":2025,\"organiserName\":\"o\",\"peopleTrained\":5,\"kind\":\"OTHER\"}"}}) {
+                {"/api/v1/training-records",
+                        "{\"countyCode\":\"" + COUNTY + "\",\"year\":2025,\"organiserName\":\"o\",\"peopleTrained\":5,\"kind\":\"OTHER\"}"}}) {
             given().header("Authorization", TestTokens.bearerForCounties(List.of("513431"), "editor")).contentType(ContentType.JSON)
                     .body(write[1]).post(write[0]).then().spec(Problems.problem(403, "forbidden"))
                     .body("detail", containsString(COUNTY));
@@ -174,11 +174,13 @@ class ApiConventionsTest {
             var start = new java.util.concurrent.CountDownLatch(1);
             var a = pool.submit(() -> {
                 start.await();
-                return as("editor").header("If-Match", "\"0\"").body("{\"name\":\"" + Api.unique("成都市A") + "\"}").put("/api/v1/organisations/" + id).statusCode();
+                return as("editor").header("If-Match", "\"0\"").body("{\"name\":\"" + Api.unique("成都市A") + "\"}").put("/api/v1/organisations/" + id)
+                        .statusCode();
             });
             var b = pool.submit(() -> {
                 start.await();
-                return as("editor").header("If-Match", "\"0\"").body("{\"name\":\"" + Api.unique("成都市B") + "\"}").put("/api/v1/organisations/" + id).statusCode();
+                return as("editor").header("If-Match", "\"0\"").body("{\"name\":\"" + Api.unique("成都市B") + "\"}").put("/api/v1/organisations/" + id)
+                        .statusCode();
             });
             start.countDown();
             assertEquals(Set.of(200, 412), Set.of(a.get(), b.get()));

@@ -20,8 +20,8 @@ final class AuditRecords {
 
     static List<Row> of(AgroalDataSource ds, String resourceType, Object resourceId) {
         try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement("select actor, action, before_state::text, after_state::text, reason "
-                     + "from api_audit_record where resource_type = ? and resource_id = ? order by id")) {
+                PreparedStatement s = c.prepareStatement("select actor, action, before_state::text, after_state::text, reason "
+                        + "from api_audit_record where resource_type = ? and resource_id = ? order by id")) {
             s.setString(1, resourceType);
             s.setString(2, String.valueOf(resourceId));
             List<Row> rows = new ArrayList<>();
@@ -38,7 +38,7 @@ final class AuditRecords {
 
     static long count(AgroalDataSource ds, String resourceType) {
         try (Connection c = ds.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from api_audit_record where resource_type = ?")) {
+                PreparedStatement s = c.prepareStatement("select count(*) from api_audit_record where resource_type = ?")) {
             s.setString(1, resourceType);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -35,13 +35,15 @@ class AuditTrailTest {
     @Test
     void everyKindOfWriteLeavesAnAuditRecordWithTheActor() {
         long org = Api.organisation(Api.unique("四川省商务厅"), "PROVINCIAL_DEPARTMENT");
-        as("editor").header("If-Match", "\"0\"").body("{\"name\":\"" + Api.unique("四川省商务厅（更名）") + "\"}").put("/api/v1/organisations/" + org).then().statusCode(200);
+        as("editor").header("If-Match", "\"0\"").body("{\"name\":\"" + Api.unique("四川省商务厅（更名）") + "\"}").put("/api/v1/organisations/" + org).then()
+                .statusCode(200);
         long pairing = Api.pairing(org, COUNTY, "2024-01-01");
         long soe = Api.organisation(Api.unique("四川省铁路产业投资集团"), "PROVINCIAL_SOE");
         long agreement = as("editor").body("{\"organisationId\":" + soe + ",\"countyCode\":\"" + COUNTY + "\",\"title\":\"共同富裕协议\","
-                        + "\"termStart\":\"2024-01-01\",\"termEnd\":\"2026-12-31\",\"annualSharePercent\":12.5,\"keyIndustries\":[\"牦牛养殖\"]}")
+                + "\"termStart\":\"2024-01-01\",\"termEnd\":\"2026-12-31\",\"annualSharePercent\":12.5,\"keyIndustries\":[\"牦牛养殖\"]}")
                 .post("/api/v1/agreements").then().statusCode(201).extract().jsonPath().getLong("id");
-        as("approver").header("If-Match", "\"0\"").body("{\"status\":\"SIGNED\",\"date\":\"2024-01-05\"}").post("/api/v1/agreements/" + agreement + "/status").then().statusCode(200);
+        as("approver").header("If-Match", "\"0\"").body("{\"status\":\"SIGNED\",\"date\":\"2024-01-05\"}").post("/api/v1/agreements/" + agreement + "/status")
+                .then().statusCode(200);
         long p = Api.project(org, COUNTY, "2024-02-01", "2024-12-31", true, "SHORT");
         as("editor").header("If-Match", "\"0\"").body("{\"title\":\"更名项目\",\"sector\":\"HEALTH\",\"term\":\"SHORT\",\"keyProject\":true,"
                 + "\"plannedStart\":\"2024-02-01\",\"plannedEnd\":\"2024-12-31\",\"budget\":1.00}").put("/api/v1/projects/" + p).then().statusCode(200);
@@ -50,13 +52,17 @@ class AuditTrailTest {
                 + "\"periods\":[{\"periodStart\":\"2024-01-01\",\"periodEnd\":\"2024-12-31\",\"target\":50}]}")
                 .post("/api/v1/projects/" + p + "/results").then().statusCode(201).extract().jsonPath().getLong("id");
         long tx = Api.transaction(p, "COMMITMENT", "2024-02-01", "5.00").then().statusCode(201).extract().jsonPath().getLong("id");
-        long training = as("editor").body("{\"countyCode\":\"" + COUNTY + "\",\"year\":2024,\"organiserName\":\"县人社局\",\"peopleTrained\":40,\"kind\":\"OTHER\"}")
+        long training = as("editor")
+                .body("{\"countyCode\":\"" + COUNTY + "\",\"year\":2024,\"organiserName\":\"县人社局\",\"peopleTrained\":40,\"kind\":\"OTHER\"}")
                 .post("/api/v1/training-records").then().statusCode(201).extract().jsonPath().getLong("id");
-        long cadre = as("editor").body("{\"countyCode\":\"" + COUNTY + "\",\"organisationId\":" + org + ",\"kind\":\"MENTORING\",\"periodStart\":\"2024-03-01\","
-                + "\"periodEnd\":\"2024-08-31\",\"people\":2}").post("/api/v1/cadre-exchanges").then().statusCode(201).extract().jsonPath().getLong("id");
+        long cadre = as("editor")
+                .body("{\"countyCode\":\"" + COUNTY + "\",\"organisationId\":" + org + ",\"kind\":\"MENTORING\",\"periodStart\":\"2024-03-01\","
+                        + "\"periodEnd\":\"2024-08-31\",\"people\":2}")
+                .post("/api/v1/cadre-exchanges").then().statusCode(201).extract().jsonPath().getLong("id");
         long task = as("editor").body("{\"countyCode\":\"" + COUNTY + "\",\"title\":\"审计整改\",\"responsibleUnit\":\"县审计局\",\"deadline\":\"2030-01-01\"}")
                 .post("/api/v1/tasks").then().statusCode(201).extract().jsonPath().getLong("id");
-        as("editor").header("If-Match", "\"0\"").body("{\"title\":\"审计整改\",\"responsibleUnit\":\"县审计局\",\"deadline\":\"2030-01-01\",\"status\":\"IN_PROGRESS\"}")
+        as("editor").header("If-Match", "\"0\"")
+                .body("{\"title\":\"审计整改\",\"responsibleUnit\":\"县审计局\",\"deadline\":\"2030-01-01\",\"status\":\"IN_PROGRESS\"}")
                 .put("/api/v1/tasks/" + task).then().statusCode(200);
         as("editor").header("If-Match", "\"1\"").delete("/api/v1/tasks/" + task).then().statusCode(204);
 

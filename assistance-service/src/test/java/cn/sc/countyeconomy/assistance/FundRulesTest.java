@@ -1,8 +1,8 @@
 package cn.sc.countyeconomy.assistance;
 
 import cn.sc.countyeconomy.api.testing.Problems;
-import io.agroal.api.AgroalDataSource;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -149,10 +149,11 @@ class FundRulesTest {
                     .body("violations.field", org.hamcrest.Matchers.hasItem("amount"));
         }
         as("editor").body(Map.of("type", "COMMITMENT", "date", "2024-03-01", "amount", "abc", "providerName", "省财政厅",
-                        "receiverName", "县财政局"))
+                "receiverName", "县财政局"))
                 .post("/api/v1/projects/" + p + "/transactions").then()
                 .spec(Problems.problem(400, "malformed-request")).body("violations[0].field", equalTo("amount"));
-        as("editor").body("{\"type\":\"COMMITMENT\",\"date\":\"2024-03-01\",\"amount\":1.00,\"currency\":\"USD\",\"providerName\":\"a\",\"receiverName\":\"b\"}")
+        as("editor")
+                .body("{\"type\":\"COMMITMENT\",\"date\":\"2024-03-01\",\"amount\":1.00,\"currency\":\"USD\",\"providerName\":\"a\",\"receiverName\":\"b\"}")
                 .post("/api/v1/projects/" + p + "/transactions")
                 .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("currency"));
         as("editor").body("{\"type\":\"GRANT\",\"date\":\"2024-03-01\",\"amount\":1.00,\"providerName\":\"a\",\"receiverName\":\"b\"}")

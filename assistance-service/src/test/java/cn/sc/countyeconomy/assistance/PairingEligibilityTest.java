@@ -16,10 +16,10 @@ import java.util.List;
 
 import static cn.sc.countyeconomy.assistance.Api.as;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Pairings are allowed only for counties the registry designates underdeveloped on the start date. */
 @QuarkusTest
@@ -51,7 +51,7 @@ class PairingEligibilityTest {
                 .body("forceCode", equalTo("EAST_WEST_COOPERATION"))
                 .body("validFrom", equalTo("2024-01-01"));
         RegistryStub.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/designations"))
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/designations"))
                 .withQueryParam("county", com.github.tomakehurst.wiremock.client.WireMock.equalTo("513431"))
                 .withQueryParam("asOf", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2024-01-01"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));

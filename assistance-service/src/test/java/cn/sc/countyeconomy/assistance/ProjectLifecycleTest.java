@@ -1,9 +1,9 @@
 package cn.sc.countyeconomy.assistance;
 
-import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.api.testing.Problems;
-import io.agroal.api.AgroalDataSource;
+import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -150,7 +150,7 @@ class ProjectLifecycleTest {
         long p = newProject();
         long partner = Api.organisation(Api.unique("在川央企"), "CENTRAL_SOE");
         as("editor").body("{\"title\":\"带动脱贫人口增收\",\"unit\":\"人\",\"baselineYear\":2023,\"baselineValue\":120,"
-                        + "\"periods\":[{\"periodStart\":\"2024-01-01\",\"periodEnd\":\"2024-12-31\",\"target\":300,\"actual\":280.5}]}")
+                + "\"periods\":[{\"periodStart\":\"2024-01-01\",\"periodEnd\":\"2024-12-31\",\"target\":300,\"actual\":280.5}]}")
                 .post("/api/v1/projects/" + p + "/results").then().statusCode(201).body("periods[0].actual", equalTo(280.5f));
         move(p, "APPROVED", "2024-02-20", "approver").then().statusCode(200);
         move(p, "IN_PROGRESS", "2024-03-05", "editor").then().statusCode(200);
@@ -181,8 +181,8 @@ class ProjectLifecycleTest {
         // a project with a partner: role 1/3/4 as given
         Api.pairing(partner, COUNTY, "2024-01-01");
         long q = as("editor").body("{\"countyCode\":\"" + COUNTY + "\",\"leadOrganisationId\":" + lead + ",\"partners\":[{\"organisationId\":"
-                        + partner + ",\"role\":\"FUNDING\"}],\"title\":\"联合项目\",\"sector\":\"EMPLOYMENT\",\"term\":\"LONG\","
-                        + "\"plannedStart\":\"2024-03-01\",\"plannedEnd\":\"2027-12-31\",\"budget\":5.00}")
+                + partner + ",\"role\":\"FUNDING\"}],\"title\":\"联合项目\",\"sector\":\"EMPLOYMENT\",\"term\":\"LONG\","
+                + "\"plannedStart\":\"2024-03-01\",\"plannedEnd\":\"2027-12-31\",\"budget\":5.00}")
                 .post("/api/v1/projects").then().statusCode(201).body("partners", hasSize(1)).extract().jsonPath().getLong("id");
         as("reader").get("/api/v1/projects/" + q + "/iati").then().statusCode(200)
                 .body("'participating-org'.role", contains("2", "1"))

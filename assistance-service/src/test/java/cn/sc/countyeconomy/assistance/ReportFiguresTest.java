@@ -2,9 +2,9 @@ package cn.sc.countyeconomy.assistance;
 
 import cn.sc.countyeconomy.api.testing.CsvRows;
 import cn.sc.countyeconomy.api.testing.TestClock;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.JsonConfig;
@@ -146,7 +146,7 @@ class ReportFiguresTest {
 
     private void training(int year, int people, String kind) {
         as("editor").body("{\"countyCode\":\"" + COUNTY + "\",\"year\":" + year + ",\"organiserOrganisationId\":" + d
-                        + ",\"organiserName\":\"" + dName + "\",\"peopleTrained\":" + people + ",\"kind\":\"" + kind + "\"}")
+                + ",\"organiserName\":\"" + dName + "\",\"peopleTrained\":" + people + ",\"kind\":\"" + kind + "\"}")
                 .post("/api/v1/training-records").then().statusCode(201);
     }
 
@@ -160,7 +160,7 @@ class ReportFiguresTest {
                 + "\"deadline\":\"" + deadline + "\"}").post("/api/v1/tasks").then().statusCode(201).extract().jsonPath().getLong("id");
         if (doneOn != null) {
             as("editor").header("If-Match", "\"0\"").body("{\"title\":\"" + title + "\",\"responsibleUnit\":\"美姑县帮扶工作队\",\"deadline\":\""
-                            + deadline + "\",\"status\":\"DONE\",\"completedOn\":\"" + doneOn + "\"}")
+                    + deadline + "\",\"status\":\"DONE\",\"completedOn\":\"" + doneOn + "\"}")
                     .put("/api/v1/tasks/" + id).then().statusCode(200);
         }
     }
@@ -335,7 +335,7 @@ class ReportFiguresTest {
         reader().queryParam("year", "2025").get("/api/v1/coverage").then().statusCode(200)
                 .body("soesWithoutSignedAgreement.organisationId", hasItem((int) soe));
         long a = as("editor").body("{\"organisationId\":" + soe + ",\"countyCode\":\"" + COUNTY + "\",\"title\":\"共同富裕协议\","
-                        + "\"termStart\":\"2025-01-01\",\"termEnd\":\"2027-12-31\",\"annualAmount\":2000000.00,\"keyIndustries\":[\"清洁能源\",\"文旅\"]}")
+                + "\"termStart\":\"2025-01-01\",\"termEnd\":\"2027-12-31\",\"annualAmount\":2000000.00,\"keyIndustries\":[\"清洁能源\",\"文旅\"]}")
                 .post("/api/v1/agreements").then().statusCode(201).extract().jsonPath().getLong("id");
         reader().queryParam("year", "2025").get("/api/v1/coverage").then()
                 .body("soesWithoutSignedAgreement.organisationId", hasItem((int) soe));

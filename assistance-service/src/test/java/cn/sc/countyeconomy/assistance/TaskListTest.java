@@ -1,9 +1,9 @@
 package cn.sc.countyeconomy.assistance;
 
-import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.api.testing.Problems;
-import io.agroal.api.AgroalDataSource;
+import cn.sc.countyeconomy.api.testing.TestClock;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ class TaskListTest {
 
     private static long task(String county, String title, String deadline) {
         return as("editor").body("{\"countyCode\":\"" + county + "\",\"title\":\"" + title + "\",\"responsibleUnit\":\"县农业农村局\","
-                        + "\"deadline\":\"" + deadline + "\"}")
+                + "\"deadline\":\"" + deadline + "\"}")
                 .post("/api/v1/tasks").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
@@ -49,8 +49,8 @@ class TaskListTest {
         long pastDone = task(OVERDUE_COUNTY, "召开工作队会议", today.minusDays(10).toString());
         String etag = as("reader").get("/api/v1/tasks/" + pastDone).then().extract().header("ETag");
         as("editor").header("If-Match", etag).body("{\"title\":\"召开工作队会议\",\"responsibleUnit\":\"县农业农村局\",\"deadline\":\""
-                        + today.minusDays(10) + "\",\"status\":\"DONE\",\"completedOn\":\"" + today.minusDays(11)
-                        + "\",\"evidenceUrl\":\"https://example.gov.cn/minutes/1\"}")
+                + today.minusDays(10) + "\",\"status\":\"DONE\",\"completedOn\":\"" + today.minusDays(11)
+                + "\",\"evidenceUrl\":\"https://example.gov.cn/minutes/1\"}")
                 .put("/api/v1/tasks/" + pastDone).then().statusCode(200).body("overdue", equalTo(false)).body("status", equalTo("DONE"));
 
         as("reader").get("/api/v1/tasks/" + past).then().body("overdue", equalTo(true));
@@ -72,10 +72,10 @@ class TaskListTest {
         as("editor").header("If-Match", etag).body("{\"title\":\"资料归档\",\"responsibleUnit\":\"县档案馆\",\"deadline\":\"2025-01-01\",\"status\":\"DONE\"}")
                 .put("/api/v1/tasks/" + id).then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("completedOn"));
         as("editor").header("If-Match", etag).body("{\"title\":\"资料归档\",\"responsibleUnit\":\"县档案馆\",\"deadline\":\"2025-01-01\","
-                        + "\"status\":\"OPEN\",\"completedOn\":\"2024-12-01\"}")
+                + "\"status\":\"OPEN\",\"completedOn\":\"2024-12-01\"}")
                 .put("/api/v1/tasks/" + id).then().statusCode(422).body("violations[0].field", equalTo("completedOn"));
         as("editor").header("If-Match", etag).body("{\"title\":\"资料归档\",\"responsibleUnit\":\"县档案馆\",\"deadline\":\"2025-01-01\","
-                        + "\"status\":\"OPEN\",\"evidenceUrl\":\"not a url\"}")
+                + "\"status\":\"OPEN\",\"evidenceUrl\":\"not a url\"}")
                 .put("/api/v1/tasks/" + id).then().statusCode(422).body("violations[0].field", equalTo("evidenceUrl"));
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "assessment_category")
 public class AssessmentCategory extends PanacheEntityBase {
+
     @Id
     public String code;
     @Column(name = "name_zh")

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "category_assignment")
 public class CategoryAssignment extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

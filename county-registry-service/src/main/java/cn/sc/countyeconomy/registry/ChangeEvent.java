@@ -15,6 +15,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "change_event")
 public class ChangeEvent extends PanacheEntityBase {
+
     @Id
     public long sequence;
     @Column(name = "occurred_at")

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "designation")
 public class Designation extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

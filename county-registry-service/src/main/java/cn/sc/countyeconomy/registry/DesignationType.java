@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "designation_type")
 public class DesignationType extends PanacheEntityBase {
+
     @Id
     public String code;
     @Column(name = "name_zh")

@@ -18,6 +18,7 @@ import java.util.List;
 @Entity
 @Table(name = "division_change")
 public class DivisionChange extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

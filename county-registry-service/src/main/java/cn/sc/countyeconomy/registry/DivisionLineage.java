@@ -14,6 +14,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "division_lineage")
 public class DivisionLineage extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

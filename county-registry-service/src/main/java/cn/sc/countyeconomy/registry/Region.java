@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "region")
 public class Region extends PanacheEntityBase {
+
     @Id
     public String code;
     @Column(name = "province_code", columnDefinition = "bpchar(6)")

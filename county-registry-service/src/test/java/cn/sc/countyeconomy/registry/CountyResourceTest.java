@@ -1,7 +1,7 @@
 package cn.sc.countyeconomy.registry;
 
-import cn.sc.countyeconomy.api.testing.TestTokens;
 import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import cn.sc.countyeconomy.api.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

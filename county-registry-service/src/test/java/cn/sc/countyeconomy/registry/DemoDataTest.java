@@ -1,8 +1,8 @@
 package cn.sc.countyeconomy.registry;
 
+import cn.sc.countyeconomy.api.testing.PostgresTestResource;
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
-import cn.sc.countyeconomy.api.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

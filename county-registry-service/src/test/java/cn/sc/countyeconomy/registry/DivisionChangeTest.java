@@ -1,7 +1,7 @@
 package cn.sc.countyeconomy.registry;
 
-import cn.sc.countyeconomy.api.testing.TestTokens;
 import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import cn.sc.countyeconomy.api.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -161,7 +161,8 @@ class DivisionChangeTest {
     void invalidChangesAreRefusedAndWriteNothing() {
         ensureTestProvince();
         long before = lastSequence();
-        long changes = given().header("Authorization", READER).when().get("/api/v1/division-changes").then().log().ifValidationFails().statusCode(200).extract().jsonPath().getLong("totalItems");
+        long changes = given().header("Authorization", READER).when().get("/api/v1/division-changes").then().log().ifValidationFails().statusCode(200).extract()
+                .jsonPath().getLong("totalItems");
         record Case(int status, String contains, Map<String, Object> body) {
         }
         List<Case> cases = new ArrayList<>(List.of(
@@ -292,7 +293,8 @@ class DivisionChangeTest {
     void importRefusesContradictionsAndMalformedRows() {
         long feed = lastSequence();
         given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8")
-                .body("code,name,prefecture_code,prefecture_name,province_code,province_name\n510522,别的名字,510500,泸州市,510000,四川省\n980101,新县,980100,新市,980000,新省\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body("code,name,prefecture_code,prefecture_name,province_code,province_name\n510522,别的名字,510500,泸州市,510000,四川省\n980101,新县,980100,新市,980000,新省\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/divisions/import").then().log().ifValidationFails().statusCode(409).contentType("application/problem+json")
                 .body("report.conflicts[0].line", equalTo(2)).body("report.conflicts[0].code", equalTo("510522"));
         given().header("Authorization", ADMIN).contentType("text/csv")

@@ -1,8 +1,8 @@
 package cn.sc.countyeconomy.registry;
 
 import cn.sc.countyeconomy.api.testing.CsvRows;
-import cn.sc.countyeconomy.api.testing.TestTokens;
 import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import cn.sc.countyeconomy.api.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -148,7 +148,8 @@ class ReferenceDataTest {
                 "513422", "Muli Tibetan Autonomous County", "512022", "Lezhi County", "510522", "Hejiang County");
         expected.forEach((code, en) -> given().header("Authorization", READER).when().get("/api/v1/counties/" + code).then()
                 .statusCode(200).body("nameEn", equalTo(en)));
-        given().header("Authorization", READER).when().get("/api/v1/prefectures/513200").then().body("nameEn", equalTo("Aba Tibetan and Qiang Autonomous Prefecture"));
+        given().header("Authorization", READER).when().get("/api/v1/prefectures/513200").then().body("nameEn",
+                equalTo("Aba Tibetan and Qiang Autonomous Prefecture"));
         given().header("Authorization", READER).when().get("/api/v1/prefectures/511100").then().body("nameEn", equalTo("Leshan City"));
     }
 

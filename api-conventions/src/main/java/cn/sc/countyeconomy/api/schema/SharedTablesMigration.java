@@ -9,11 +9,11 @@ import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Migrates the tables of this module (audit and idempotency records) with a Flyway of their own:
@@ -149,7 +149,7 @@ public final class SharedTablesMigration implements Callback {
 
     private static boolean exists(DataSource dataSource, String qualifiedTable) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                PreparedStatement q = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             q.setString(1, qualifiedTable);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();

@@ -17,6 +17,7 @@ class SharedTablesFlywayCustomizerTest {
     @Test
     void addsTheSharedTablesAfterTheCallbacksTheServiceAlreadyHas() {
         Callback own = new BaseCallback() {
+
             @Override
             public void handle(Event event, Context context) {
             }

@@ -85,8 +85,8 @@ class SharedTablesMigrationTest {
         assertEquals(List.of("1 SQL V1__test_service_items.sql", "2 SQL V2__test_service_item_notes.sql"),
                 history(db, "flyway_schema_history"));
         assertEquals(List.of(
-                        "1 BASELINE api conventions, made as V0_1__api_conventions.sql in the service history",
-                        "2 SQL V2__test_idempotency_note.sql"),
+                "1 BASELINE api conventions, made as V0_1__api_conventions.sql in the service history",
+                "2 SQL V2__test_idempotency_note.sql"),
                 history(db, SharedTablesMigration.HISTORY_TABLE));
         assertEquals(List.of("alice county 510522 UPDATE"),
                 rows(db, "SELECT actor || ' ' || resource_type || ' ' || resource_id || ' ' || action FROM api_audit_record"));
@@ -148,8 +148,8 @@ class SharedTablesMigrationTest {
 
     private static List<String> rows(String db, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(PG.jdbcUrl(db), "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(rs.getString(1));
@@ -160,7 +160,7 @@ class SharedTablesMigrationTest {
 
     private static void execute(String db, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(PG.jdbcUrl(db), "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             assertTrue(s.executeUpdate(sql) > 0);
         }
     }

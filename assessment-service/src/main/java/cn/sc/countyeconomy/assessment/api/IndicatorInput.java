@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 
 /** An indicator as sent, to add it to the catalogue or to change it. */
 public record IndicatorInput(String code, String name, String nameEn, String unit, String area, String direction,
-                             String description, String source, BigDecimal minValue, BigDecimal maxValue,
-                             Boolean required, BigDecimal yoyThresholdPercent) {
+        String description, String source, BigDecimal minValue, BigDecimal maxValue,
+        Boolean required, BigDecimal yoyThresholdPercent) {
 }

@@ -8,5 +8,5 @@ import java.math.BigDecimal;
 @Schema(name = "RankingRow")
 @JsonPropertyOrder({"category", "rank", "countyCode", "countyName", "overall", "status", "rankChange", "award", "runId"})
 public record RankingRow(String category, Integer rank, String countyCode, String countyName, BigDecimal overall,
-                         String status, Integer rankChange, String award, long runId) {
+        String status, Integer rankChange, String award, long runId) {
 }

@@ -15,15 +15,11 @@ import java.util.Map;
 /** The content of a scheme, as sent and stored (one JSON document). */
 @Schema(description = "A scheme's content: indicators with their treatment, per-category weights, aggregation, red lines and awards.")
 public record SchemeDefinition(
-        @Schema(description = "Where the weights come from. The shipped default says they are the project's own, not official.")
-        String weightsSource,
+        @Schema(description = "Where the weights come from. The shipped default says they are the project's own, not official.") String weightsSource,
         @NotNull @Schema(description = "ARITHMETIC or GEOMETRIC weighted mean, for areas and overall.") Model.Aggregation aggregation,
-        @NotNull @DecimalMin("0") @DecimalMax("1")
-        @Schema(description = "Share of the scheme's indicators a county must have (before imputation) to be scored.", example = "0.8")
-        Double minDataShare,
+        @NotNull @DecimalMin("0") @DecimalMax("1") @Schema(description = "Share of the scheme's indicators a county must have (before imputation) to be scored.", example = "0.8") Double minDataShare,
         @NotEmpty List<@Valid IndicatorEntry> indicators,
-        @NotEmpty @Schema(description = "category code -> indicator code -> weight; each category's weights must sum to 1 (± 1e-9).")
-        Map<String, Map<String, Double>> weights,
+        @NotEmpty @Schema(description = "category code -> indicator code -> weight; each category's weights must sum to 1 (± 1e-9).") Map<String, Map<String, Double>> weights,
         List<Model.@Valid RedLineRule> redLines,
         List<Model.@Valid AwardRule> awards) {
 

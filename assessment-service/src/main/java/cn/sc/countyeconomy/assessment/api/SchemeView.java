@@ -6,5 +6,5 @@ import java.time.Instant;
 
 @Schema(name = "Scheme")
 public record SchemeView(long id, int year, int schemeVersion, String status, SchemeDefinition definition,
-                         Instant createdAt, Instant publishedAt, long version) {
+        Instant createdAt, Instant publishedAt, long version) {
 }

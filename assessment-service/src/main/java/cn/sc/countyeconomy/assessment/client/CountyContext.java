@@ -18,7 +18,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class CountyContext {
 
-
     @Inject
     @RestClient
     CountyContextApi.Assistance assistance;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The two calls the scorecard makes to the sibling services. Package-private: use {@link CountyContext}. */
 final class CountyContextApi {
+
     private CountyContextApi() {
     }
 
@@ -21,6 +22,7 @@ final class CountyContextApi {
     @Path("/api/v1")
     @Produces(MediaType.APPLICATION_JSON)
     interface Assistance {
+
         @GET
         @Path("/counties/{code}/effectiveness")
         JsonNode effectiveness(@PathParam("code") String code, @QueryParam("year") int year);
@@ -31,6 +33,7 @@ final class CountyContextApi {
     @Path("/api/v1")
     @Produces(MediaType.APPLICATION_JSON)
     interface ReformPilots {
+
         @GET
         @Path("/counties/{code}/pilots")
         JsonNode pilots(@PathParam("code") String code);

@@ -54,7 +54,7 @@ public class DataResource {
     @APIResponse(responseCode = "422", description = "Some values were rejected; the problem carries violations and the report")
     @APIResponse(responseCode = "503", description = "county-registry-service unavailable; Retry-After; nothing written")
     public ImportReport importJson(@PathParam("year") int year, @QueryParam("dryRun") @Parameter(description = "Validate only") boolean dryRun,
-                                   ValueBatch batch) {
+            ValueBatch batch) {
         return data.importBatch(year, batch, dryRun);
     }
 
@@ -76,7 +76,7 @@ public class DataResource {
             + "Accept: text/csv streams all matching values as CSV.")
     @APIResponse(responseCode = "200", description = "A page of values, or CSV")
     public Response list(@PathParam("year") int year, @BeanParam PageParams page, @QueryParam("county") String county,
-                         @QueryParam("indicator") String indicator, @Context HttpHeaders headers) {
+            @QueryParam("indicator") String indicator, @Context HttpHeaders headers) {
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)) && !m.isWildcardType())) {
             return CsvExport.ok(ValueView.class, () -> data.valueRows(year, county, indicator, page), "values-" + year + ".csv");
         }

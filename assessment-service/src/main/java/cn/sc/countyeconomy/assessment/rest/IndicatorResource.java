@@ -60,7 +60,8 @@ public class IndicatorResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "409", description = "The code exists already")
     public Response create(IndicatorInput in, @HeaderParam(IdempotentCreate.HEADER) String key) {
-        if (in == null) throw ApiException.validation("body", "an indicator is required");
+        if (in == null)
+            throw ApiException.validation("body", "an indicator is required");
         return idempotent.created(key, in, uri, () -> {
             IndicatorView v = framework.createIndicator(in);
             return Created.at("/api/v1/indicators/" + v.code(), v).withETag(v.version());
@@ -74,7 +75,8 @@ public class IndicatorResource {
             + "Published schemes keep the direction and area they were published with.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, IndicatorInput in) {
-        if (in == null) throw ApiException.validation("body", "an indicator is required");
+        if (in == null)
+            throw ApiException.validation("body", "an indicator is required");
         IndicatorView v = framework.updateIndicator(code, ifMatch, in);
         return Preconditions.ok(v, v.version()).build();
     }

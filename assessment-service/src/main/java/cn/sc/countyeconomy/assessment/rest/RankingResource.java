@@ -1,10 +1,10 @@
 package cn.sc.countyeconomy.assessment.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.RankingRow;
 import cn.sc.countyeconomy.assessment.api.Scorecard;
@@ -40,7 +40,7 @@ public class RankingResource {
     @APIResponse(responseCode = "200", description = "A page of ranking rows, or CSV")
     @APIResponse(responseCode = "404", description = "No official run for the year")
     public Response rankings(@QueryParam("year") String yearText, @QueryParam("category") String category, @BeanParam PageParams page,
-                             @Context HttpHeaders headers) {
+            @Context HttpHeaders headers) {
         int year = QueryParams.year("year", yearText, true, 2000, 2100);
         List<RankingRow> rows = runs.ranking(year, category, page.rawSort());
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)))) {

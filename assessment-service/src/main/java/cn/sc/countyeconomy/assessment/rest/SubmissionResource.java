@@ -36,7 +36,7 @@ public class SubmissionResource {
     @Operation(summary = "List the workflow states", description = "Paged; filters year, status, county; sortable: countyCode, year, status, updatedAt.")
     @APIResponse(responseCode = "200", description = "A page of submissions")
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String statusText,
-                         @QueryParam("county") String county) {
+            @QueryParam("county") String county) {
         return Paged.ok(data.submissions(yearText, statusText, county, page), uri);
     }
 
@@ -84,7 +84,8 @@ public class SubmissionResource {
     @Operation(summary = "Reopen data (any state -> DRAFT)", description = "Approver, with a reason (recorded in the audit trail). If-Match required.")
     @APIResponse(responseCode = "200", description = "New state", content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response reopen(@PathParam("county") String county, @PathParam("year") int year, @HeaderParam("If-Match") String ifMatch, Reason reason) {
-        if (reason == null) throw ApiException.validation("reason", "reopening needs a reason");
+        if (reason == null)
+            throw ApiException.validation("reason", "reopening needs a reason");
         return answer(data.transition(county, year, "reopen", ifMatch, reason.reason()));
     }
 

@@ -13,13 +13,21 @@ public final class Model {
     private Model() {
     }
 
-    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
+    public enum Direction {
+        HIGHER_IS_BETTER, LOWER_IS_BETTER
+    }
 
-    public enum Imputation { NONE, CATEGORY_MEAN, CATEGORY_MEDIAN }
+    public enum Imputation {
+        NONE, CATEGORY_MEAN, CATEGORY_MEDIAN
+    }
 
-    public enum Normalisation { MIN_MAX, Z_SCORE, DISTANCE_TO_TARGET, GOALPOSTS, RANK, PERCENTILE_RANK }
+    public enum Normalisation {
+        MIN_MAX, Z_SCORE, DISTANCE_TO_TARGET, GOALPOSTS, RANK, PERCENTILE_RANK
+    }
 
-    public enum Aggregation { ARITHMETIC, GEOMETRIC }
+    public enum Aggregation {
+        ARITHMETIC, GEOMETRIC
+    }
 
     public enum RedLineOperator {
         /** The value must not exceed the threshold (e.g. debt ratio against its warning line). */
@@ -28,7 +36,9 @@ public final class Model {
         AT_LEAST
     }
 
-    public enum RedLineConsequence { DISQUALIFY, CAP }
+    public enum RedLineConsequence {
+        DISQUALIFY, CAP
+    }
 
     public enum AwardRuleType {
         /** Every scored county ranked n or better in its category (ties at the boundary included). */
@@ -39,12 +49,12 @@ public final class Model {
 
     /** How one indicator is treated, normalised and imputed. */
     public record IndicatorSpec(String code, String area, Direction direction, Normalisation normalisation,
-                                Imputation imputation, boolean treatOutliers,
-                                Double target, Double lowerGoalpost, Double upperGoalpost) {
+            Imputation imputation, boolean treatOutliers,
+            Double target, Double lowerGoalpost, Double upperGoalpost) {
     }
 
     public record RedLineRule(String code, String indicator, RedLineOperator operator, double threshold,
-                              RedLineConsequence consequence, Double cap, String description) {
+            RedLineConsequence consequence, Double cap, String description) {
     }
 
     public record AwardRule(String award, AwardRuleType type, int n, int minGain) {
@@ -56,8 +66,8 @@ public final class Model {
      * county must have (before imputation) to be scored.
      */
     public record Scheme(List<IndicatorSpec> indicators, Map<String, Map<String, Double>> weights,
-                         Aggregation aggregation, double minDataShare, List<RedLineRule> redLines,
-                         List<AwardRule> awards) {
+            Aggregation aggregation, double minDataShare, List<RedLineRule> redLines,
+            List<AwardRule> awards) {
     }
 
     /** One county's raw values (indicator -> value; absent or null = missing). */
@@ -74,25 +84,27 @@ public final class Model {
         NO_CATEGORY
     }
 
-    public enum Treatment { NONE, WINSORISED, LOG_TRANSFORMED }
+    public enum Treatment {
+        NONE, WINSORISED, LOG_TRANSFORMED
+    }
 
     public record IndicatorResult(String indicator, String area, Double raw, boolean imputed, Double treated,
-                                  Double normalised, Treatment treatment) {
+            Double normalised, Treatment treatment) {
     }
 
     public record RedLineFinding(String rule, String indicator, Double value, double threshold,
-                                 RedLineOperator operator, String outcome, String consequence, String description) {
+            RedLineOperator operator, String outcome, String consequence, String description) {
     }
 
     public record CountyResult(String countyCode, String category, Status status, double dataShare,
-                               List<IndicatorResult> indicators, Map<String, Double> areaScores,
-                               Double overall, Integer rank, Integer previousRank, Integer rankChange,
-                               List<RedLineFinding> redLines, String award) {
+            List<IndicatorResult> indicators, Map<String, Double> areaScores,
+            Double overall, Integer rank, Integer previousRank, Integer rankChange,
+            List<RedLineFinding> redLines, String award) {
     }
 
     /** What was done to an indicator within a category, for the run's transparency report. */
     public record TreatmentLog(String category, String indicator, double skewBefore, double kurtosisBefore,
-                               Treatment treatment, int pointsWinsorised, Double skewAfter, Double kurtosisAfter) {
+            Treatment treatment, int pointsWinsorised, Double skewAfter, Double kurtosisAfter) {
     }
 
     public record Result(List<CountyResult> counties, List<TreatmentLog> treatments) {

@@ -27,7 +27,7 @@ public final class OutlierTreatment {
     }
 
     public record Outcome(double[] values, Treatment treatment, int pointsWinsorised, double skewBefore,
-                          double kurtosisBefore, double skewAfter, double kurtosisAfter) {
+            double kurtosisBefore, double skewAfter, double kurtosisAfter) {
     }
 
     public static boolean fails(double[] x) {

@@ -36,6 +36,7 @@ public final class ScoringEngine {
 
     /** Options that a sensitivity replication overrides; null means "as the scheme says". */
     public record Overrides(Normalisation normalisation, Imputation imputation, boolean detail) {
+
         public static final Overrides NONE = new Overrides(null, null, true);
 
         public Overrides(Normalisation normalisation, Imputation imputation) {
@@ -71,8 +72,8 @@ public final class ScoringEngine {
     }
 
     private static List<CountyResult> scoreCategory(Scheme scheme, String category, List<CountyInput> counties,
-                                                    Map<String, Integer> previousRanks, Overrides overrides,
-                                                    List<TreatmentLog> logs) {
+            Map<String, Integer> previousRanks, Overrides overrides,
+            List<TreatmentLog> logs) {
         List<CountyResult> out = new ArrayList<>();
         List<CountyInput> included = withEnoughData(scheme, category, counties, previousRanks, out);
         int n = included.size();
@@ -115,6 +116,7 @@ public final class ScoringEngine {
 
     /** A category's values, county by indicator: raw, imputed flag, treated and normalised, and each indicator's treatment. */
     private static final class Matrix {
+
         final int k;
         final Double[][] raw;
         final Double[][] treated;
@@ -134,7 +136,7 @@ public final class ScoringEngine {
 
     /** The counties with enough data; the others are added to {@code out} as INSUFFICIENT_DATA. */
     private static List<CountyInput> withEnoughData(Scheme scheme, String category, List<CountyInput> counties,
-                                                    Map<String, Integer> previousRanks, List<CountyResult> out) {
+            Map<String, Integer> previousRanks, List<CountyResult> out) {
         List<CountyInput> included = new ArrayList<>();
         for (CountyInput c : counties) {
             if (share(scheme, c) + 1e-12 < scheme.minDataShare()) {
@@ -150,7 +152,7 @@ public final class ScoringEngine {
 
     /** Indicator j of the category: raw values, imputation, outlier treatment and normalisation, into the matrix. */
     private static void prepareIndicator(Scheme scheme, String category, List<CountyInput> included, int j, Matrix mx,
-                                         Overrides overrides, List<TreatmentLog> logs) {
+            Overrides overrides, List<TreatmentLog> logs) {
         IndicatorSpec spec = scheme.indicators().get(j);
         int n = included.size();
         List<Double> observed = new ArrayList<>();
@@ -177,7 +179,8 @@ public final class ScoringEngine {
         }
         values = Arrays.copyOf(values, m);
         Normalisation method = overrides.normalisation() != null && usable(overrides.normalisation(), spec)
-                ? overrides.normalisation() : spec.normalisation();
+                ? overrides.normalisation()
+                : spec.normalisation();
         mx.treatment[j] = Treatment.NONE;
         if (spec.treatOutliers() && method != Normalisation.GOALPOSTS && method != Normalisation.DISTANCE_TO_TARGET && m >= 4) {
             OutlierTreatment.Outcome o = OutlierTreatment.treat(values);
@@ -219,7 +222,7 @@ public final class ScoringEngine {
 
     /** A county's rounded overall score from its area scores (which are put, rounded, into {@code scores}). */
     private static double overallScore(Scheme scheme, Map<String, Double> weights, Double[] normalised, double shift,
-                                       Map<String, Double> scores) {
+            Map<String, Double> scores) {
         List<IndicatorSpec> specs = scheme.indicators();
         List<String> areas = new ArrayList<>();
         for (IndicatorSpec s : specs) {

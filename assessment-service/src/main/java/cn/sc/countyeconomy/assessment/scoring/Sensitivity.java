@@ -4,10 +4,10 @@ import cn.sc.countyeconomy.assessment.scoring.Model.*;
 import org.apache.commons.math3.random.Well19937c;
 
 import java.util.*;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -26,16 +26,16 @@ public final class Sensitivity {
     }
 
     public record Config(int replications, long seed, double weightPerturbation,
-                         List<Normalisation> normalisations, List<Imputation> imputations) {
+            List<Normalisation> normalisations, List<Imputation> imputations) {
     }
 
     public record CountyUncertainty(String countyCode, String category, Integer nominalRank, Double medianRank,
-                                    Double rankP05, Double rankP95, int replicationsRanked) {
+            Double rankP05, Double rankP95, int replicationsRanked) {
     }
 
     /** Null when cancelled. {@code progress} receives the number of replications done. */
     public static List<CountyUncertainty> run(Scheme scheme, List<CountyInput> inputs, Config config,
-                                              IntConsumer progress, BooleanSupplier cancelled) {
+            IntConsumer progress, BooleanSupplier cancelled) {
         Result nominal = ScoringEngine.score(scheme, inputs, Map.of());
         List<String> codes = new ArrayList<>(new TreeSet<>(nominal.counties().stream().map(CountyResult::countyCode).toList()));
         // all random draws first, in a fixed order from one generator; the replications can then be
@@ -87,9 +87,11 @@ public final class Sensitivity {
             for (String cat : categories) {
                 weights.put(cat, perturbed(scheme, scheme.weights().get(cat), config.weightPerturbation(), rng));
             }
-            Normalisation norm = config.normalisations().isEmpty() ? null
+            Normalisation norm = config.normalisations().isEmpty()
+                    ? null
                     : config.normalisations().get(rng.nextInt(config.normalisations().size()));
-            Imputation imp = config.imputations().isEmpty() ? null
+            Imputation imp = config.imputations().isEmpty()
+                    ? null
                     : config.imputations().get(rng.nextInt(config.imputations().size()));
             schemes[rep] = new Scheme(scheme.indicators(), weights, scheme.aggregation(), scheme.minDataShare(),
                     scheme.redLines(), List.of());
@@ -117,7 +119,7 @@ public final class Sensitivity {
 
     /** Each replication's rank per county (in the order of {@code codes}; 0 when unranked), in parallel; null when cancelled. */
     private static int[][] replicate(List<CountyInput> inputs, Draws draws, List<String> codes, IntConsumer progress,
-                                     BooleanSupplier cancelled) {
+            BooleanSupplier cancelled) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < codes.size(); i++) {
             index.put(codes.get(i), i);

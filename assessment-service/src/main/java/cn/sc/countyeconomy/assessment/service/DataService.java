@@ -117,7 +117,10 @@ public class DataService {
             throw ApiException.validation("values", "must contain at least one value");
         }
         Set<String> counties = new TreeSet<>();
-        values.forEach(v -> { if (v.countyCode() != null) counties.add(v.countyCode()); });
+        values.forEach(v -> {
+            if (v.countyCode() != null)
+                counties.add(v.countyCode());
+        });
         for (String c : counties) {
             scope.requireWrite(c);
         }

@@ -89,8 +89,8 @@ public class DemoDataService {
     static BigDecimal value(String county, int year, Indicator ind) {
         Random county0 = new Random(Objects.hash(county, ind.code));
         Random r = new Random(Objects.hash(county, year, ind.code));
-        double level = 0.5 + county0.nextDouble();          // the county's lasting position
-        double trend = Math.pow(1.05, year - 2020);           // growth of level indicators
+        double level = 0.5 + county0.nextDouble(); // the county's lasting position
+        double trend = Math.pow(1.05, year - 2020); // growth of level indicators
         double noise = 1 + 0.05 * r.nextGaussian();
         double v = switch (ind.code) {
             case "GDP" -> 300 * level * level * trend * noise;
@@ -116,8 +116,10 @@ public class DemoDataService {
             default -> 6 + 3 * r.nextGaussian(); // growth rates and declines, in %
         };
         BigDecimal b = BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN);
-        if (ind.minValue != null && b.compareTo(ind.minValue) < 0) b = ind.minValue.setScale(2, RoundingMode.HALF_EVEN);
-        if (ind.maxValue != null && b.compareTo(ind.maxValue) > 0) b = ind.maxValue.setScale(2, RoundingMode.HALF_EVEN);
+        if (ind.minValue != null && b.compareTo(ind.minValue) < 0)
+            b = ind.minValue.setScale(2, RoundingMode.HALF_EVEN);
+        if (ind.maxValue != null && b.compareTo(ind.maxValue) > 0)
+            b = ind.maxValue.setScale(2, RoundingMode.HALF_EVEN);
         return b;
     }
 }

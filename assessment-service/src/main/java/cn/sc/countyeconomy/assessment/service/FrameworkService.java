@@ -107,10 +107,14 @@ public class FrameworkService {
         if (create && (in.code() == null || !in.code().matches("[A-Z][A-Z0-9_]{1,63}"))) {
             v.add(new Problem.Violation("code", "must be 2 to 64 capital letters, digits or underscores"));
         }
-        if (blank(in.name())) v.add(new Problem.Violation("name", "must not be blank"));
-        if (blank(in.nameEn())) v.add(new Problem.Violation("nameEn", "must not be blank"));
-        if (blank(in.unit())) v.add(new Problem.Violation("unit", "must not be blank"));
-        if (blank(in.source())) v.add(new Problem.Violation("source", "must not be blank"));
+        if (blank(in.name()))
+            v.add(new Problem.Violation("name", "must not be blank"));
+        if (blank(in.nameEn()))
+            v.add(new Problem.Violation("nameEn", "must not be blank"));
+        if (blank(in.unit()))
+            v.add(new Problem.Violation("unit", "must not be blank"));
+        if (blank(in.source()))
+            v.add(new Problem.Violation("source", "must not be blank"));
         if (in.area() == null || IndicatorArea.findById(in.area()) == null) {
             v.add(new Problem.Violation("area", "must be one of the indicator areas (GET /api/v1/indicator-areas)"));
         }

@@ -56,8 +56,10 @@ final class ImportBatch {
         BigDecimal value = null;
         if (rejection == null) {
             value = decimal(v.value());
-            rejection = value == null ? reject(index, v, "type", "value '" + v.value() + "' is not a decimal number with at most "
-                    + DataService.MAX_SCALE + " decimals") : outOfRange(index, v, ind, value);
+            rejection = value == null
+                    ? reject(index, v, "type", "value '" + v.value() + "' is not a decimal number with at most "
+                            + DataService.MAX_SCALE + " decimals")
+                    : outOfRange(index, v, ind, value);
         }
         if (rejection != null) {
             rejected++;
@@ -129,7 +131,8 @@ final class ImportBatch {
     /** Required indicators still missing for a county in the batch: a warning now, a refusal at submit. */
     void warnRequiredMissing() {
         for (String c : counties) {
-            if (!active.containsKey(c)) continue;
+            if (!active.containsKey(c))
+                continue;
             for (Indicator ind : indicators.values().stream().sorted(Comparator.comparing(x -> x.code)).toList()) {
                 String key = c + "|" + ind.code;
                 if (ind.required && !seen.contains(key) && !existing.containsKey(key)) {

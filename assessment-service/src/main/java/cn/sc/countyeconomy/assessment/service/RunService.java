@@ -26,6 +26,7 @@ import cn.sc.countyeconomy.registry.client.RegistryCategoryAssignment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,8 +37,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import io.quarkus.panache.common.Sort;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ public class RunService {
 
     /** What a run scores, and the canonical text of it whose SHA-256 is the run's input hash. */
     private record RunInputs(List<Model.CountyInput> counties, Map<String, String> names, Map<String, Integer> previous,
-                             String canonical) {
+            String canonical) {
     }
 
     private AssessmentScheme publishedScheme(int year, int schemeVersion) {
@@ -248,7 +247,8 @@ public class RunService {
 
     ResultView result(RunResult r) {
         return new ResultView(r.countyCode, r.countyName, r.category, r.status, r.overall, r.rank, r.previousRank,
-                r.rankChange, r.award, read(r.detail, new TypeReference<Map<String, Object>>() { }));
+                r.rankChange, r.award, read(r.detail, new TypeReference<Map<String, Object>>() {
+                }));
     }
 
     List<RunResult> results(long runId, String category) {
@@ -294,18 +294,22 @@ public class RunService {
         OfficialRun o = official(year);
         RunResult mine = RunResult.<RunResult>find("runId = ?1 and countyCode = ?2", o.runId, county).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("Result of county " + county + " in the official run of", year));
-        Map<String, Object> detail = read(mine.detail, new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> detail = read(mine.detail, new TypeReference<Map<String, Object>>() {
+        });
         List<RunResult> peers = mine.category == null ? List.of() : results(o.runId, mine.category);
         Map<String, List<Double>> normalisedByIndicator = new HashMap<>();
         Map<String, List<Double>> areaByName = new TreeMap<>();
         for (RunResult p : peers) {
-            Map<String, Object> d = read(p.detail, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> d = read(p.detail, new TypeReference<Map<String, Object>>() {
+            });
             for (Map<String, Object> ind : (List<Map<String, Object>>) d.get("indicators")) {
                 if (ind.get("normalised") != null) {
-                    normalisedByIndicator.computeIfAbsent((String) ind.get("indicator"), k -> new ArrayList<>()).add(((Number) ind.get("normalised")).doubleValue());
+                    normalisedByIndicator.computeIfAbsent((String) ind.get("indicator"), k -> new ArrayList<>())
+                            .add(((Number) ind.get("normalised")).doubleValue());
                 }
             }
-            ((Map<String, Object>) d.get("areaScores")).forEach((a, v) -> areaByName.computeIfAbsent(a, k -> new ArrayList<>()).add(((Number) v).doubleValue()));
+            ((Map<String, Object>) d.get("areaScores"))
+                    .forEach((a, v) -> areaByName.computeIfAbsent(a, k -> new ArrayList<>()).add(((Number) v).doubleValue()));
         }
         Map<String, Double> areaMedians = new LinkedHashMap<>();
         areaByName.forEach((a, l) -> areaMedians.put(a, ScoringEngine.round(Statistics.median(l.stream().mapToDouble(Double::doubleValue).toArray()))));
@@ -314,7 +318,8 @@ public class RunService {
         List<IndicatorComparison> comparisons = new ArrayList<>();
         for (Map<String, Object> ind : (List<Map<String, Object>>) detail.get("indicators")) {
             String code = (String) ind.get("indicator");
-            if (ind.get("normalised") == null || !normalisedByIndicator.containsKey(code)) continue;
+            if (ind.get("normalised") == null || !normalisedByIndicator.containsKey(code))
+                continue;
             double y = ((Number) ind.get("normalised")).doubleValue();
             double med = Statistics.median(normalisedByIndicator.get(code).stream().mapToDouble(Double::doubleValue).toArray());
             comparisons.add(new IndicatorComparison(code, names.get(code), ind.get("raw") == null ? null : ((Number) ind.get("raw")).doubleValue(),
@@ -327,9 +332,12 @@ public class RunService {
         List<Map<String, Object>> redLines = (List<Map<String, Object>>) detail.get("redLines");
         String status = "CLEAR";
         for (Map<String, Object> f : redLines) {
-            if ("FAILED".equals(f.get("outcome")) && "DISQUALIFY".equals(f.get("consequence"))) status = "DISQUALIFIED";
-            else if ("FAILED".equals(f.get("outcome")) && !status.equals("DISQUALIFIED")) status = "CAPPED";
-            else if ("NOT_EVALUATED".equals(f.get("outcome")) && status.equals("CLEAR")) status = "INCOMPLETE";
+            if ("FAILED".equals(f.get("outcome")) && "DISQUALIFY".equals(f.get("consequence")))
+                status = "DISQUALIFIED";
+            else if ("FAILED".equals(f.get("outcome")) && !status.equals("DISQUALIFIED"))
+                status = "CAPPED";
+            else if ("NOT_EVALUATED".equals(f.get("outcome")) && status.equals("CLEAR"))
+                status = "INCOMPLETE";
         }
         int ranked = (int) peers.stream().filter(p -> p.rank != null).count();
         return new Scorecard(county, mine.countyName, year, o.runId, mine.category, mine.status, mine.overall, mine.rank,

@@ -66,9 +66,12 @@ public class SensitivityService {
                 req.normalisations() == null ? List.of() : req.normalisations(),
                 req.imputations() == null ? List.of() : req.imputations());
         List<Problem.Violation> v = new ArrayList<>();
-        if (r.replications() < 1 || r.replications() > 10_000) v.add(new Problem.Violation("replications", "must be 1 to 10000"));
-        if (r.weightPerturbation() < 0 || r.weightPerturbation() > 0.9) v.add(new Problem.Violation("weightPerturbation", "must be 0 to 0.9"));
-        if (!v.isEmpty()) throw ApiException.validation(v);
+        if (r.replications() < 1 || r.replications() > 10_000)
+            v.add(new Problem.Violation("replications", "must be 1 to 10000"));
+        if (r.weightPerturbation() < 0 || r.weightPerturbation() > 0.9)
+            v.add(new Problem.Violation("weightPerturbation", "must be 0 to 0.9"));
+        if (!v.isEmpty())
+            throw ApiException.validation(v);
         SensitivityJob job = new SensitivityJob();
         job.runId = runId;
         job.status = SensitivityJob.Status.QUEUED;
@@ -89,7 +92,7 @@ public class SensitivityService {
 
     void execute(long jobId) {
         int claimed = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "update SensitivityJob set status = :r where id = :id and status = :q")
+                "update SensitivityJob set status = :r where id = :id and status = :q")
                 .setParameter("r", SensitivityJob.Status.RUNNING).setParameter("q", SensitivityJob.Status.QUEUED)
                 .setParameter("id", jobId).executeUpdate());
         if (claimed == 0) {
@@ -102,11 +105,13 @@ public class SensitivityService {
                 AssessmentScheme scheme = framework.find(run.schemeId);
                 List<Model.CountyInput> inputs = new ArrayList<>();
                 for (RunResult r : RunResult.<RunResult>list("runId", io.quarkus.panache.common.Sort.by("id"), run.id)) {
-                    Map<String, Object> d = runs.read(r.detail, new TypeReference<Map<String, Object>>() { });
+                    Map<String, Object> d = runs.read(r.detail, new TypeReference<Map<String, Object>>() {
+                    });
                     Map<String, Double> values = new HashMap<>();
                     for (Object o : (List<?>) d.get("indicators")) {
                         Map<?, ?> ind = (Map<?, ?>) o;
-                        if (ind.get("raw") != null) values.put((String) ind.get("indicator"), ((Number) ind.get("raw")).doubleValue());
+                        if (ind.get("raw") != null)
+                            values.put((String) ind.get("indicator"), ((Number) ind.get("raw")).doubleValue());
                     }
                     inputs.add(new Model.CountyInput(r.countyCode, r.category, values));
                 }

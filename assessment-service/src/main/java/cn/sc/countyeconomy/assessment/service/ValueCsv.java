@@ -39,7 +39,8 @@ final class ValueCsv {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException a) throw a;
+            if (e instanceof ApiException a)
+                throw a;
             throw ApiException.badRequest("The CSV cannot be read at row " + (values.size() + 1) + ": it must be UTF-8 with a header row");
         }
         return values;

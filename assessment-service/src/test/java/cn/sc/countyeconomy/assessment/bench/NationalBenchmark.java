@@ -43,8 +43,13 @@ class NationalBenchmark {
         for (String cat : CATEGORIES) {
             Map<String, Double> w = new LinkedHashMap<>();
             double sum = 0;
-            for (IndicatorSpec s : specs) { double x = 0.5 + wr.nextDouble(); w.put(s.code(), x); sum += x; }
-            for (Map.Entry<String, Double> e : w.entrySet()) e.setValue(e.getValue() / sum);
+            for (IndicatorSpec s : specs) {
+                double x = 0.5 + wr.nextDouble();
+                w.put(s.code(), x);
+                sum += x;
+            }
+            for (Map.Entry<String, Double> e : w.entrySet())
+                e.setValue(e.getValue() / sum);
             weights.put(cat, w);
         }
         Scheme scheme = new Scheme(specs, weights, Aggregation.ARITHMETIC, 0.8,
@@ -55,7 +60,8 @@ class NationalBenchmark {
         for (String code : codes) {
             Map<String, Double> v = new HashMap<>();
             for (IndicatorSpec s : specs) {
-                if (r.nextDouble() >= 0.03) v.put(s.code(), Math.exp(2 + r.nextGaussian()));
+                if (r.nextDouble() >= 0.03)
+                    v.put(s.code(), Math.exp(2 + r.nextGaussian()));
             }
             inputs.add(new CountyInput(code, CATEGORIES[Math.floorMod(code.hashCode(), 4)], v));
         }
@@ -66,14 +72,16 @@ class NationalBenchmark {
             long t0 = System.nanoTime();
             for (IndicatorSpec s : specs) {
                 double[] col = new double[inputs.size()];
-                for (int c = 0; c < col.length; c++) col[c] = inputs.get(c).values().getOrDefault(s.code(), 0.0);
+                for (int c = 0; c < col.length; c++)
+                    col[c] = inputs.get(c).values().getOrDefault(s.code(), 0.0);
                 Arrays.sort(col);
             }
             base[b] = System.nanoTime() - t0;
         }
         Arrays.sort(base);
         double baseMs = base[base.length / 2] / 1e6;
-        for (int i = 0; i < 2; i++) ScoringEngine.score(scheme, inputs, Map.of());
+        for (int i = 0; i < 2; i++)
+            ScoringEngine.score(scheme, inputs, Map.of());
         long[] runs = new long[5];
         Result result = null;
         for (int i = 0; i < runs.length; i++) {
@@ -86,15 +94,19 @@ class NationalBenchmark {
         long t = System.nanoTime();
         List<Sensitivity.CountyUncertainty> u = Sensitivity.run(scheme, inputs,
                 new Sensitivity.Config(replications, 1, 0.25, List.of(Normalisation.MIN_MAX, Normalisation.Z_SCORE, Normalisation.PERCENTILE_RANK),
-                        List.of(Imputation.CATEGORY_MEAN, Imputation.CATEGORY_MEDIAN)), p -> { }, () -> false);
+                        List.of(Imputation.CATEGORY_MEAN, Imputation.CATEGORY_MEDIAN)),
+                p -> {
+                }, () -> false);
         long sens = System.nanoTime() - t;
         assertEquals(2978, u.size());
         assertTrue(ranked > 2000);
         double runMs = runs[2] / 1e6;
         double sensS = sens / 1e9;
-        System.out.printf(Locale.ROOT, "%nBENCH divisions=%d indicators=30 categories=4 ranked=%d treatments=%d%n", codes.size(), ranked, result.treatments().size());
+        System.out.printf(Locale.ROOT, "%nBENCH divisions=%d indicators=30 categories=4 ranked=%d treatments=%d%n", codes.size(), ranked,
+                result.treatments().size());
         System.out.printf(Locale.ROOT, "BENCH baseline (copy+sort 30 x 2978 values): median %.2f ms of 25%n", baseMs);
-        System.out.printf(Locale.ROOT, "BENCH full run: median %.1f ms (min %.1f, max %.1f of 5) = %.0f x baseline%n", runMs, runs[0] / 1e6, runs[4] / 1e6, runMs / baseMs);
+        System.out.printf(Locale.ROOT, "BENCH full run: median %.1f ms (min %.1f, max %.1f of 5) = %.0f x baseline%n", runMs, runs[0] / 1e6, runs[4] / 1e6,
+                runMs / baseMs);
         System.out.printf(Locale.ROOT, "BENCH sensitivity %d replications: %.2f s (%.1f ms per replication = %.2f x one run)%n",
                 replications, sensS, sens / 1e6 / replications, sens / 1e6 / replications / runMs);
         System.out.printf(Locale.ROOT, "BENCH sensitivity = %.0f x baseline; load average at end %.1f%n", sens / 1e6 / baseMs,

@@ -30,7 +30,8 @@ class ScoringEngineTest {
 
     static Scheme scheme(Aggregation aggregation, List<RedLineRule> redLines) {
         List<IndicatorSpec> specs = List.of(
-                new IndicatorSpec("GDP", "ECONOMIC_DEVELOPMENT", Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, Imputation.CATEGORY_MEAN, true, null, null, null),
+                new IndicatorSpec("GDP", "ECONOMIC_DEVELOPMENT", Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, Imputation.CATEGORY_MEAN, true, null, null,
+                        null),
                 new IndicatorSpec("DEBT", "RISK_CONTROL", Direction.LOWER_IS_BETTER, Normalisation.MIN_MAX, Imputation.NONE, true, null, null, null),
                 new IndicatorSpec("INC", "LIVING_STANDARDS", Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, Imputation.NONE, true, null, null, null));
         return new Scheme(specs, Map.of("A", Map.of("GDP", 0.5, "DEBT", 0.3, "INC", 0.2)), aggregation, 0.6, redLines,
@@ -169,14 +170,16 @@ class ScoringEngineTest {
         List<CountyInput> in = new ArrayList<>();
         Random rnd = new Random(7);
         for (int i = 0; i < 30; i++) {
-            in.add(new CountyInput(String.format("C%02d", i), "A", values(100 + rnd.nextDouble() * 200, 20 + rnd.nextDouble() * 70, 5 + rnd.nextDouble() * 40)));
+            in.add(new CountyInput(String.format("C%02d", i), "A",
+                    values(100 + rnd.nextDouble() * 200, 20 + rnd.nextDouble() * 70, 5 + rnd.nextDouble() * 40)));
         }
         Scheme s = scheme(Aggregation.ARITHMETIC, List.of());
         Sensitivity.Config cfg = new Sensitivity.Config(200, 42, 0.25,
                 List.of(Normalisation.MIN_MAX, Normalisation.Z_SCORE), List.of(Imputation.CATEGORY_MEAN));
         int[] progress = {0};
         List<Sensitivity.CountyUncertainty> a = Sensitivity.run(s, in, cfg, p -> progress[0] = p, () -> false);
-        List<Sensitivity.CountyUncertainty> b = Sensitivity.run(s, in, cfg, p -> { }, () -> false);
+        List<Sensitivity.CountyUncertainty> b = Sensitivity.run(s, in, cfg, p -> {
+        }, () -> false);
         assertEquals(a, b);
         assertEquals(200, progress[0]);
         for (Sensitivity.CountyUncertainty u : a) {
@@ -185,8 +188,10 @@ class ScoringEngineTest {
             assertTrue(u.rankP05() >= 1 && u.rankP95() <= 30);
         }
         // a different seed gives a different sample
-        assertNotEquals(a, Sensitivity.run(s, in, new Sensitivity.Config(200, 43, 0.25, cfg.normalisations(), cfg.imputations()), p -> { }, () -> false));
+        assertNotEquals(a, Sensitivity.run(s, in, new Sensitivity.Config(200, 43, 0.25, cfg.normalisations(), cfg.imputations()), p -> {
+        }, () -> false));
         // cancellation stops it
-        assertNull(Sensitivity.run(s, in, cfg, p -> { }, () -> true));
+        assertNull(Sensitivity.run(s, in, cfg, p -> {
+        }, () -> true));
     }
 }

@@ -15,12 +15,15 @@ class StatisticsTest {
     static double g1(double[] x) {
         int n = x.length;
         double mean = 0;
-        for (double v : x) mean += v / n;
+        for (double v : x)
+            mean += v / n;
         double ss = 0;
-        for (double v : x) ss += (v - mean) * (v - mean);
+        for (double v : x)
+            ss += (v - mean) * (v - mean);
         double s = Math.sqrt(ss / (n - 1));
         double sum = 0;
-        for (double v : x) sum += Math.pow((v - mean) / s, 3);
+        for (double v : x)
+            sum += Math.pow((v - mean) / s, 3);
         return (double) n / ((n - 1) * (n - 2)) * sum;
     }
 
@@ -28,12 +31,15 @@ class StatisticsTest {
     static double g2(double[] x) {
         int n = x.length;
         double mean = 0;
-        for (double v : x) mean += v / n;
+        for (double v : x)
+            mean += v / n;
         double ss = 0;
-        for (double v : x) ss += (v - mean) * (v - mean);
+        for (double v : x)
+            ss += (v - mean) * (v - mean);
         double s = Math.sqrt(ss / (n - 1));
         double sum = 0;
-        for (double v : x) sum += Math.pow((v - mean) / s, 4);
+        for (double v : x)
+            sum += Math.pow((v - mean) / s, 4);
         return (double) n * (n + 1) / ((double) (n - 1) * (n - 2) * (n - 3)) * sum
                 - 3.0 * (n - 1) * (n - 1) / ((double) (n - 2) * (n - 3));
     }

@@ -41,7 +41,12 @@ class TreatmentAndNormalisationTest {
         // then both 1000s -> 100 (2 points, 3 in all): G1 2.110, G2 2.739 -> passes.
         double[] x = new double[20];
         Arrays.fill(x, 1);
-        x[14] = 2; x[15] = 3; x[16] = 10; x[17] = 100; x[18] = 1000; x[19] = 10000;
+        x[14] = 2;
+        x[15] = 3;
+        x[16] = 10;
+        x[17] = 100;
+        x[18] = 1000;
+        x[19] = 10000;
         OutlierTreatment.Outcome o = OutlierTreatment.treat(x);
         assertEquals(Treatment.WINSORISED, o.treatment());
         assertEquals(3, o.pointsWinsorised());
@@ -69,7 +74,8 @@ class TreatmentAndNormalisationTest {
         // (all > 0): ln 1024 = 6.931472; G1 1.5384, G2 1.0351 after.
         double[] x = new double[30];
         Arrays.fill(x, 1);
-        for (int i = 0; i < 10; i++) x[20 + i] = Math.pow(2, i + 1);
+        for (int i = 0; i < 10; i++)
+            x[20 + i] = Math.pow(2, i + 1);
         OutlierTreatment.Outcome o = OutlierTreatment.treat(x);
         assertEquals(Treatment.LOG_TRANSFORMED, o.treatment());
         assertEquals(0, o.values()[0], EPS);
@@ -98,48 +104,63 @@ class TreatmentAndNormalisationTest {
     void minMaxBothDirections() {
         double[] x = {10, 20, 40};
         // (x - 10)/30 · 100
-        assertArrayEquals(new double[]{0, 33.333333333, 100}, Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX), EPS);
+        assertArrayEquals(new double[]{0, 33.333333333, 100},
+                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX), EPS);
         // (40 - x)/30 · 100
-        assertArrayEquals(new double[]{100, 66.666666667, 0}, Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX), EPS);
+        assertArrayEquals(new double[]{100, 66.666666667, 0},
+                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX), EPS);
         // no spread: 50 for all
-        assertArrayEquals(new double[]{50, 50}, Normaliser.normalise(new double[]{7, 7}, spec(Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX), EPS);
+        assertArrayEquals(new double[]{50, 50},
+                Normaliser.normalise(new double[]{7, 7}, spec(Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX),
+                EPS);
     }
 
     @Test
     void zScoreUsesTheSampleSd() {
         // 2,4,6: mean 4, s = 2 -> z = -1, 0, 1 -> 50 + 10z = 40, 50, 60; lower is better: 60, 50, 40
         double[] x = {2, 4, 6};
-        assertArrayEquals(new double[]{40, 50, 60}, Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.Z_SCORE, null, null, null), Normalisation.Z_SCORE), EPS);
-        assertArrayEquals(new double[]{60, 50, 40}, Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.Z_SCORE, null, null, null), Normalisation.Z_SCORE), EPS);
+        assertArrayEquals(new double[]{40, 50, 60},
+                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.Z_SCORE, null, null, null), Normalisation.Z_SCORE), EPS);
+        assertArrayEquals(new double[]{60, 50, 40},
+                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.Z_SCORE, null, null, null), Normalisation.Z_SCORE), EPS);
     }
 
     @Test
     void distanceToTargetIsCapped() {
         // target 30, min 10: (x - 10)/20 · 100 = 0, 50, 150 -> capped at 100
         double[] x = {10, 20, 40};
-        assertArrayEquals(new double[]{0, 50, 100}, Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.DISTANCE_TO_TARGET, 30.0, null, null), Normalisation.DISTANCE_TO_TARGET), EPS);
+        assertArrayEquals(new double[]{0, 50, 100},
+                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.DISTANCE_TO_TARGET, 30.0, null, null), Normalisation.DISTANCE_TO_TARGET),
+                EPS);
         // lower is better, target 15, max 40: (40 - x)/25 · 100 = 120 -> 100, 80, 0
-        assertArrayEquals(new double[]{100, 80, 0}, Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.DISTANCE_TO_TARGET, 15.0, null, null), Normalisation.DISTANCE_TO_TARGET), EPS);
+        assertArrayEquals(new double[]{100, 80, 0},
+                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.DISTANCE_TO_TARGET, 15.0, null, null), Normalisation.DISTANCE_TO_TARGET),
+                EPS);
     }
 
     @Test
     void goalpostsAreFixedBoundsCapped() {
         // L = 0, U = 50: x/50 · 100 = 20, 40, 80, 120 -> 100 ; below L -> 0
         double[] x = {10, 20, 40, 60, -5};
-        assertArrayEquals(new double[]{20, 40, 80, 100, 0}, Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.GOALPOSTS, null, 0.0, 50.0), Normalisation.GOALPOSTS), EPS);
+        assertArrayEquals(new double[]{20, 40, 80, 100, 0},
+                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.GOALPOSTS, null, 0.0, 50.0), Normalisation.GOALPOSTS), EPS);
         // lower is better: (50 - x)/50 · 100 = 80, 60, 20, -20 -> 0, 110 -> 100
-        assertArrayEquals(new double[]{80, 60, 20, 0, 100}, Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.GOALPOSTS, null, 0.0, 50.0), Normalisation.GOALPOSTS), EPS);
+        assertArrayEquals(new double[]{80, 60, 20, 0, 100},
+                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.GOALPOSTS, null, 0.0, 50.0), Normalisation.GOALPOSTS), EPS);
     }
 
     @Test
     void rankAndPercentileRankShareTies() {
         // 5, 3, 5, 1 ascending min-ranks: 1 -> 1, 3 -> 2, 5 and 5 -> 3 -> (3, 2, 3, 1)
         double[] x = {5, 3, 5, 1};
-        assertArrayEquals(new double[]{3, 2, 3, 1}, Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.RANK, null, null, null), Normalisation.RANK), EPS);
+        assertArrayEquals(new double[]{3, 2, 3, 1},
+                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.RANK, null, null, null), Normalisation.RANK), EPS);
         // percent rank 100 (r - 1)/(n - 1): 66.667, 33.333, 66.667, 0
-        assertArrayEquals(new double[]{66.666666667, 33.333333333, 66.666666667, 0}, Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.PERCENTILE_RANK, null, null, null), Normalisation.PERCENTILE_RANK), EPS);
+        assertArrayEquals(new double[]{66.666666667, 33.333333333, 66.666666667, 0},
+                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.PERCENTILE_RANK, null, null, null), Normalisation.PERCENTILE_RANK), EPS);
         // lower is better: -5, -3, -5, -1 -> ranks 1, 3, 1, 4
-        assertArrayEquals(new double[]{1, 3, 1, 4}, Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.RANK, null, null, null), Normalisation.RANK), EPS);
+        assertArrayEquals(new double[]{1, 3, 1, 4},
+                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.RANK, null, null, null), Normalisation.RANK), EPS);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 
 @Schema(name = "CadreExchange", description = "Cadres of a county trained by a helper organisation: a count only, no personal data.")
 public record CadreExchangeView(long id, String countyCode, long organisationId, CadreExchange.ExchangeKind kind,
-                                LocalDate periodStart, LocalDate periodEnd, int people, boolean synthetic) {
+        LocalDate periodStart, LocalDate periodEnd, int people, boolean synthetic) {
+
     public static CadreExchangeView of(CadreExchange c) {
         return new CadreExchangeView(c.id, c.countyCode, c.organisationId, c.kind, c.periodStart, c.periodEnd, c.people,
                 c.synthetic);

@@ -9,7 +9,7 @@ import java.util.Map;
         + "Projects: those whose planned period overlaps the year. Training and cadres: the year's records (cadres by period start). "
         + "Forces present: forces with a pairing in force during the year. Overdue tasks: as of today.")
 public record CountyAssistance(String countyCode, int year, FundFigures totals, List<FundFigures> byForce,
-                               List<FundFigures> byOrganisation, Map<String, Long> projectsByStatus,
-                               Map<String, Long> projectsByTerm, TargetFigure training, long cadres,
-                               long tasks, long overdueTaskCount, List<OverdueTask> overdueTasks, List<ForcePresence> forces) {
+        List<FundFigures> byOrganisation, Map<String, Long> projectsByStatus,
+        Map<String, Long> projectsByTerm, TargetFigure training, long cadres,
+        long tasks, long overdueTaskCount, List<OverdueTask> overdueTasks, List<ForcePresence> forces) {
 }

@@ -10,9 +10,9 @@ import java.util.List;
         + "county-registry-service designates underdeveloped on asOf; countiesSource says whether that list came from the "
         + "registry now or, while it is down, from the last list it gave (cache).")
 public record Coverage(int year, LocalDate asOf, String countiesSource, Instant countiesFetchedAt, int counties,
-                       List<CountyMissingForces> countiesMissingForces,
-                       List<SoeWithoutAgreement> soesWithoutSignedAgreement,
-                       List<DepartmentBelowKeyProjects> departmentsBelowKeyProjects,
-                       List<CountyBelowTraining> countiesBelowTrainingTarget,
-                       TargetFigure provinceCadres) {
+        List<CountyMissingForces> countiesMissingForces,
+        List<SoeWithoutAgreement> soesWithoutSignedAgreement,
+        List<DepartmentBelowKeyProjects> departmentsBelowKeyProjects,
+        List<CountyBelowTraining> countiesBelowTrainingTarget,
+        TargetFigure provinceCadres) {
 }

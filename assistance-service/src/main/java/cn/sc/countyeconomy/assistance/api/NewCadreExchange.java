@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 @Schema(name = "NewCadreExchange", description = "A count of cadres; no names or other personal data are accepted.")
 public record NewCadreExchange(@NotNull @Pattern(regexp = CountyCode.PATTERN, message = CountyCode.MESSAGE) String countyCode,
-                               @NotNull Long organisationId, @NotNull CadreExchange.ExchangeKind kind,
-                               @NotNull LocalDate periodStart, @NotNull LocalDate periodEnd,
-                               @NotNull @Positive @Max(10_000) Integer people) {
+        @NotNull Long organisationId, @NotNull CadreExchange.ExchangeKind kind,
+        @NotNull LocalDate periodStart, @NotNull LocalDate periodEnd,
+        @NotNull @Positive @Max(10_000) Integer people) {
 }

@@ -15,7 +15,7 @@ import java.util.List;
 
 @Schema(name = "NewResultIndicator")
 public record NewIndicator(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 50) String unit,
-                           @NotNull @Min(1990) @Max(2100) Integer baselineYear,
-                           @NotNull @Digits(integer = 16, fraction = 2) BigDecimal baselineValue,
-                           @NotEmpty @Size(max = 40) List<@Valid @NotNull PeriodInput> periods) {
+        @NotNull @Min(1990) @Max(2100) Integer baselineYear,
+        @NotNull @Digits(integer = 16, fraction = 2) BigDecimal baselineValue,
+        @NotEmpty @Size(max = 40) List<@Valid @NotNull PeriodInput> periods) {
 }

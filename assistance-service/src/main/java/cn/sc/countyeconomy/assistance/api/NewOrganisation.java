@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NewOrganisation", description = "forceCode may be omitted: it follows from kind (and must match it when given).")
 public record NewOrganisation(@NotBlank @Size(max = 200) String name, @Size(max = 200) String nameEn,
-                              @NotNull OrganisationKind kind, String forceCode) {
+        @NotNull OrganisationKind kind, String forceCode) {
 }

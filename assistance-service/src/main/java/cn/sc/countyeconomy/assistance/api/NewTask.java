@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 @Schema(name = "NewTask")
 public record NewTask(@NotNull @Pattern(regexp = CountyCode.PATTERN, message = CountyCode.MESSAGE) String countyCode,
-                      @NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 300) String responsibleUnit,
-                      @NotNull LocalDate deadline,
-                      @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") @Size(max = 1000) String evidenceUrl) {
+        @NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 300) String responsibleUnit,
+        @NotNull LocalDate deadline,
+        @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") @Size(max = 1000) String evidenceUrl) {
 }

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NewTrainingRecord")
 public record NewTraining(@NotNull @Pattern(regexp = CountyCode.PATTERN, message = CountyCode.MESSAGE) String countyCode,
-                          @NotNull @Min(2000) @Max(2100) Integer year, Long organiserOrganisationId,
-                          @NotBlank @Size(max = 300) String organiserName,
-                          @NotNull @Positive @Max(1_000_000) Integer peopleTrained,
-                          @NotNull TrainingRecord.TrainingKind kind) {
+        @NotNull @Min(2000) @Max(2100) Integer year, Long organiserOrganisationId,
+        @NotBlank @Size(max = 300) String organiserName,
+        @NotNull @Positive @Max(1_000_000) Integer peopleTrained,
+        @NotNull TrainingRecord.TrainingKind kind) {
 }

@@ -9,6 +9,6 @@ import java.time.LocalDate;
 
 @Schema(name = "ResultPeriodInput")
 public record PeriodInput(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd,
-                          @NotNull @Digits(integer = 16, fraction = 2) BigDecimal target,
-                          @Digits(integer = 16, fraction = 2) BigDecimal actual) {
+        @NotNull @Digits(integer = 16, fraction = 2) BigDecimal target,
+        @Digits(integer = 16, fraction = 2) BigDecimal actual) {
 }

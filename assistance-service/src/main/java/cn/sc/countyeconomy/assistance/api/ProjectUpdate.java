@@ -14,7 +14,7 @@ import java.time.LocalDate;
 
 @Schema(name = "ProjectUpdate", description = "Changes the descriptive fields and plan; status changes go through /transitions.")
 public record ProjectUpdate(@NotBlank @Size(max = 300) String title, @Size(max = 4000) String description,
-                            @NotNull ProjectSector sector, @NotNull ProjectTerm term, boolean keyProject,
-                            @NotNull LocalDate plannedStart, @NotNull LocalDate plannedEnd,
-                            @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal budget) {
+        @NotNull ProjectSector sector, @NotNull ProjectTerm term, boolean keyProject,
+        @NotNull LocalDate plannedStart, @NotNull LocalDate plannedEnd,
+        @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal budget) {
 }

@@ -13,9 +13,10 @@ import java.util.List;
 
 @Schema(name = "Project", description = "An assistance project in a county (an IATI activity).")
 public record ProjectView(long id, String countyCode, String forceCode, long leadOrganisationId, List<PartnerView> partners,
-                          String title, String description, ProjectSector sector, ProjectTerm term, boolean keyProject,
-                          LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd,
-                          ProjectStatus status, BigDecimal budget, boolean synthetic, long version) {
+        String title, String description, ProjectSector sector, ProjectTerm term, boolean keyProject,
+        LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd,
+        ProjectStatus status, BigDecimal budget, boolean synthetic, long version) {
+
     public static ProjectView of(AssistanceProject p) {
         List<PartnerView> partners = p.partners.stream()
                 .map(x -> new PartnerView(x.organisationId, x.role))

@@ -11,6 +11,6 @@ import java.time.LocalDate;
 
 @Schema(name = "TaskUpdate", description = "status DONE needs completedOn; other statuses must not have it.")
 public record TaskUpdate(@NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 300) String responsibleUnit,
-                         @NotNull LocalDate deadline, @NotNull TaskForceTask.TaskStatus status, LocalDate completedOn,
-                         @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") @Size(max = 1000) String evidenceUrl) {
+        @NotNull LocalDate deadline, @NotNull TaskForceTask.TaskStatus status, LocalDate completedOn,
+        @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") @Size(max = 1000) String evidenceUrl) {
 }

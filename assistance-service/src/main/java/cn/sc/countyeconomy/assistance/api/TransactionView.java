@@ -13,10 +13,11 @@ import java.time.LocalDate;
         "providerOrganisationId", "providerName", "receiverName", "description", "correction", "correctionReason", "synthetic", "recordedAt"})
 @Schema(name = "FundTransaction", description = "A commitment, disbursement or expenditure in CNY (exact decimal, 2 places).")
 public record TransactionView(long id, long projectId, TransactionType type,
-                              @Schema(description = "IATI transaction-type code: 2 commitment, 3 disbursement, 4 expenditure") String iatiTransactionType,
-                              LocalDate date, BigDecimal amount, String currency, Long providerOrganisationId,
-                              String providerName, String receiverName, String description, boolean correction,
-                              String correctionReason, boolean synthetic, Instant recordedAt) {
+        @Schema(description = "IATI transaction-type code: 2 commitment, 3 disbursement, 4 expenditure") String iatiTransactionType,
+        LocalDate date, BigDecimal amount, String currency, Long providerOrganisationId,
+        String providerName, String receiverName, String description, boolean correction,
+        String correctionReason, boolean synthetic, Instant recordedAt) {
+
     public static TransactionView of(FundTransaction t) {
         return new TransactionView(t.id, t.projectId, t.type, t.type.iatiCode(), t.date, t.amount, t.currency,
                 t.providerOrganisationId, t.providerName, t.receiverName, t.description, t.correction,

@@ -5,7 +5,6 @@ import cn.sc.countyeconomy.assistance.RegistryCountyCache;
 import cn.sc.countyeconomy.registry.client.CountyRegistry;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -40,8 +39,8 @@ public class UnderdevelopedCounties {
                 .filter(x -> countyCode.equals(x.countyCode()) && x.validOn(on))
                 .findFirst();
         return d.orElseThrow(() -> ApiException.rule("county-not-underdeveloped",
-                        "County " + countyCode + " is not designated an underdeveloped county on " + on
-                                + " by county-registry-service; only those counties can be assisted")
+                "County " + countyCode + " is not designated an underdeveloped county on " + on
+                        + " by county-registry-service; only those counties can be assisted")
                 .with("countyCode", countyCode).with("date", on.toString()));
     }
 

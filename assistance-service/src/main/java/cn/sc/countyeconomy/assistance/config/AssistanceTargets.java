@@ -18,6 +18,7 @@ public interface AssistanceTargets {
     Weights weights();
 
     interface Targets {
+
         /** No fewer than 500 people trained per county per year. */
         @WithDefault("500")
         int trainedPerCountyYear();
@@ -36,6 +37,7 @@ public interface AssistanceTargets {
 
     /** Weights of the effectiveness components; they must add up to 100. */
     interface Weights {
+
         @WithDefault("25")
         BigDecimal training();
 

@@ -36,7 +36,7 @@ public final class IatiActivityMapper {
     }
 
     public static Map<String, Object> activity(AssistanceProject p, Function<Long, AssistingOrganisation> orgs,
-                                               List<FundTransaction> transactions, List<ResultIndicator> results) {
+            List<FundTransaction> transactions, List<ResultIndicator> results) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("iati-identifier", IDENTIFIER_PREFIX + p.id);
         a.put("default-currency", "CNY");

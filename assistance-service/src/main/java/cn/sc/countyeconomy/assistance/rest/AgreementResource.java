@@ -55,8 +55,8 @@ public class AgreementResource {
     @Operation(summary = "List agreements", description = "Filters: countyCode, organisationId, status. Sortable fields: id, countyCode, termStart, status.")
     @APIResponse(responseCode = "200", description = "A page of agreements", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
-                         @QueryParam("organisationId") String orgParam, @QueryParam("status") String statusParam,
-                         @Context UriInfo uri) {
+            @QueryParam("organisationId") String orgParam, @QueryParam("status") String statusParam,
+            @Context UriInfo uri) {
         String countyCode = QueryParams.countyCode("countyCode", countyParam);
         Long organisationId = QueryParams.id("organisationId", orgParam);
         AgreementStatus status = QueryParams.enumValue(AgreementStatus.class, "status", statusParam);
@@ -97,7 +97,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "422", description = "Not a legal transition (rule illegal-agreement-transition) or wrong date (rule agreement-transition-date)")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response transition(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                               @Valid @NotNull AgreementTransition body) {
+            @Valid @NotNull AgreementTransition body) {
         AgreementView v = service.transition(id, ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

@@ -32,8 +32,7 @@ public class DemoDataResource {
             + "names marked 【演示数据】. Once only (409 after). Admin.")
     @APIResponse(responseCode = "201", description = "Loaded", content = @Content(schema = @Schema(implementation = DemoDataLoaded.class)))
     @APIResponse(responseCode = "409", description = "Demo data is loaded already")
-    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written", headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Response load() {
         return Response.status(201).entity(service.load()).build();
     }

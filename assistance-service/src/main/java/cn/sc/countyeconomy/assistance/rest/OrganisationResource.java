@@ -54,10 +54,9 @@ public class OrganisationResource {
     @GET
     @RolesAllowed(Roles.READER)
     @Operation(summary = "List assisting organisations", description = "Filters: kind, forceCode. Sortable fields: id, name, kind, forceCode.")
-    @APIResponse(responseCode = "200", description = "A page of organisations, with Link and X-Total-Count headers",
-            content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @APIResponse(responseCode = "200", description = "A page of organisations, with Link and X-Total-Count headers", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response list(@BeanParam PageParams page, @QueryParam("kind") String kindParam,
-                         @QueryParam("forceCode") String forceCode, @Context UriInfo uri) {
+            @QueryParam("forceCode") String forceCode, @Context UriInfo uri) {
         OrganisationKind kind = QueryParams.enumValue(OrganisationKind.class, "kind", kindParam);
         return Paged.ok(service.list(kind, forceCode, SORT.panache(page.rawSort()), page), uri);
     }
@@ -95,7 +94,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                           @Valid @NotNull OrganisationUpdate body) {
+            @Valid @NotNull OrganisationUpdate body) {
         OrganisationView v = service.update(id, ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

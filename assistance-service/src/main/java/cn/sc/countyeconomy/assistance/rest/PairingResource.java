@@ -59,8 +59,8 @@ public class PairingResource {
             + "Served from this service's data: works while county-registry-service is down.")
     @APIResponse(responseCode = "200", description = "A page of pairings", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
-                         @QueryParam("organisationId") String orgParam, @QueryParam("forceCode") String forceCode,
-                         @Context UriInfo uri) {
+            @QueryParam("organisationId") String orgParam, @QueryParam("forceCode") String forceCode,
+            @Context UriInfo uri) {
         String countyCode = QueryParams.countyCode("countyCode", countyParam);
         Long organisationId = QueryParams.id("organisationId", orgParam);
         return Paged.ok(service.list(countyCode, organisationId, forceCode, SORT.panache(page.rawSort()), page), uri);
@@ -84,8 +84,7 @@ public class PairingResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PairingView.class)))
     @APIResponse(responseCode = "409", description = "The organisation is already paired with the county for part of the period")
     @APIResponse(responseCode = "422", description = "Invalid fields, or the county is not designated underdeveloped on validFrom (rule county-not-underdeveloped)")
-    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"))
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewPairing body, @Context UriInfo uri) {
         RegistryDesignation designation = service.checkEligibility(body);
         return idempotent.created(key, body, uri, () -> {
@@ -104,7 +103,7 @@ public class PairingResource {
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response end(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                        @Valid @NotNull PairingEnd body) {
+            @Valid @NotNull PairingEnd body) {
         PairingView v = service.end(id, ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

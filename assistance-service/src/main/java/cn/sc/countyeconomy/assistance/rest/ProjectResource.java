@@ -65,9 +65,9 @@ public class ProjectResource {
             + "Sortable fields: id, countyCode, plannedStart, status, budget, title.")
     @APIResponse(responseCode = "200", description = "A page of projects", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
-                         @QueryParam("forceCode") String forceCode, @QueryParam("status") String statusParam,
-                         @QueryParam("term") String termParam, @QueryParam("leadOrganisationId") String leadParam,
-                         @Context UriInfo uri) {
+            @QueryParam("forceCode") String forceCode, @QueryParam("status") String statusParam,
+            @QueryParam("term") String termParam, @QueryParam("leadOrganisationId") String leadParam,
+            @Context UriInfo uri) {
         String county = QueryParams.countyCode("countyCode", countyParam);
         ProjectStatus status = QueryParams.enumValue(ProjectStatus.class, "status", statusParam);
         ProjectTerm term = QueryParams.enumValue(ProjectTerm.class, "term", termParam);

@@ -48,7 +48,7 @@ public class ProjectResultResource {
     @Operation(summary = "Add a result indicator", description = "Baseline and target/actual per period (IATI result/indicator).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response addResult(@PathParam("id") long id, @HeaderParam(IdempotentCreate.HEADER) String key,
-                              @Valid @NotNull NewIndicator body, @Context UriInfo uri) {
+            @Valid @NotNull NewIndicator body, @Context UriInfo uri) {
         return idempotent.created(key, body, uri, () -> {
             IndicatorView v = service.addIndicator(id, body);
             return Created.at("/api/v1/projects/" + id + "/results/" + v.id(), v);
@@ -64,7 +64,7 @@ public class ProjectResultResource {
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response updateResult(@PathParam("id") long id, @PathParam("indicatorId") long indicatorId,
-                                 @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull NewIndicator body) {
+            @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull NewIndicator body) {
         IndicatorView v = service.updateIndicator(id, indicatorId, ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

@@ -61,7 +61,7 @@ public class ProjectTransactionResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TransactionView.class)))
     @APIResponse(responseCode = "422", description = "Invalid amount (field amount) or a broken rule (member rule)")
     public Response addTransaction(@PathParam("id") long id, @HeaderParam(IdempotentCreate.HEADER) String key,
-                                   @Valid @NotNull NewTransaction body, @Context UriInfo uri) {
+            @Valid @NotNull NewTransaction body, @Context UriInfo uri) {
         return idempotent.created(key, body, uri, () -> {
             TransactionView v = funds.add(id, body);
             return Created.at("/api/v1/transactions/" + v.id(), v);
@@ -73,11 +73,11 @@ public class ProjectTransactionResource {
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @Operation(summary = "A project's fund transactions", description = "Filter: type. Sortable fields: id, date, amount, type. "
             + "Accept: text/csv streams all matching transactions as CSV.")
-    @APIResponse(responseCode = "200", description = "A page of transactions (JSON) or all of them (CSV)",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResult.class)),
-                    @Content(mediaType = CsvExport.MEDIA_TYPE)})
+    @APIResponse(responseCode = "200", description = "A page of transactions (JSON) or all of them (CSV)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResult.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE)})
     public Response transactions(@PathParam("id") long id, @BeanParam PageParams page, @QueryParam("type") String typeParam,
-                                 @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+            @HeaderParam("Accept") String accept, @Context UriInfo uri) {
         TransactionType type = QueryParams.enumValue(TransactionType.class, "type", typeParam);
         Sort sort = TX_SORT.panache(page.rawSort());
         if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {

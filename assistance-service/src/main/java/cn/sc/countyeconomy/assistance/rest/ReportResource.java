@@ -9,8 +9,8 @@ import cn.sc.countyeconomy.assistance.api.Coverage;
 import cn.sc.countyeconomy.assistance.api.Effectiveness;
 import cn.sc.countyeconomy.assistance.api.FundSummaryRow;
 import cn.sc.countyeconomy.assistance.service.EffectivenessService;
-import cn.sc.countyeconomy.assistance.service.ReportService.GroupBy;
 import cn.sc.countyeconomy.assistance.service.ReportService;
+import cn.sc.countyeconomy.assistance.service.ReportService.GroupBy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -68,12 +68,12 @@ public class ReportResource {
     @Operation(summary = "Funds committed, disbursed and spent, grouped", description = "groupBy: county, force, organisation (the project's lead), "
             + "year, quarter or month (of the transaction date). Filters: year, countyCode, forceCode, organisationId. "
             + "Accept: text/csv gives the same rows as CSV (UTF-8).")
-    @APIResponse(responseCode = "200", description = "One row per group, ordered by key",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FundSummaryRow.class)),
-                    @Content(mediaType = CsvExport.MEDIA_TYPE)})
+    @APIResponse(responseCode = "200", description = "One row per group, ordered by key", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FundSummaryRow.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE)})
     public Response funds(@QueryParam("groupBy") String groupByParam, @QueryParam("year") String year,
-                          @QueryParam("countyCode") String county, @QueryParam("forceCode") String force,
-                          @QueryParam("organisationId") String org, @HeaderParam("Accept") String accept) {
+            @QueryParam("countyCode") String county, @QueryParam("forceCode") String force,
+            @QueryParam("organisationId") String org, @HeaderParam("Accept") String accept) {
         GroupBy groupBy;
         try {
             groupBy = GroupBy.valueOf(groupByParam == null ? "" : groupByParam);
@@ -96,8 +96,7 @@ public class ReportResource {
             + "people trained; the province's cadres against 100. The counties come from county-registry-service (designation UNDERDEVELOPED_COUNTY); "
             + "while it is down the last list it gave is used and countiesSource says cache; with no such list the answer is 503.")
     @APIResponse(responseCode = "200", description = "The checks", content = @Content(schema = @Schema(implementation = Coverage.class)))
-    @APIResponse(responseCode = "503", description = "county-registry-service is down and no earlier list is cached",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+    @APIResponse(responseCode = "503", description = "county-registry-service is down and no earlier list is cached", headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Coverage coverage(@QueryParam("year") String year) {
         return reports.coverage(QueryParams.year("year", year, true, 2000, 2100));
     }

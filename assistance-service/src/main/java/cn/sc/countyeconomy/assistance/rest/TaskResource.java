@@ -58,8 +58,8 @@ public class TaskResource {
             + "in Asia/Shanghai; false: the others). Sortable fields: id, deadline, countyCode, status.")
     @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
-                         @QueryParam("status") String statusParam, @QueryParam("overdue") String overdueParam,
-                         @Context UriInfo uri) {
+            @QueryParam("status") String statusParam, @QueryParam("overdue") String overdueParam,
+            @Context UriInfo uri) {
         String county = QueryParams.countyCode("countyCode", countyParam);
         TaskForceTask.TaskStatus status = QueryParams.enumValue(TaskForceTask.TaskStatus.class, "status", statusParam);
         Boolean overdue = QueryParams.booleanValue("overdue", overdueParam);

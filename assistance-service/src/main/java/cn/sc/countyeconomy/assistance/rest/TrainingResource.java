@@ -57,7 +57,7 @@ public class TrainingResource {
     @Operation(summary = "List training records", description = "Filters: countyCode, year. Sortable fields: id, countyCode, year, peopleTrained.")
     @APIResponse(responseCode = "200", description = "A page of training records", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response listTraining(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
-                                 @QueryParam("year") String yearParam, @Context UriInfo uri) {
+            @QueryParam("year") String yearParam, @Context UriInfo uri) {
         String county = QueryParams.countyCode("countyCode", countyParam);
         Integer year = QueryParams.year("year", yearParam, false, 2000, 2100);
         return Paged.ok(service.training(county, year, TRAINING_SORT.panache(page.rawSort()), page), uri);
@@ -90,7 +90,7 @@ public class TrainingResource {
     @Operation(summary = "List cadre exchanges", description = "Filters: countyCode, organisationId. Sortable fields: id, countyCode, periodStart, people.")
     @APIResponse(responseCode = "200", description = "A page of cadre exchanges", content = @Content(schema = @Schema(implementation = PageResult.class)))
     public Response listCadres(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
-                               @QueryParam("organisationId") String orgParam, @Context UriInfo uri) {
+            @QueryParam("organisationId") String orgParam, @Context UriInfo uri) {
         String county = QueryParams.countyCode("countyCode", countyParam);
         Long org = QueryParams.id("organisationId", orgParam);
         return Paged.ok(service.cadreExchanges(county, org, CADRE_SORT.panache(page.rawSort()), page), uri);

@@ -94,7 +94,7 @@ public class AgreementService {
         AgreementView before = AgreementView.of(a);
         if (!a.status.next().contains(cmd.status())) {
             throw ApiException.rule("illegal-agreement-transition", "An agreement in status " + a.status
-                            + " cannot become " + cmd.status() + "; allowed: " + a.status.next())
+                    + " cannot become " + cmd.status() + "; allowed: " + a.status.next())
                     .with("from", a.status.name()).with("to", cmd.status().name());
         }
         switch (cmd.status()) {

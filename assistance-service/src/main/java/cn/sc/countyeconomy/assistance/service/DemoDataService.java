@@ -93,6 +93,7 @@ public class DemoDataService {
 
     /** What the demo data wrote for the pairs of county and organisation. */
     private static final class Counts {
+
         int pairings;
         int projects;
         int transactions;

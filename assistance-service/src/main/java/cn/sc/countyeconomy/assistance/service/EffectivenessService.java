@@ -53,16 +53,16 @@ public class EffectivenessService {
                 BigDecimal.valueOf(config.targets().trainedPerCountyYear()), w.training()));
 
         Object[] money = (Object[]) em.createNativeQuery("select coalesce(sum(case when t.type = 'COMMITMENT' then t.amount end), 0), "
-                        + "coalesce(sum(case when t.type = 'DISBURSEMENT' then t.amount end), 0) from fund_transaction t "
-                        + "join project p on p.id = t.project_id where p.county_code = :c and t.transaction_date <= :asOf")
+                + "coalesce(sum(case when t.type = 'DISBURSEMENT' then t.amount end), 0) from fund_transaction t "
+                + "join project p on p.id = t.project_id where p.county_code = :c and t.transaction_date <= :asOf")
                 .setParameter("c", countyCode).setParameter("asOf", asOf).getSingleResult();
         BigDecimal committed = (BigDecimal) money[0];
         BigDecimal disbursed = (BigDecimal) money[1];
         components.add(component("DISBURSEMENT_RATE", "资金拨付率 Disbursement rate", ratio(disbursed, committed), BigDecimal.ONE, w.disbursement()));
 
         Object[] sched = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where "
-                        + "(p.status = 'COMPLETED' and p.actual_end <= p.planned_end) or (p.status = 'IN_PROGRESS' and p.planned_end >= :asOf)) "
-                        + "from project p where p.county_code = :c and p.planned_start <= :asOf and p.planned_end >= :from")
+                + "(p.status = 'COMPLETED' and p.actual_end <= p.planned_end) or (p.status = 'IN_PROGRESS' and p.planned_end >= :asOf)) "
+                + "from project p where p.county_code = :c and p.planned_start <= :asOf and p.planned_end >= :from")
                 .setParameter("c", countyCode).setParameter("asOf", asOf).setParameter("from", from).getSingleResult();
         components.add(component("PROJECTS_ON_SCHEDULE", "项目按期推进率 Projects on schedule",
                 ratio(BigDecimal.valueOf(((Number) sched[1]).longValue()), BigDecimal.valueOf(((Number) sched[0]).longValue())),
@@ -72,7 +72,7 @@ public class EffectivenessService {
                 BigDecimal.valueOf(reports.forcesPresent(countyCode, year).size()), BigDecimal.valueOf(5), w.forcesPresent()));
 
         Object[] tasks = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where t.status = 'DONE' and t.completed_on <= t.deadline) "
-                        + "from task_force_task t where t.county_code = :c and t.deadline between :from and :asOf")
+                + "from task_force_task t where t.county_code = :c and t.deadline between :from and :asOf")
                 .setParameter("c", countyCode).setParameter("from", from).setParameter("asOf", asOf).getSingleResult();
         components.add(component("TASKS_ON_TIME", "任务按期完成率 Tasks done on time",
                 ratio(BigDecimal.valueOf(((Number) tasks[1]).longValue()), BigDecimal.valueOf(((Number) tasks[0]).longValue())),
@@ -91,7 +91,8 @@ public class EffectivenessService {
     }
 
     static EffectivenessComponent component(String code, String name, BigDecimal value, BigDecimal target, BigDecimal weight) {
-        BigDecimal attainment = target.signum() == 0 ? BigDecimal.ZERO
+        BigDecimal attainment = target.signum() == 0
+                ? BigDecimal.ZERO
                 : value.divide(target, 10, RoundingMode.HALF_UP).min(BigDecimal.ONE);
         BigDecimal contribution = weight.multiply(attainment).setScale(2, RoundingMode.HALF_UP);
         return new EffectivenessComponent(code, name, value, target, weight, contribution);

@@ -125,15 +125,15 @@ public class FundService {
         if (!cmd.correction()) {
             if (cmd.type() == TransactionType.DISBURSEMENT && t.disbursed().add(amount).compareTo(t.committed()) > 0) {
                 throw ApiException.rule("disbursement-exceeds-commitment", "Disbursing " + amount + " CNY would bring "
-                                + "disbursements to " + t.disbursed().add(amount) + " CNY, above the " + t.committed()
-                                + " CNY committed (" + t.committed().subtract(t.disbursed()) + " CNY can still be disbursed)")
+                        + "disbursements to " + t.disbursed().add(amount) + " CNY, above the " + t.committed()
+                        + " CNY committed (" + t.committed().subtract(t.disbursed()) + " CNY can still be disbursed)")
                         .with("committed", t.committed()).with("disbursed", t.disbursed()).with("requested", amount)
                         .with("available", t.committed().subtract(t.disbursed()));
             }
             if (cmd.type() == TransactionType.EXPENDITURE && t.spent().add(amount).compareTo(t.disbursed()) > 0) {
                 throw ApiException.rule("expenditure-exceeds-disbursement", "Spending " + amount + " CNY would bring "
-                                + "expenditure to " + t.spent().add(amount) + " CNY, above the " + t.disbursed()
-                                + " CNY disbursed (" + t.disbursed().subtract(t.spent()) + " CNY can still be spent)")
+                        + "expenditure to " + t.spent().add(amount) + " CNY, above the " + t.disbursed()
+                        + " CNY disbursed (" + t.disbursed().subtract(t.spent()) + " CNY can still be spent)")
                         .with("disbursed", t.disbursed()).with("spent", t.spent()).with("requested", amount)
                         .with("available", t.disbursed().subtract(t.spent()));
             }

@@ -70,7 +70,7 @@ public class ProjectService {
     EntityManager em;
 
     public PageResult<ProjectView> list(String countyCode, String forceCode, ProjectStatus status, ProjectTerm term,
-                                        Long leadOrganisationId, Sort sort, PageParams page) {
+            Long leadOrganisationId, Sort sort, PageParams page) {
         Filter f = Filter.where().eq("countyCode", countyCode).eq("forceCode", forceCode).eq("status", status)
                 .eq("term", term).eq("leadOrganisationId", leadOrganisationId);
         return PageResult.of(f.find(AssistanceProject.class, sort), page, ProjectView::of);
@@ -160,8 +160,8 @@ public class ProjectService {
     }
 
     private static void apply(AssistanceProject p, String title, String description, ProjectSector sector,
-                              ProjectTerm term, boolean keyProject, LocalDate plannedStart,
-                              LocalDate plannedEnd, BigDecimal budget) {
+            ProjectTerm term, boolean keyProject, LocalDate plannedStart,
+            LocalDate plannedEnd, BigDecimal budget) {
         p.title = title.strip();
         p.description = description;
         p.sector = sector;
@@ -184,7 +184,7 @@ public class ProjectService {
         ProjectStatus to = cmd.status();
         if (!from.next().contains(to)) {
             throw ApiException.rule("illegal-project-transition", "A project in status " + from + " cannot become " + to
-                            + "; allowed from " + from + ": " + (from.next().isEmpty() ? "none (final status)" : from.next()))
+                    + "; allowed from " + from + ": " + (from.next().isEmpty() ? "none (final status)" : from.next()))
                     .with("from", from.name()).with("to", to.name());
         }
         if (to == ProjectStatus.APPROVED && !identity.hasRole(Roles.APPROVER)) {

@@ -49,9 +49,9 @@ public class ReportService {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     private static final String MONEY = """
-            coalesce(sum(case when t.type = 'COMMITMENT' then t.amount end), 0), \
-            coalesce(sum(case when t.type = 'DISBURSEMENT' then t.amount end), 0), \
-            coalesce(sum(case when t.type = 'EXPENDITURE' then t.amount end), 0)""";
+        coalesce(sum(case when t.type = 'COMMITMENT' then t.amount end), 0), \
+        coalesce(sum(case when t.type = 'DISBURSEMENT' then t.amount end), 0), \
+        coalesce(sum(case when t.type = 'EXPENDITURE' then t.amount end), 0)""";
     private static final String TRANSACTIONS = " from fund_transaction t join project p on p.id = t.project_id";
 
     @Inject
@@ -161,12 +161,10 @@ public class ReportService {
     // ---------------------------------------------------------------- summaries
 
     public enum GroupBy {
-        county("p.county_code", "(select max(pa.county_name) from pairing pa where pa.county_code = p.county_code)"),
-        force("p.force_code", "max(f.name_zh)"),
-        organisation("cast(o.id as text)", "max(o.name)"),
-        year("to_char(t.transaction_date, 'YYYY')", "null"),
-        quarter("to_char(t.transaction_date, 'YYYY-\"Q\"Q')", "null"),
-        month("to_char(t.transaction_date, 'YYYY-MM')", "null");
+
+        county("p.county_code", "(select max(pa.county_name) from pairing pa where pa.county_code = p.county_code)"), force("p.force_code",
+                "max(f.name_zh)"), organisation("cast(o.id as text)", "max(o.name)"), year("to_char(t.transaction_date, 'YYYY')",
+                        "null"), quarter("to_char(t.transaction_date, 'YYYY-\"Q\"Q')", "null"), month("to_char(t.transaction_date, 'YYYY-MM')", "null");
 
         final String key;
         final String label;
@@ -233,9 +231,9 @@ public class ReportService {
     private List<SoeWithoutAgreement> soesWithoutAgreement() {
         List<SoeWithoutAgreement> soes = new ArrayList<>();
         for (Object[] r : rows(em.createNativeQuery("""
-                select o.id, o.name, o.kind from assisting_organisation o
-                where o.kind in ('PROVINCIAL_SOE', 'CENTRAL_SOE') and not exists (select 1 from agreement a
-                where a.organisation_id = o.id and a.status in ('SIGNED', 'IN_FORCE')) order by o.id"""))) {
+            select o.id, o.name, o.kind from assisting_organisation o
+            where o.kind in ('PROVINCIAL_SOE', 'CENTRAL_SOE') and not exists (select 1 from agreement a
+            where a.organisation_id = o.id and a.status in ('SIGNED', 'IN_FORCE')) order by o.id"""))) {
             soes.add(new SoeWithoutAgreement(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
         }
         return soes;
@@ -246,12 +244,12 @@ public class ReportService {
         int min = targets.targets().keyProjectsPerDepartmentCountyYearMin();
         List<DepartmentBelowKeyProjects> departments = new ArrayList<>();
         for (Object[] r : rows(em.createNativeQuery("""
-                        select o.id, o.name, pa.county_code, (select count(*) from project p
-                        where p.lead_organisation_id = o.id and p.county_code = pa.county_code and p.key_project
-                        and p.status <> 'CANCELLED' and p.planned_start between :from and :to) as n
-                        from assisting_organisation o join pairing pa on pa.organisation_id = o.id
-                        where o.kind = 'PROVINCIAL_DEPARTMENT' and pa.valid_from <= :to and (pa.valid_to is null or pa.valid_to >= :from)
-                        group by o.id, o.name, pa.county_code order by o.id, pa.county_code""")
+            select o.id, o.name, pa.county_code, (select count(*) from project p
+            where p.lead_organisation_id = o.id and p.county_code = pa.county_code and p.key_project
+            and p.status <> 'CANCELLED' and p.planned_start between :from and :to) as n
+            from assisting_organisation o join pairing pa on pa.organisation_id = o.id
+            where o.kind = 'PROVINCIAL_DEPARTMENT' and pa.valid_from <= :to and (pa.valid_to is null or pa.valid_to >= :from)
+            group by o.id, o.name, pa.county_code order by o.id, pa.county_code""")
                 .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31)))) {
             long n = ((Number) r[3]).longValue();
             if (n < min) {

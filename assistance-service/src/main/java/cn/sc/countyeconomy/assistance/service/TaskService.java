@@ -7,12 +7,11 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.CountyScope;
-import cn.sc.countyeconomy.assistance.TaskForceTask.TaskStatus;
 import cn.sc.countyeconomy.assistance.TaskForceTask;
+import cn.sc.countyeconomy.assistance.TaskForceTask.TaskStatus;
 import cn.sc.countyeconomy.assistance.api.NewTask;
 import cn.sc.countyeconomy.assistance.api.TaskUpdate;
 import cn.sc.countyeconomy.assistance.api.TaskView;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +21,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /** The task force's list: every task with a responsible unit and a deadline; overdue is computed. */
 @ApplicationScoped

@@ -9,10 +9,12 @@ public record CategoryAssignmentView(
         @Schema(example = "510421") String countyCode,
         @Schema(description = "County name (its latest name).", example = "米易县") String countyName,
         @Schema(example = "2018") int year,
-        @Schema(example = "MAIN_FARM_PRODUCE", enumeration = {"CITY_CORE_DISTRICT", "KEY_DEVELOPMENT", "MAIN_FARM_PRODUCE", "KEY_ECOLOGICAL_FUNCTION"}) String categoryCode,
+        @Schema(example = "MAIN_FARM_PRODUCE", enumeration = {
+                "CITY_CORE_DISTRICT", "KEY_DEVELOPMENT", "MAIN_FARM_PRODUCE", "KEY_ECOLOGICAL_FUNCTION"}) String categoryCode,
         @Schema(example = "农产品主产区县") String categoryName,
         @Schema(description = "Source of the assignment.") String source,
         @Schema(description = "Version; also the ETag.") long version) {
+
     public static CategoryAssignmentView of(CategoryAssignment a, String countyName, String categoryName) {
         return new CategoryAssignmentView(a.id, a.countyCode, countyName, a.year, a.categoryCode, categoryName, a.source, a.version);
     }

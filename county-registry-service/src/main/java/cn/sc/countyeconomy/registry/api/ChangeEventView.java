@@ -12,7 +12,8 @@ import java.time.LocalDate;
 public record ChangeEventView(
         @Schema(description = "Gap-free, strictly increasing position in the feed.") long sequence,
         @Schema(description = "When the change was committed (UTC).") Instant occurredAt,
-        @Schema(enumeration = {"COUNTY", "PREFECTURE", "DESIGNATION", "CATEGORY_ASSIGNMENT"}) String entityType,
+        @Schema(enumeration = {
+                "COUNTY", "PREFECTURE", "DESIGNATION", "CATEGORY_ASSIGNMENT"}) String entityType,
         @Schema(description = "Code (county, prefecture) or id (designation, category assignment).") String entityId,
         @Schema(description = "CREATED, RETIRED, UPDATED, CORRECTED, ENDED.") String action,
         @Schema(description = "Day the change takes effect in the register (null where not dated).", nullable = true) LocalDate effectiveDate,

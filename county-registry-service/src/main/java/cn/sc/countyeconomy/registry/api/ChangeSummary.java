@@ -15,6 +15,7 @@ public record ChangeSummary(
         @Schema(description = "Codes the change produced.") List<String> toCodes,
         @Schema(description = "What happened, in words.") String description,
         @Schema(description = "Source of the change (announcement, file).") String source) {
+
     public static ChangeSummary of(DivisionChange c) {
         return new ChangeSummary(c.id, c.kind, c.effectiveDate, c.from(), c.to(), c.description, c.source);
     }

@@ -8,8 +8,9 @@ import java.time.LocalDate;
 @JsonPropertyOrder({"code", "name", "nameEn", "type", "prefectureCode", "prefectureName", "regionCode", "regionName",
         "validFrom", "validTo", "status", "categoryYear", "categoryCode", "designations", "source", "version"})
 public record CountyRow(String code, String name, String nameEn, String type, String prefectureCode, String prefectureName,
-                           String regionCode, String regionName, LocalDate validFrom, LocalDate validTo, String status,
-                           Integer categoryYear, String categoryCode, String designations, String source, long version) {
+        String regionCode, String regionName, LocalDate validFrom, LocalDate validTo, String status,
+        Integer categoryYear, String categoryCode, String designations, String source, long version) {
+
     public static CountyRow of(CountyView c) {
         return new CountyRow(c.code(), c.name(), c.nameEn(), c.type(), c.prefectureCode(), c.prefectureName(), c.regionCode(),
                 c.regionName(), c.validFrom(), c.validTo(), c.status(), c.category() == null ? null : c.category().year(),

@@ -18,7 +18,8 @@ public record CountyView(
         @Schema(description = "Name of the economic region.", example = "川南经济区") String regionName,
         @Schema(description = "First day of the version shown (inclusive).") LocalDate validFrom,
         @Schema(description = "Day the version shown ended (exclusive); null while current.") LocalDate validTo,
-        @Schema(description = "ACTIVE: valid on asOf; RETIRED: existed before asOf but not on it; NOT_YET_VALID: exists only after asOf.", enumeration = {"ACTIVE", "RETIRED", "NOT_YET_VALID"}) String status,
+        @Schema(description = "ACTIVE: valid on asOf; RETIRED: existed before asOf but not on it; NOT_YET_VALID: exists only after asOf.", enumeration = {
+                "ACTIVE", "RETIRED", "NOT_YET_VALID"}) String status,
         @Schema(description = "Codes that took over from this one (changes effective on or before asOf).") List<CodeName> successors,
         @Schema(description = "Codes this one took over from.") List<CodeName> predecessors,
         @Schema(description = "The change that retired this code (status RETIRED), else null.", nullable = true) ChangeSummary retiredBy,

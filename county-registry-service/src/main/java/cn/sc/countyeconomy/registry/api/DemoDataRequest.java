@@ -10,6 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 @Schema(name = "DemoDataRequest")
-public record DemoDataRequest(@NotNull @NotEmpty @Size(max = 10) @Schema(example = "[2022, 2023, 2024]")
-                              List<@NotNull @Min(2000) @Max(2100) Integer> years) {
+public record DemoDataRequest(@NotNull @NotEmpty @Size(max = 10) @Schema(example = "[2022, 2023, 2024]") List<@NotNull @Min(2000) @Max(2100) Integer> years) {
 }

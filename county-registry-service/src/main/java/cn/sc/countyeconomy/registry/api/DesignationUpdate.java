@@ -10,7 +10,7 @@ import java.time.LocalDate;
 
 @Schema(name = "DesignationCorrection", description = "Corrects a designation in place (admin). typeCode and countyCode cannot change.")
 public record DesignationUpdate(@NotNull LocalDate validFrom, LocalDate validTo,
-                                @Pattern(regexp = "LISTED|CORROBORATED|INFERRED") String evidenceStatus,
-                                @NotBlank @Size(max = 2000) String sourceRef, @Size(max = 2000) String note,
-                                @NotBlank @Size(max = 2000) @Schema(description = "Why the correction is made (goes to the audit trail).") String reason) {
+        @Pattern(regexp = "LISTED|CORROBORATED|INFERRED") String evidenceStatus,
+        @NotBlank @Size(max = 2000) String sourceRef, @Size(max = 2000) String note,
+        @NotBlank @Size(max = 2000) @Schema(description = "Why the correction is made (goes to the audit trail).") String reason) {
 }

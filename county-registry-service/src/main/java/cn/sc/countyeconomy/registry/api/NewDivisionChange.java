@@ -18,7 +18,8 @@ import java.util.List;
         + "2 or more successors, possibly including the code itself); ABOLISH (1 or more codes, no successor). Successor fields left out "
         + "are taken from the (first) source code.")
 public record NewDivisionChange(
-        @NotBlank @Schema(enumeration = {"RENAME", "RECODE", "UPGRADE", "TRANSFER", "MERGE", "SPLIT", "ABOLISH"}, example = "UPGRADE") String kind,
+        @NotBlank @Schema(enumeration = {
+                "RENAME", "RECODE", "UPGRADE", "TRANSFER", "MERGE", "SPLIT", "ABOLISH"}, example = "UPGRADE") String kind,
         @NotNull @Schema(description = "Day the change takes effect; after the validFrom of every source's current version.", example = "2021-01-01") LocalDate effectiveDate,
         @NotEmpty @Size(max = 50) @Schema(description = "Codes of the county-level divisions the change takes as input.", example = "[\"513425\"]") List<@NotNull @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String> fromCodes,
         @Valid @Size(max = 50) @Schema(description = "The divisions the change produces (empty for ABOLISH).") List<@NotNull @Valid DivisionChangeSuccessor> successors,

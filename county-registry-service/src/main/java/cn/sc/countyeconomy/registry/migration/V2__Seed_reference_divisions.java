@@ -65,7 +65,8 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
     }
 
     private static void insertRegions(Connection c, List<Map<String, String>> prefectures) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO region (code, province_code, name_zh, name_en, source) VALUES (?, '510000', ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = c
+                .prepareStatement("INSERT INTO region (code, province_code, name_zh, name_en, source) VALUES (?, '510000', ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (Map<String, String> p : prefectures) {
                 ps.setString(1, p.get("region_code"));
                 ps.setString(2, p.get("region_name"));
@@ -79,14 +80,15 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
 
     /** The province, its prefectures, the current counties and the versions that the recorded changes closed. */
     private static void insertDivisions(Connection c, Map<String, String> english, List<Map<String, String>> prefectures,
-                                        List<Map<String, String>> counties, List<Map<String, String>> changes) throws SQLException {
+            List<Map<String, String>> counties, List<Map<String, String>> changes) throws SQLException {
         // the validity start of the current code of each changed division is its change's date
         Map<String, LocalDate> startOf = new HashMap<>();
         for (Map<String, String> ch : changes) {
             startOf.put(ch.get("new_code"), effectiveDate(ch));
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO division (code, level, type, name_zh, name_en, parent_code, region_code, valid_from, valid_to, source) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c
+                .prepareStatement("INSERT INTO division (code, level, type, name_zh, name_en, parent_code, region_code, valid_from, valid_to, source) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             DivisionRows rows = new DivisionRows(ps, english);
             rows.add("510000", "PROVINCE", "PROVINCE", "四川省", null, null, BASELINE, null, SOURCE_DIVISIONS);
             for (Map<String, String> p : prefectures) {
@@ -108,9 +110,11 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
     }
 
     private static void insertChangesWithLineage(Connection c, List<Map<String, String>> changes) throws SQLException {
-        try (PreparedStatement change = c.prepareStatement("INSERT INTO division_change (kind, effective_date, from_codes, to_codes, description, source, recorded_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING id");
-             PreparedStatement lineage = c.prepareStatement("INSERT INTO division_lineage (change_id, predecessor_code, successor_code, effective_date) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement change = c
+                .prepareStatement("INSERT INTO division_change (kind, effective_date, from_codes, to_codes, description, source, recorded_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, now()) RETURNING id");
+                PreparedStatement lineage = c
+                        .prepareStatement("INSERT INTO division_lineage (change_id, predecessor_code, successor_code, effective_date) VALUES (?, ?, ?, ?)")) {
             for (Map<String, String> ch : changes) {
                 change.setString(1, changeKind(ch.get("change")));
                 change.setDate(2, Date.valueOf(effectiveDate(ch)));
@@ -149,8 +153,9 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
 
     /** The 39 underdeveloped counties and the 9 reform pilots of 2020. */
     private static void insertDesignations(Connection c) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO designation (type_code, county_code, valid_from, valid_to, evidence_status, source_ref, note) "
-                + "VALUES (?, ?, ?, NULL, ?, ?, ?)")) {
+        try (PreparedStatement ps = c
+                .prepareStatement("INSERT INTO designation (type_code, county_code, valid_from, valid_to, evidence_status, source_ref, note) "
+                        + "VALUES (?, ?, ?, NULL, ?, ?, ?)")) {
             for (Map<String, String> u : read("seed/sichuan/underdeveloped_counties.csv")) {
                 ps.setString(1, "UNDERDEVELOPED_COUNTY");
                 ps.setString(2, u.get("code"));
@@ -262,7 +267,7 @@ public class V2__Seed_reference_divisions extends BaseJavaMigration {
     private record DivisionRows(PreparedStatement ps, Map<String, String> english) {
 
         void add(String code, String level, String type, String name, String parent, String region, LocalDate from, LocalDate to,
-                 String source) throws SQLException {
+                String source) throws SQLException {
             String nameEn = english.get(name);
             if (nameEn == null) {
                 throw new IllegalStateException("no English name for " + name + " in seed/english_names.csv");

@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
 /** The assessment categories and which county is in which, per year. */
 @Path("/api/v1")
 @Tag(name = "Assessment categories", description = "The four categories of the annual county economy assessment and the assignments per year")
@@ -68,9 +67,9 @@ public class CategoryResource {
     @APIResponse(responseCode = "200", description = "A page of CategoryAssignment")
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("year") @Parameter(example = "2018") String year,
-                         @QueryParam("county") @Parameter(example = "510421") String county,
-                         @QueryParam("category") @Parameter(example = "MAIN_FARM_PRODUCE") String category,
-                         @BeanParam PageParams paging, @Context UriInfo uri) {
+            @QueryParam("county") @Parameter(example = "510421") String county,
+            @QueryParam("category") @Parameter(example = "MAIN_FARM_PRODUCE") String category,
+            @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(service.list(QueryParams.year("year", year, false), QueryParams.countyCode("county", county), Params.upper(category), paging), uri);
     }
 
@@ -109,7 +108,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                            @Valid @NotNull CategoryAssignmentUpdate body) {
+            @Valid @NotNull CategoryAssignmentUpdate body) {
         CategoryAssignmentView v = service.correct(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
@@ -125,7 +124,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "422", description = "Already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response end(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                        @Valid @NotNull EndCategoryAssignment body) {
+            @Valid @NotNull EndCategoryAssignment body) {
         CategoryAssignmentView v = service.end(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

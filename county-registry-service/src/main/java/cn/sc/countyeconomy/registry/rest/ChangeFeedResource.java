@@ -33,15 +33,14 @@ public class ChangeFeedResource {
     ChangeFeed feed;
 
     @GET
-    @Operation(summary = "Read the change feed after a sequence",
-            description = "Events with sequence > after, in order, at most `limit` (default 100, max 1000). Sequences are gap-free and strictly "
-                    + "increasing and become visible in commit order, so a consumer that stores lastSequence and asks again from it misses "
-                    + "nothing and sees nothing twice. The seed data wrote no events: the feed starts at 0; load the lists first, then follow "
-                    + "the feed from after=0.")
+    @Operation(summary = "Read the change feed after a sequence", description = "Events with sequence > after, in order, at most `limit` (default 100, max 1000). Sequences are gap-free and strictly "
+            + "increasing and become visible in commit order, so a consumer that stores lastSequence and asks again from it misses "
+            + "nothing and sees nothing twice. The seed data wrote no events: the feed starts at 0; load the lists first, then follow "
+            + "the feed from after=0.")
     @APIResponse(responseCode = "200", description = "A slice of the feed", content = @Content(schema = @Schema(implementation = ChangeFeedPage.class)))
     @APIResponse(responseCode = "400", description = "after or limit malformed or out of range", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ChangeFeedPage changes(@QueryParam("after") @Parameter(description = "Last sequence already seen; default 0.", example = "0") String after,
-                                  @QueryParam("limit") @Parameter(description = "1 to 1000; default 100.", example = "100") String limit) {
+            @QueryParam("limit") @Parameter(description = "1 to 1000; default 100.", example = "100") String limit) {
         long a = parse("after", after, 0);
         long l = parse("limit", limit, DEFAULT_LIMIT);
         if (a < 0) {

@@ -11,23 +11,33 @@ import java.time.LocalDate;
 
 /** Query parameters of the county list, shared by JSON, CSV and GeoJSON. */
 public class CountyListParams {
-    @QueryParam("asOf") @Parameter(description = "The date the list is for (YYYY-MM-DD); default today (China). Lists the counties valid on it, with the names and parents they had then.", example = "2015-01-01")
+
+    @QueryParam("asOf")
+    @Parameter(description = "The date the list is for (YYYY-MM-DD); default today (China). Lists the counties valid on it, with the names and parents they had then.", example = "2015-01-01")
     public String asOf;
-    @QueryParam("prefecture") @Parameter(description = "Prefecture code (6 digits).", example = "510500")
+    @QueryParam("prefecture")
+    @Parameter(description = "Prefecture code (6 digits).", example = "510500")
     public String prefecture;
-    @QueryParam("region") @Parameter(description = "Economic region code.", example = "SOUTH_SICHUAN")
+    @QueryParam("region")
+    @Parameter(description = "Economic region code.", example = "SOUTH_SICHUAN")
     public String region;
-    @QueryParam("province") @Parameter(description = "Province code (6 digits), for a register holding more than Sichuan.", example = "510000")
+    @QueryParam("province")
+    @Parameter(description = "Province code (6 digits), for a register holding more than Sichuan.", example = "510000")
     public String province;
-    @QueryParam("type") @Parameter(description = "DISTRICT, COUNTY_LEVEL_CITY, COUNTY or AUTONOMOUS_COUNTY.", example = "COUNTY")
+    @QueryParam("type")
+    @Parameter(description = "DISTRICT, COUNTY_LEVEL_CITY, COUNTY or AUTONOMOUS_COUNTY.", example = "COUNTY")
     public String type;
-    @QueryParam("category") @Parameter(description = "Assessment category code; with `year` for that year, else the latest assignment up to asOf's year.", example = "MAIN_FARM_PRODUCE")
+    @QueryParam("category")
+    @Parameter(description = "Assessment category code; with `year` for that year, else the latest assignment up to asOf's year.", example = "MAIN_FARM_PRODUCE")
     public String category;
-    @QueryParam("year") @Parameter(description = "Year of the category assignment used by `category` and the `category` field.", example = "2018")
+    @QueryParam("year")
+    @Parameter(description = "Year of the category assignment used by `category` and the `category` field.", example = "2018")
     public String year;
-    @QueryParam("designation") @Parameter(description = "Designation type code active on asOf.", example = "UNDERDEVELOPED_COUNTY")
+    @QueryParam("designation")
+    @Parameter(description = "Designation type code active on asOf.", example = "UNDERDEVELOPED_COUNTY")
     public String designation;
-    @QueryParam("name") @Parameter(description = "Part of the Chinese name or of the pinyin/English name (case, spaces and apostrophes ignored).", example = "hejiang")
+    @QueryParam("name")
+    @Parameter(description = "Part of the Chinese name or of the pinyin/English name (case, spaces and apostrophes ignored).", example = "hejiang")
     public String name;
 
     public LocalDate date(Clock clock) {

@@ -33,15 +33,13 @@ public class CountyShapesResource {
 
     @GET
     @Produces({GEOJSON, "application/json"})
-    @Operation(summary = "County shapes as a GeoJSON FeatureCollection",
-            description = "The counties of the list (same filters: asOf, prefecture, region, province, type, category, year, designation, name; "
-                    + "not paged), each a Feature with the register's properties (code, name, nameEn, type, prefectureCode, prefectureName, "
-                    + "regionCode) and the shape of seed/sichuan/counties.geojson. A code without its own shape (a code retired before the "
-                    + "shapes were drawn) uses the shape of its single successor, marked in `shapeCode`. Codes with no shape at all are listed in "
-                    + "the foreign member `missingShapes`. Shapes are indicative: coarse, about 2017, datum unknown (may be GCJ-02).")
+    @Operation(summary = "County shapes as a GeoJSON FeatureCollection", description = "The counties of the list (same filters: asOf, prefecture, region, province, type, category, year, designation, name; "
+            + "not paged), each a Feature with the register's properties (code, name, nameEn, type, prefectureCode, prefectureName, "
+            + "regionCode) and the shape of seed/sichuan/counties.geojson. A code without its own shape (a code retired before the "
+            + "shapes were drawn) uses the shape of its single successor, marked in `shapeCode`. Codes with no shape at all are listed in "
+            + "the foreign member `missingShapes`. Shapes are indicative: coarse, about 2017, datum unknown (may be GCJ-02).")
     @APIResponse(responseCode = "200", description = "FeatureCollection", content = @Content(mediaType = GEOJSON))
-    @APIResponse(responseCode = "400", description = "A filter is malformed",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A filter is malformed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response features(@BeanParam CountyListParams f) {
         return Response.ok(shapes.featureCollection(f.date(clock), f.filter()), GEOJSON + ";charset=UTF-8").build();
     }

@@ -32,11 +32,10 @@ public class DemoDataResource {
     CountyScope scope;
 
     @POST
-    @Operation(summary = "Assign synthetic assessment categories for years (admin)",
-            description = "Gives every county valid at the end of each year that has no category for it a synthetic one, labelled "
-                    + "so in its source (" + DemoCategories.SOURCE + "). Real assignments are never replaced; a repeat assigns "
-                    + "nothing. Each assignment is audited and published in the change feed. Load this before assessment-service's "
-                    + "demo data, so that its rankings have categories to rank within.")
+    @Operation(summary = "Assign synthetic assessment categories for years (admin)", description = "Gives every county valid at the end of each year that has no category for it a synthetic one, labelled "
+            + "so in its source (" + DemoCategories.SOURCE + "). Real assignments are never replaced; a repeat assigns "
+            + "nothing. Each assignment is audited and published in the change feed. Load this before assessment-service's "
+            + "demo data, so that its rankings have categories to rank within.")
     public List<DemoCategoriesResult> load(@Valid @NotNull DemoDataRequest request) {
         scope.requireUnscoped("load demo data for every county");
         return demo.assign(request.years());

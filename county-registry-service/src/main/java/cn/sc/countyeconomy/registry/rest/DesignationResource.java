@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-
 /** Designations of counties (underdeveloped county, reform pilot, ...), with validity dates. */
 @Path("/api/v1")
 @Tag(name = "Designations", description = "Designations of counties with validity dates; designation types are data")
@@ -60,9 +59,9 @@ public class DesignationResource {
     @APIResponse(responseCode = "200", description = "A page of Designation")
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("type") @Parameter(example = "UNDERDEVELOPED_COUNTY") String type,
-                         @QueryParam("asOf") @Parameter(description = "Only designations active on this date (YYYY-MM-DD).", example = "2024-06-30") String asOf,
-                         @QueryParam("county") @Parameter(example = "510522") String county,
-                         @BeanParam PageParams paging, @Context UriInfo uri) {
+            @QueryParam("asOf") @Parameter(description = "Only designations active on this date (YYYY-MM-DD).", example = "2024-06-30") String asOf,
+            @QueryParam("county") @Parameter(example = "510522") String county,
+            @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(service.list(Params.upper(type), QueryParams.countyCode("county", county), QueryParams.date("asOf", asOf, null), paging), uri);
     }
 
@@ -88,7 +87,7 @@ public class DesignationResource {
     @APIResponse(responseCode = "409", description = "Overlaps a designation of the same type for the county", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown type or county, county not ACTIVE on validFrom, validTo not after validFrom, or Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes the create safe to retry") String key,
-                           @Valid @NotNull NewDesignation body, @Context UriInfo uri) {
+            @Valid @NotNull NewDesignation body, @Context UriInfo uri) {
         return idempotent.created(key, body, uri, () -> {
             DesignationView v = service.create(body);
             return Created.at("/api/v1/designations/" + v.id(), v).withETag(v.version());
@@ -106,7 +105,7 @@ public class DesignationResource {
     @APIResponse(responseCode = "422", description = "endDate not after validFrom, or already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response end(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                        @Valid @NotNull EndDesignation body) {
+            @Valid @NotNull EndDesignation body) {
         DesignationView v = service.end(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }
@@ -122,7 +121,7 @@ public class DesignationResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                            @Valid @NotNull DesignationUpdate body) {
+            @Valid @NotNull DesignationUpdate body) {
         DesignationView v = service.correct(QueryParams.requiredId("id", id), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

@@ -79,19 +79,17 @@ public class DivisionChangeResource {
     @Path("/division-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Apply a division change (admin)",
-            description = "Atomic: the sources' current versions close on effectiveDate, the successors open on it, lineage links both ways, "
-                    + "designations open on that day end (and move to the successors with carryOverDesignations), category assignments are "
-                    + "copied with carryOverCategories, and one change feed event per effect is written. Any invalid request writes nothing: "
-                    + "unknown code (422 rule unknown-code), a retired source (409), effectiveDate not after the current version's validFrom "
-                    + "(422), a new code still in use on effectiveDate (409), merge into itself (422), wrong shape for the kind (422). "
-                    + "Supports Idempotency-Key. Audited.")
-    @APIResponse(responseCode = "201", description = "Applied; the answer lists the effects with their feed sequences",
-            content = @Content(schema = @Schema(implementation = DivisionChangeView.class)))
+    @Operation(summary = "Apply a division change (admin)", description = "Atomic: the sources' current versions close on effectiveDate, the successors open on it, lineage links both ways, "
+            + "designations open on that day end (and move to the successors with carryOverDesignations), category assignments are "
+            + "copied with carryOverCategories, and one change feed event per effect is written. Any invalid request writes nothing: "
+            + "unknown code (422 rule unknown-code), a retired source (409), effectiveDate not after the current version's validFrom "
+            + "(422), a new code still in use on effectiveDate (409), merge into itself (422), wrong shape for the kind (422). "
+            + "Supports Idempotency-Key. Audited.")
+    @APIResponse(responseCode = "201", description = "Applied; the answer lists the effects with their feed sequences", content = @Content(schema = @Schema(implementation = DivisionChangeView.class)))
     @APIResponse(responseCode = "409", description = "Conflicts with the register (retired source, code in use)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid change (see rule)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response apply(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewDivisionChange body,
-                          @Context UriInfo uri) {
+            @Context UriInfo uri) {
         scope.requireUnscoped("change divisions");
         return idempotent.created(key, body, uri, () -> {
             DivisionChangeView v = changes.apply(body);
@@ -103,13 +101,12 @@ public class DivisionChangeResource {
     @Path("/divisions/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Bulk import divisions from CSV (admin)",
-            description = "Body: CSV (UTF-8) with the header code,name,prefecture_code,prefecture_name,province_code,province_name (the layout of "
-                    + "county_level_divisions.csv), read as a stream. Provinces, prefectures and counties not yet in the register are created "
-                    + "(valid from `validFrom`), those already there with the same name and parent are left alone: importing a file twice "
-                    + "changes nothing. A row contradicting the register (other name, parent or level; a retired code) refuses the whole import "
-                    + "with 409 and the report; a malformed row is a 422 naming its line. `dryRun=true` answers the report without writing. "
-                    + "Created prefectures and counties are CREATED events in the change feed (provinces are not). Audited.")
+    @Operation(summary = "Bulk import divisions from CSV (admin)", description = "Body: CSV (UTF-8) with the header code,name,prefecture_code,prefecture_name,province_code,province_name (the layout of "
+            + "county_level_divisions.csv), read as a stream. Provinces, prefectures and counties not yet in the register are created "
+            + "(valid from `validFrom`), those already there with the same name and parent are left alone: importing a file twice "
+            + "changes nothing. A row contradicting the register (other name, parent or level; a retired code) refuses the whole import "
+            + "with 409 and the report; a malformed row is a 422 naming its line. `dryRun=true` answers the report without writing. "
+            + "Created prefectures and counties are CREATED events in the change feed (provinces are not). Audited.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = DivisionImportReport.class)))
     @APIResponse(responseCode = "409", description = "Rows contradict the register; nothing written", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Malformed CSV or rows", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

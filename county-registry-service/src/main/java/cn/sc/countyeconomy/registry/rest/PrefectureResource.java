@@ -56,9 +56,9 @@ public class PrefectureResource {
     @APIResponse(responseCode = "200", description = "A page of Prefecture")
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("asOf") @Parameter(description = "Date (YYYY-MM-DD); default today (China).") String asOf,
-                         @QueryParam("region") @Parameter(example = "PANXI") String region,
-                         @QueryParam("province") @Parameter(example = "510000") String province,
-                         @BeanParam PageParams paging, @Context UriInfo uri) {
+            @QueryParam("region") @Parameter(example = "PANXI") String region,
+            @QueryParam("province") @Parameter(example = "510000") String province,
+            @BeanParam PageParams paging, @Context UriInfo uri) {
         LocalDate date = Params.asOf(asOf, clock);
         return Paged.ok(prefectures.prefectures(date, Params.upper(region), QueryParams.countyCode("province", province), paging), uri);
     }
@@ -83,7 +83,7 @@ public class PrefectureResource {
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "Missing If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response correct(@PathParam("code") String code, @QueryParam("asOf") String asOf,
-                            @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull PrefectureUpdate body) {
+            @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull PrefectureUpdate body) {
         PrefectureView v = corrections.correctPrefecture(Params.code(code), QueryParams.date("asOf", asOf, null), ifMatch, body);
         return Preconditions.ok(v, v.version()).build();
     }

@@ -60,7 +60,7 @@ public class ChangeFeed {
         }
         em.flush();
         long last = ((Number) em.createNativeQuery(
-                        "UPDATE change_counter SET last_value = last_value + ?1 WHERE id = 1 RETURNING last_value")
+                "UPDATE change_counter SET last_value = last_value + ?1 WHERE id = 1 RETURNING last_value")
                 .setParameter(1, events.size()).getSingleResult()).longValue();
         long first = last - events.size() + 1;
         Timestamp now = Timestamp.from(Instant.now(clock));

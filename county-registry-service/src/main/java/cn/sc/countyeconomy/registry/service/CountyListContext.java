@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 
 /** What the list needs besides the counties, each read once for the whole list. */
 record CountyListContext(LocalDate asOf, Map<String, Division> prefectures, Map<String, Region> regions,
-                           Map<String, List<Designation>> designations, Map<String, CategoryAssignment> categories,
-                           Map<String, String> categoryNames, Map<String, List<DivisionLineage>> predsOf,
-                           Map<String, List<DivisionLineage>> succsOf, CountyReads.Names names) {
+        Map<String, List<Designation>> designations, Map<String, CategoryAssignment> categories,
+        Map<String, String> categoryNames, Map<String, List<DivisionLineage>> predsOf,
+        Map<String, List<DivisionLineage>> succsOf, CountyReads.Names names) {
 
     static CountyListContext load(LocalDate asOf, Integer year) {
         Map<String, Division> prefectures = CountyReads.byCode(CountyReads.validOn(asOf, Division.PREFECTURE));

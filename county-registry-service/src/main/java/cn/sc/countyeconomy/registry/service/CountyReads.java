@@ -127,7 +127,7 @@ public class CountyReads {
         List<Designation> designations = Filter.where().eq("countyCode", code).validOn("validFrom", "validTo", asOf)
                 .list(Designation.class, Sort.by("typeCode"));
         CategoryRef category = CategoryAssignment.<CategoryAssignment>find(
-                        "countyCode = ?1 and endedOn is null and year <= ?2 order by year desc", code, asOf.getYear())
+                "countyCode = ?1 and endedOn is null and year <= ?2 order by year desc", code, asOf.getYear())
                 .firstResultOptional().map(a -> new CategoryRef(a.year, a.categoryCode, categoryName(a.categoryCode))).orElse(null);
         Names names = new Names(lineageCodes(preds, succs));
         String countyName = shown.nameZh;
@@ -227,11 +227,14 @@ public class CountyReads {
 
     /** Names of a set of codes on given dates, from one query. */
     static final class Names {
+
         private final Map<String, List<Division>> versions;
 
         Names(Set<String> codes) {
-            versions = codes.isEmpty() ? Map.of() : Division.<Division>list("code in ?1 order by validFrom", codes).stream()
-                    .collect(Collectors.groupingBy(d -> d.code));
+            versions = codes.isEmpty()
+                    ? Map.of()
+                    : Division.<Division>list("code in ?1 order by validFrom", codes).stream()
+                            .collect(Collectors.groupingBy(d -> d.code));
         }
 
         String on(String code, LocalDate date) {

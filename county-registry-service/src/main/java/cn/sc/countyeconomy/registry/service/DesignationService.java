@@ -56,7 +56,8 @@ public class DesignationService {
         Division county = Division.on(r.countyCode(), r.validFrom()).filter(d -> Division.COUNTY.equals(d.level)).orElse(null);
         if (county == null) {
             if (Division.count("code = ?1 and level = ?2", r.countyCode(), Division.COUNTY) == 0) {
-                throw ApiException.rule("unknown-county", "countyCode: no county-level division " + r.countyCode() + " exists").with("countyCode", r.countyCode());
+                throw ApiException.rule("unknown-county", "countyCode: no county-level division " + r.countyCode() + " exists").with("countyCode",
+                        r.countyCode());
             }
             throw ApiException.rule("county-not-active", "countyCode: county " + r.countyCode() + " is not ACTIVE on validFrom " + r.validFrom())
                     .with("countyCode", r.countyCode());

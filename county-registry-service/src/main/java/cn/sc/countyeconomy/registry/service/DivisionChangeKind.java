@@ -17,8 +17,10 @@ import java.util.Set;
  * whether a successor without a code keeps the source's code, and what a successor must change.
  */
 public enum DivisionChangeKind {
+
     /** 1 code, 1 successor with the same code and a new name. */
     RENAME(true) {
+
         @Override
         void checkSuccessor(String field, Planned p, Division base, Division first) {
             if (!p.continuing()) {
@@ -31,6 +33,7 @@ public enum DivisionChangeKind {
     },
     /** 1 code, 1 successor with a new code. */
     RECODE(false) {
+
         @Override
         void checkSuccessor(String field, Planned p, Division base, Division first) {
             if (p.continuing()) {
@@ -40,6 +43,7 @@ public enum DivisionChangeKind {
     },
     /** 1 code, 1 successor of type DISTRICT or COUNTY_LEVEL_CITY. */
     UPGRADE(true) {
+
         @Override
         void checkSuccessor(String field, Planned p, Division base, Division first) {
             if (!Set.of("DISTRICT", "COUNTY_LEVEL_CITY").contains(p.type()) || p.type().equals(base.type)) {
@@ -50,6 +54,7 @@ public enum DivisionChangeKind {
     },
     /** 1 code, 1 successor under another prefecture. */
     TRANSFER(true) {
+
         @Override
         void checkSuccessor(String field, Planned p, Division base, Division first) {
             if (p.prefectureCode().equals(base.parentCode)) {
@@ -60,6 +65,7 @@ public enum DivisionChangeKind {
     },
     /** 2 or more distinct codes, 1 successor: a new code or one of them. */
     MERGE(false) {
+
         @Override
         void checkShape(Set<String> from, List<DivisionChangeSuccessor> successors) {
             if (successors.size() == 1 && from.size() == 1 && from.contains(successors.get(0).code())) {
@@ -73,6 +79,7 @@ public enum DivisionChangeKind {
     },
     /** 1 code, 2 or more successors, possibly including the code itself. */
     SPLIT(false) {
+
         @Override
         void checkShape(Set<String> from, List<DivisionChangeSuccessor> successors) {
             if (from.size() != 1 || successors.size() < 2) {
@@ -83,6 +90,7 @@ public enum DivisionChangeKind {
     },
     /** 1 or more codes, no successor. */
     ABOLISH(false) {
+
         @Override
         void checkShape(Set<String> from, List<DivisionChangeSuccessor> successors) {
             if (!successors.isEmpty()) {

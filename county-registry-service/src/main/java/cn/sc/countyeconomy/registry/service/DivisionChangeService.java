@@ -126,7 +126,7 @@ public class DivisionChangeService {
 
     /** The successors as they will open, with defaults from the (first) source, each checked. */
     private static List<Planned> plan(DivisionChangeKind kind, List<DivisionChangeSuccessor> successors, Map<String, Division> sources,
-                                      LocalDate eff) {
+            LocalDate eff) {
         Division first = sources.values().iterator().next();
         List<Planned> planned = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -143,7 +143,7 @@ public class DivisionChangeService {
     }
 
     private static Planned planSuccessor(DivisionChangeKind kind, String field, DivisionChangeSuccessor s, Map<String, Division> sources,
-                                         Division first) {
+            Division first) {
         String code = s.code() != null ? s.code() : (kind.keepsCode ? first.code : null);
         if (code == null) {
             throw ApiException.validation(field + ".code", "is required for " + kind);
@@ -331,6 +331,7 @@ public class DivisionChangeService {
 
     /** The feed events of one change, in the order its effects happened. */
     private static final class Effects {
+
         final DivisionChange change;
         final LocalDate date;
         final List<ChangeFeed.Pending> events = new ArrayList<>();

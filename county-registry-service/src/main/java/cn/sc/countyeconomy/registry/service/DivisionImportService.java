@@ -106,7 +106,9 @@ public class DivisionImportService {
     /** Codes all of whose versions have ended, with the day the last one ended. */
     private Map<String, LocalDate> retiredCodes() {
         Map<String, LocalDate> retired = new HashMap<>();
-        for (Object[] row : em.createQuery("select code, max(validTo) from Division group by code having count(*) > 0 and max(case when validTo is null then 1 else 0 end) = 0", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery(
+                "select code, max(validTo) from Division group by code having count(*) > 0 and max(case when validTo is null then 1 else 0 end) = 0",
+                Object[].class).getResultList()) {
             retired.put((String) row[0], (LocalDate) row[1]);
         }
         return retired;
@@ -116,7 +118,7 @@ public class DivisionImportService {
     private static int readRows(InputStream body, ImportPlan plan) {
         int rows = 0;
         try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
-             MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+                MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
             while (it.hasNextValue()) {
                 Map<String, String> r = it.nextValue();
                 if (rows == 0) {
@@ -175,7 +177,8 @@ public class DivisionImportService {
             payload.put("source", source);
             events.add(new ChangeFeed.Pending(Division.COUNTY.equals(p.level()) ? "COUNTY" : "PREFECTURE", p.code(), "CREATED", validFrom, payload));
         }
-        return events.isEmpty() ? ((Number) em.createNativeQuery("SELECT last_value FROM change_counter WHERE id = 1").getSingleResult()).longValue()
+        return events.isEmpty()
+                ? ((Number) em.createNativeQuery("SELECT last_value FROM change_counter WHERE id = 1").getSingleResult()).longValue()
                 : feed.appendAll(events);
     }
 
@@ -192,6 +195,7 @@ public class DivisionImportService {
      * that contradict the register, the malformed rows, and what is already there.
      */
     private static final class ImportPlan {
+
         final Map<String, Division> current;
         final Map<String, LocalDate> retired;
         final Map<String, Planned> planned = new LinkedHashMap<>();
