@@ -245,7 +245,7 @@ public class PilotService {
         t.date = date;
         t.actor = caller.subject();
         t.reason = reason;
-        t.recordedAt = Instant.now();
+        t.recordedAt = Instant.now(clock);
         t.persist();
     }
 }
