@@ -2,7 +2,10 @@ package cn.sc.countyeconomy.reformpilot;
 
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The shared API contract (issue 3) as this service meets it. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class ConventionsTest extends ApiTest {
 
     // --- errors: every class answers problem+json -------------------------------------------
@@ -155,7 +159,7 @@ class ConventionsTest extends ApiTest {
 
     @Test
     void updatesNeedIfMatch428AndAStaleOneIs412() {
-        long pilot = pilotIn(newProgram(), "511201", "IMPLEMENTING");
+        long pilot = pilotIn(newProgram(), "511621", "IMPLEMENTING");
         createTask(pilot);
         Map<String, Object> body = Map.of("title", "新标题", "areaCode", "MODERN_INDUSTRY", "responsibleUnit", "县发改局");
         given().header("Authorization", EDITOR).contentType(ContentType.JSON).body(body)
@@ -171,7 +175,7 @@ class ConventionsTest extends ApiTest {
     @Test
     void twoConcurrentUpdatesWithTheSameIfMatchExactlyOneWins() throws Exception {
         for (int round = 0; round < 3; round++) {
-            long pilot = pilotIn(newProgram(), "51121" + round, "IMPLEMENTING");
+            long pilot = pilotIn(newProgram(), RegistryStub.sichuan().get(round).code(), "IMPLEMENTING");
             createTask(pilot);
             String etag = given().header("Authorization", READER).when().get("/api/v1/pilots/" + pilot + "/leading-task")
                     .then().statusCode(200).extract().header("ETag");
@@ -212,8 +216,8 @@ class ConventionsTest extends ApiTest {
     @Test
     void idempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() {
         long program = newProgram();
-        String key = "nominate-" + System.nanoTime();
-        Map<String, Object> body = Map.of("programId", program, "batch", 1, "countyCode", "511220", "nominatedOn", "2024-01-10",
+        String key = "nominate-idempotency-key-test";
+        Map<String, Object> body = Map.of("programId", program, "batch", 1, "countyCode", "511622", "nominatedOn", "2024-01-10",
                 "reason", "县委县政府申报");
         var first = given().header("Authorization", EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/pilots").then().statusCode(201).extract();
@@ -225,7 +229,7 @@ class ConventionsTest extends ApiTest {
         given().header("Authorization", READER).queryParam("programId", program).when().get("/api/v1/pilots")
                 .then().body("totalItems", equalTo(1));
         given().header("Authorization", EDITOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(Map.of("programId", program, "batch", 1, "countyCode", "511221", "nominatedOn", "2024-01-10", "reason", "另一个"))
+                .body(Map.of("programId", program, "batch", 1, "countyCode", "511681", "nominatedOn", "2024-01-10", "reason", "另一个"))
                 .when().post("/api/v1/pilots").then().spec(Problems.problem(422, "idempotency-key-reused"));
         given().header("Authorization", READER).queryParam("programId", program).when().get("/api/v1/pilots")
                 .then().body("totalItems", equalTo(1));
@@ -236,7 +240,7 @@ class ConventionsTest extends ApiTest {
     @Test
     void everyKindOfWriteLeavesAnAuditRecord() {
         long program = newProgram();
-        long pilot = pilotIn(program, "511230", "IMPLEMENTING");
+        long pilot = pilotIn(program, "511702", "IMPLEMENTING");
         long task = createTask(pilot);
         String taskTag = given().header("Authorization", READER).when().get("/api/v1/pilots/" + pilot + "/leading-task")
                 .then().extract().header("ETag");
@@ -258,7 +262,7 @@ class ConventionsTest extends ApiTest {
                 .when().put("/api/v1/programs/" + program).then().statusCode(200).body("name", equalTo("改名后的项目"));
 
         audit("Pilot", pilot).body("items.action", hasItems("NOMINATE", "TRANSITION"))
-                .body("items.find { it.action == 'NOMINATE' }.after.countyCode", equalTo("511230"))
+                .body("items.find { it.action == 'NOMINATE' }.after.countyCode", equalTo("511702"))
                 .body("items.find { it.action == 'NOMINATE' }.reason", equalTo("县委县政府申报"))
                 .body("items.find { it.action == 'TRANSITION' && it.after.status == 'APPROVED' }.before.status", equalTo("NOMINATED"))
                 .body("items.actor", hasItem("test-user"));
@@ -269,7 +273,7 @@ class ConventionsTest extends ApiTest {
         audit("ProgressReport", report).body("items.action", hasItems("CREATE", "UPDATE"))
                 .body("items.find { it.action == 'UPDATE' }.after.narrative", equalTo("更正：用地指标未落实"));
         audit("Program", program).body("items.action", hasItems("CREATE", "UPDATE"));
-        long evaluated = pilotIn(program, "511231", "UNDER_EVALUATION");
+        long evaluated = pilotIn(program, "511703", "UNDER_EVALUATION");
         evaluate(evaluated, "PASS", "2024-09-10");
         long evaluation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + evaluated + "/evaluations")
                 .then().extract().jsonPath().getLong("items[0].id");

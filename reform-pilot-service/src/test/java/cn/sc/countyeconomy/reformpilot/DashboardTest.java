@@ -1,6 +1,9 @@
 package cn.sc.countyeconomy.reformpilot;
 
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
+import cn.sc.countyeconomy.api.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -8,9 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.startsWith;
  * "today" fixed at 2024-01-01 and the figures worked out by hand in the comments.
  */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class DashboardTest extends ApiTest {
 
     long program;
@@ -31,9 +32,7 @@ class DashboardTest extends ApiTest {
     long b;
     long c;
 
-    private long implementingSince2021(String county, String name) {
-        registry.register(get(urlPathEqualTo("/api/v1/counties/" + county)).atPriority(1)
-                .willReturn(okJson(RegistryStub.county(county, name, "ACTIVE"))));
+    private long implementingSince2021(String county) {
         long id = nominateRaw(program, county, "2020-12-01", EDITOR).statusCode(201).extract().jsonPath().getLong("id");
         transition(id, "APPROVED", "2020-12-15");
         transition(id, "IMPLEMENTING", "2021-01-01");
@@ -51,9 +50,9 @@ class DashboardTest extends ApiTest {
     private void build() {
         TestClock.today(LocalDate.of(2024, 1, 1));
         program = newProgram(LocalDate.of(2025, 12, 31));
-        a = implementingSince2021("510181", "都江堰市");
-        b = implementingSince2021("510182", "彭州市");
-        c = implementingSince2021("510183", "邛崃市");
+        a = implementingSince2021("510181");
+        b = implementingSince2021("510182");
+        c = implementingSince2021("510183");
         nominateRaw(program, "510184", "2023-12-01", EDITOR).statusCode(201);
         for (long p : List.of(a, b)) {
             milestone(p, "方案出台", "2021-06-30", "DONE", "2021-06-30");
@@ -147,7 +146,7 @@ class DashboardTest extends ApiTest {
     void aProgrammeWithoutDeadlineSaysSo() {
         TestClock.today(LocalDate.of(2024, 1, 1));
         program = newProgram(null);
-        long p = implementingSince2021("510185", "崇州市");
+        long p = implementingSince2021("510185");
         milestone(p, "方案出台", "2021-06-30", "DONE", "2021-06-30");
         milestone(p, "总结验收", "2025-06-30", "PLANNED", null);
         given().header("Authorization", READER).when().get("/api/v1/programs/" + program + "/dashboard").then().statusCode(200)

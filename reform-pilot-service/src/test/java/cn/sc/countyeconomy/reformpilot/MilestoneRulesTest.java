@@ -1,7 +1,9 @@
 package cn.sc.countyeconomy.reformpilot;
 
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Dependencies between milestones: no cycles, same pilot only, DONE only after what it depends on. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class MilestoneRulesTest extends ApiTest {
 
     private static io.restassured.response.ValidatableResponse put(long id, String title, String planned, String status,
@@ -40,7 +43,7 @@ class MilestoneRulesTest extends ApiTest {
 
     @Test
     void aCycleIsRefusedNamingItsPath() {
-        long pilot = implementingPilotWithTask("511001");
+        long pilot = implementingPilotWithTask("511402");
         long a = milestone(pilot, "制定方案", "2024-04-30", "PLANNED", null);
         long b = milestone(pilot, "出台政策", "2024-06-30", "PLANNED", null, a);
         long c = milestone(pilot, "全面推开", "2024-09-30", "PLANNED", null, b);
@@ -63,8 +66,8 @@ class MilestoneRulesTest extends ApiTest {
 
     @Test
     void dependenciesMustBeMilestonesOfTheSamePilot() {
-        long p1 = implementingPilotWithTask("511003");
-        long p2 = implementingPilotWithTask("511004");
+        long p1 = implementingPilotWithTask("511403");
+        long p2 = implementingPilotWithTask("511421");
         long other = milestone(p2, "外县节点", "2024-04-30", "PLANNED", null);
         milestoneRaw(p1, "本县节点", "2024-05-30", "PLANNED", null, List.of(other))
                 .spec(Problems.problem(422, "business-rule-violated")).body("rule", equalTo("dependency-other-pilot"));
@@ -74,7 +77,7 @@ class MilestoneRulesTest extends ApiTest {
 
     @Test
     void doneBeforeItsDependenciesAreDoneIsRefused() {
-        long pilot = implementingPilotWithTask("511005");
+        long pilot = implementingPilotWithTask("511423");
         long a = milestone(pilot, "制定方案", "2024-04-30", "IN_PROGRESS", null);
         long b = milestone(pilot, "出台政策", "2024-06-30", "PLANNED", null, a);
         put(b, "出台政策", "2024-06-30", "DONE", "2024-07-01", List.of(a)).spec(Problems.problem(422, "business-rule-violated"))
@@ -94,7 +97,7 @@ class MilestoneRulesTest extends ApiTest {
 
     @Test
     void actualDateGoesWithDoneAndIsNotInTheFuture() {
-        long pilot = implementingPilotWithTask("511006");
+        long pilot = implementingPilotWithTask("511424");
         milestoneRaw(pilot, "节点", "2024-04-30", "DONE", null, List.of()).spec(Problems.problem(422, "validation-failed"))
                 .body("violations[0].field", equalTo("actualDate"));
         milestoneRaw(pilot, "节点", "2024-04-30", "PLANNED", "2024-04-30", List.of()).spec(Problems.problem(422, "validation-failed"))
@@ -105,10 +108,10 @@ class MilestoneRulesTest extends ApiTest {
 
     @Test
     void milestonesNeedALeadingTaskAndAWritablePilot() {
-        long pilot = pilotIn(newProgram(), "511007", "IMPLEMENTING");
+        long pilot = pilotIn(newProgram(), "511425", "IMPLEMENTING");
         milestoneRaw(pilot, "节点", "2024-04-30", "PLANNED", null, List.of()).spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("leading-task-required"));
-        long accepted = pilotIn(newProgram(), "511008", "ACCEPTED");
+        long accepted = pilotIn(newProgram(), "511503", "ACCEPTED");
         given().header("Authorization", EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("title", "任务", "areaCode", "MODERN_INDUSTRY", "responsibleUnit", "县发改局"))
                 .when().post("/api/v1/pilots/" + accepted + "/leading-task").then()
@@ -117,7 +120,7 @@ class MilestoneRulesTest extends ApiTest {
 
     @Test
     void aMilestoneOthersDependOnCannotBeDeleted() {
-        long pilot = implementingPilotWithTask("511009");
+        long pilot = implementingPilotWithTask("511504");
         long a = milestone(pilot, "制定方案", "2024-04-30", "PLANNED", null);
         long b = milestone(pilot, "出台政策", "2024-06-30", "PLANNED", null, a);
         long va = given().header("Authorization", READER).when().get("/api/v1/milestones/" + a).then().extract().jsonPath().getLong("version");
@@ -133,7 +136,7 @@ class MilestoneRulesTest extends ApiTest {
 
     @Test
     void leadingTaskAreaMustBeOneOfTheProgrammesAreas() {
-        long pilot = pilotIn(newProgram(), "511010", "IMPLEMENTING");
+        long pilot = pilotIn(newProgram(), "511523", "IMPLEMENTING");
         given().header("Authorization", EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("title", "任务", "areaCode", "COMMUNITY_GOVERNANCE", "responsibleUnit", "县委组织部"))
                 .when().post("/api/v1/pilots/" + pilot + "/leading-task").then()

@@ -1,6 +1,8 @@
 package cn.sc.countyeconomy.reformpilot;
 
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** The OpenAPI document describes every operation: summary, success answer, problem answers, bearer auth. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class OpenApiTest {
 
     @Test

@@ -1,10 +1,15 @@
 package cn.sc.countyeconomy.reformpilot;
 
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +17,6 @@ import java.util.Set;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -23,6 +27,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class PilotLifecycleTest extends ApiTest {
 
     /** The lifecycle table as the README states it, written out independently of PilotStatus. */
@@ -62,10 +67,10 @@ class PilotLifecycleTest extends ApiTest {
     @Test
     void everyIllegalTransitionIsRefusedWithAProblemNamingFromToAndAllowed() {
         long program = newProgram();
-        int county = 510600;
+        int county = 0;
         int refused = 0;
         for (String from : ALL) {
-            long id = pilotIn(program, Integer.toString(county++), from);
+            long id = pilotIn(program, RegistryStub.sichuan().get(county++).code(), from);
             for (String to : ALL) {
                 if (LEGAL.get(from).contains(to)) {
                     continue;
@@ -89,11 +94,11 @@ class PilotLifecycleTest extends ApiTest {
     @Test
     void everyLegalTransitionIsAccepted() {
         long program = newProgram();
-        int county = 510700;
+        int county = 0;
         List<String> done = new ArrayList<>();
         for (String from : ALL) {
             for (String to : LEGAL.get(from)) {
-                long id = pilotIn(program, Integer.toString(county++), from);
+                long id = pilotIn(program, RegistryStub.sichuan().get(county++).code(), from);
                 if (to.equals("ACCEPTED") || to.equals("REJECTED")) {
                     evaluate(id, to.equals("ACCEPTED") ? "PASS" : "FAIL", "2024-09-10");
                 }
@@ -107,7 +112,7 @@ class PilotLifecycleTest extends ApiTest {
     @Test
     void approvalAcceptanceAndRejectionNeedTheApproverRole() {
         long program = newProgram();
-        long id = nominate(program, "510801");
+        long id = nominate(program, "511324");
         transitionRaw(id, "APPROVED", "2024-02-01", EDITOR).spec(Problems.problem(403, "forbidden"))
                 .body("detail", containsString("approver"));
         assertEquals("NOMINATED", status(id));
@@ -144,7 +149,7 @@ class PilotLifecycleTest extends ApiTest {
     @Test
     void transitionDatesMustNotGoBackwardsNorIntoTheFuture() {
         long program = newProgram();
-        long id = nominate(program, "510803");
+        long id = nominate(program, "511325");
         transitionRaw(id, "APPROVED", "2024-01-09", APPROVER).spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("transition-date-order")).body("detail", containsString("2024-01-10"));
         transitionRaw(id, "APPROVED", "2024-10-21", APPROVER).spec(Problems.problem(422, "validation-failed"))
@@ -155,7 +160,7 @@ class PilotLifecycleTest extends ApiTest {
     @Test
     void transitionsNeedIfMatchAndAReason() {
         long program = newProgram();
-        long id = nominate(program, "510804");
+        long id = nominate(program, "511381");
         given().header("Authorization", APPROVER).contentType(ContentType.JSON)
                 .body(Map.of("to", "APPROVED", "date", "2024-02-01", "reason", "批复"))
                 .when().post("/api/v1/pilots/" + id + "/transitions").then().spec(Problems.problem(428, "precondition-required"));
@@ -171,7 +176,7 @@ class PilotLifecycleTest extends ApiTest {
                 .when().post("/api/v1/pilots/" + id + "/transitions").then().spec(Problems.problem(400, "malformed-request"))
                 .body("violations[0].field", equalTo("to"));
         assertEquals("NOMINATED", status(id));
-        registry.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
+        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
     }
 
     @Test
@@ -194,19 +199,17 @@ class PilotLifecycleTest extends ApiTest {
         String source = "http://www.sc.gov.cn/10462/10758/10760/10765/2020/7/7/a05d2641de374a6ea51b0b63bd659c74.shtml";
         given().header("Authorization", READER).when().get("/api/v1/pilots/9").then().statusCode(200)
                 .body("countyName", equalTo("翠屏区")).body("designationId", equalTo(null)).body("source", equalTo(source));
-        String page = "{\"items\":[%s,%s],\"page\":0,\"size\":500,\"totalItems\":2,\"totalPages\":1}".formatted(
+        RegistryStub.designations(List.of(
                 // another programme's designation of the same county must be left alone
-                "{\"id\":7001,\"typeCode\":\"REFORM_PILOT\",\"countyCode\":\"511502\",\"validFrom\":\"2022-01-01\",\"validTo\":null,"
-                        + "\"sourceRef\":\"another programme\",\"version\":0}",
-                "{\"id\":7002,\"typeCode\":\"REFORM_PILOT\",\"countyCode\":\"511502\",\"validFrom\":\"2020-07-03\",\"validTo\":null,"
-                        + "\"sourceRef\":\"" + source + "\",\"version\":0}");
-        registry.register(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/v1/designations")).atPriority(1)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(page)));
+                new RegistryDesignation(7001L, RegistryDesignation.REFORM_PILOT, "511502", "翠屏区", LocalDate.of(2022, 1, 1), null,
+                        "VERIFIED", "another programme", null, 0),
+                new RegistryDesignation(7002L, RegistryDesignation.REFORM_PILOT, "511502", "翠屏区", LocalDate.of(2020, 7, 3), null,
+                        "VERIFIED", source, null, 0)));
         transitionRaw(9, "WITHDRAWN", "2024-10-01", EDITOR).statusCode(200).body("status", equalTo("WITHDRAWN"))
                 .body("designationId", equalTo(7002));
-        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/7002/end")));
-        registry.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/7001/end")));
-        registry.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
+        registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/7002/end")));
+        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/7001/end")));
+        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package cn.sc.countyeconomy.reformpilot;
 
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class ProgramsTest extends ApiTest {
 
     private static Map<String, Object> body(String code) {
@@ -31,7 +34,7 @@ class ProgramsTest extends ApiTest {
 
     @Test
     void programmeRulesAreCheckedAndNamed() {
-        Map<String, Object> bad = body("BAD-" + System.nanoTime());
+        Map<String, Object> bad = body("PROGRAMME-RULES-BAD");
         bad.put("reformAreas", List.of("URBAN_RURAL_INTEGRATION", "SPACE_PROGRAMME"));
         bad.put("deadline", "2021-12-31");
         bad.put("batches", List.of(Map.of("number", 1), Map.of("number", 1)));
@@ -39,7 +42,7 @@ class ProgramsTest extends ApiTest {
                 .then().spec(Problems.problem(422, "validation-failed"))
                 .body("violations.field", hasItems("reformAreas[1]", "deadline", "batches[1].number"));
 
-        String code = "OK-" + System.nanoTime();
+        String code = "PROGRAMME-RULES";
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code)).when().post("/api/v1/programs")
                 .then().statusCode(201).body("batches.number", hasItems(1, 2));
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code)).when().post("/api/v1/programs")
@@ -48,11 +51,11 @@ class ProgramsTest extends ApiTest {
 
     @Test
     void aBatchWithPilotsCannotBeRemovedButTheProgrammeCanChange() {
-        String code = "BATCH-" + System.nanoTime();
+        String code = "BATCH-IN-USE";
         long program = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body(code))
                 .when().post("/api/v1/programs").then().statusCode(201).extract().jsonPath().getLong("id");
         given().header("Authorization", EDITOR).contentType(ContentType.JSON)
-                .body(Map.of("programId", program, "batch", 2, "countyCode", "511301", "nominatedOn", "2024-01-10", "reason", "申报"))
+                .body(Map.of("programId", program, "batch", 2, "countyCode", "511722", "nominatedOn", "2024-01-10", "reason", "申报"))
                 .when().post("/api/v1/pilots").then().statusCode(201);
         given().header("Authorization", EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("programId", program, "batch", 3, "countyCode", "511302", "nominatedOn", "2024-01-10", "reason", "申报"))

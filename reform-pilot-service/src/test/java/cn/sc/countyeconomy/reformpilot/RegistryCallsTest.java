@@ -1,21 +1,24 @@
 package cn.sc.countyeconomy.reformpilot;
 
 import cn.sc.countyeconomy.api.testing.Problems;
-import com.github.tomakehurst.wiremock.client.WireMock;
+import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -27,12 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The service's calls to county-registry-service, against a WireMock stub. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class RegistryCallsTest extends ApiTest {
 
     @Test
     void nominationOfAnActiveCountyTakesItsNameFromTheRegistry() {
-        registry.register(get(urlPathEqualTo("/api/v1/counties/510522")).atPriority(1)
-                .willReturn(okJson(RegistryStub.county("510522", "合江县", "ACTIVE"))));
+        // the stub's default: 510522 合江县 of 泸州市, ACTIVE
         long program = newProgram();
         nominateRaw(program, "510522", "2024-01-10", EDITOR).statusCode(201)
                 .header("Location", containsString("/api/v1/pilots/"))
@@ -40,16 +43,16 @@ class RegistryCallsTest extends ApiTest {
                 .body("countyName", org.hamcrest.Matchers.equalTo("合江县"))
                 .body("prefectureName", org.hamcrest.Matchers.equalTo("泸州市"))
                 .body("nominatedOn", org.hamcrest.Matchers.equalTo("2024-01-10"));
-        registry.verifyThat(getRequestedFor(urlPathEqualTo("/api/v1/counties/510522"))
+        registry.verify(getRequestedFor(urlPathEqualTo("/api/v1/counties/510522"))
                 .withQueryParam("asOf", equalTo("2024-01-10"))
                 .withHeader("Authorization", matching("Bearer .+")));
     }
 
     @Test
     void nominationOfARetiredCountyIsRefusedNamingItsSuccessor() {
-        registry.register(get(urlPathEqualTo("/api/v1/counties/510122")).atPriority(1)
-                .willReturn(okJson(RegistryStub.county("510122", "双流县", "RETIRED")
-                        .replace("\"successors\":[]", "\"successors\":[{\"code\":\"510116\",\"name\":\"双流区\"}]"))));
+        RegistryStub.counties(List.of(new RegistryCounty("510122", "双流县", null, "COUNTY", null, "510100", "成都市", null, null,
+                LocalDate.of(1983, 1, 1), LocalDate.of(2016, 5, 31), RegistryCounty.RETIRED,
+                List.of(new RegistryCounty.CodeName("510116", "双流区")), List.of(), null, List.of(), 0)));
         long program = newProgram();
         nominateRaw(program, "510122", "2024-01-10", EDITOR).spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", org.hamcrest.Matchers.equalTo("county-not-active"))
@@ -60,9 +63,7 @@ class RegistryCallsTest extends ApiTest {
 
     @Test
     void nominationOfAnUnknownCountyIsRefused() {
-        registry.register(get(urlPathEqualTo("/api/v1/counties/519999")).atPriority(1)
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"type\":\"urn:problem-type:sc-county-economy:not-found\",\"status\":404,\"detail\":\"County '519999' does not exist\"}")));
+        // the stub's default for a code it does not know: a 404 problem
         long program = newProgram();
         nominateRaw(program, "519999", "2024-01-10", EDITOR).spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", org.hamcrest.Matchers.equalTo("county-unknown"))
@@ -73,29 +74,29 @@ class RegistryCallsTest extends ApiTest {
     @Test
     void nominationWhileTheRegistryIsDownIs503AndWritesNothing() {
         long program = newProgram();
-        RegistryStub.down(registry);
-        nominateRaw(program, "510523", "2024-01-10", EDITOR).spec(Problems.problem(503, "dependency-unavailable"))
+        RegistryStub.down();
+        nominateRaw(program, "511124", "2024-01-10", EDITOR).spec(Problems.problem(503, "dependency-unavailable"))
                 .header("Retry-After", "30");
         assertNoPilotOf(program);
     }
 
     @Test
     void approvalPostsTheDesignationWithTheServiceTokenAndStoresItsId() {
-        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody(RegistryStub.designation("4711", "510524", "2024-02-01"))));
+        registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(RegistryStub.json(201, RegistryStub.designation(4711, RegistryDesignation.REFORM_PILOT, "510524", "叙永县",
+                        LocalDate.of(2024, 2, 1), null))));
         long program = newProgram();
         long id = nominate(program, "510524");
         transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200)
                 .body("designationId", org.hamcrest.Matchers.equalTo(4711));
-        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
+        registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
                 .withHeader("Authorization", matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
                 .withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve"))
                 .withRequestBody(equalToJson("""
                         {"typeCode":"REFORM_PILOT","countyCode":"510524","validFrom":"2024-02-01","validTo":null,
                          "sourceRef":"reform-pilot-service/pilots/%d","note":"测试改革试点项目（第1批）"}""".formatted(id))));
         // the service identity carries editor (the registry needs it to add designations)
-        String auth = registry.find(postRequestedFor(urlPathEqualTo("/api/v1/designations"))).get(0).getHeader("Authorization");
+        String auth = registry.findAll(postRequestedFor(urlPathEqualTo("/api/v1/designations"))).get(0).getHeader("Authorization");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(auth.substring(7).split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
         org.hamcrest.MatcherAssert.assertThat(payload, containsString("\"editor\""));
@@ -104,16 +105,17 @@ class RegistryCallsTest extends ApiTest {
 
     @Test
     void withdrawalEndsTheDesignationOnTheWithdrawalDate() {
-        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody(RegistryStub.designation("5150", "510525", "2024-02-01"))));
-        registry.register(get(urlPathEqualTo("/api/v1/designations/5150")).atPriority(1)
-                .willReturn(okJson(RegistryStub.designation("5150", "510525", "2024-02-01").replace("\"version\":0", "\"version\":7"))));
+        RegistryDesignation recorded = new RegistryDesignation(5150L, RegistryDesignation.REFORM_PILOT, "510525", "古蔺县",
+                LocalDate.of(2024, 2, 1), null, "LISTED", "reform-pilot-service", null, 7);
+        registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(RegistryStub.json(201, new RegistryDesignation(5150L, recorded.typeCode(), recorded.countyCode(),
+                        recorded.countyName(), recorded.validFrom(), null, "LISTED", "reform-pilot-service", null, 0))));
+        RegistryStub.designations(List.of(recorded));
         long program = newProgram();
         long id = pilotIn(program, "510525", "IMPLEMENTING");
         transitionRaw(id, "WITHDRAWN", "2024-06-30", EDITOR).statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"));
-        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/5150/end"))
+        registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/5150/end"))
                 .withHeader("If-Match", equalTo("\"7\""))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .withRequestBody(equalToJson("{\"endDate\":\"2024-06-30\",\"reason\":\"依据会议纪要：WITHDRAWN\"}")));
@@ -122,10 +124,10 @@ class RegistryCallsTest extends ApiTest {
     @Test
     void registryDownReadsWorkApprovalIs503AndNothingIsWritten() {
         long program = newProgram();
-        long id = nominate(program, "510526");
+        long id = nominate(program, "511126");
         long version = version(id);
         long audits = auditCount("Pilot", id);
-        RegistryStub.down(registry);
+        RegistryStub.down();
 
         transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(503, "dependency-unavailable"))
                 .header("Retry-After", "30").body("retryAfterSeconds", org.hamcrest.Matchers.equalTo(30))
@@ -139,22 +141,22 @@ class RegistryCallsTest extends ApiTest {
         assertEquals(version, version(id));
         assertEquals(audits, auditCount("Pilot", id));
         given().header("Authorization", READER).when().get("/api/v1/programs/" + program + "/dashboard").then().statusCode(200);
-        given().header("Authorization", READER).when().get("/api/v1/counties/510526/pilots").then().statusCode(200)
+        given().header("Authorization", READER).when().get("/api/v1/counties/511126/pilots").then().statusCode(200)
                 .body("pilots.status", org.hamcrest.Matchers.hasItem("NOMINATED"));
 
         // once it is back, the same request succeeds (the breaker is reset as a recovered registry would close it)
-        WireMock wm = RegistryStub.reset();
+        RegistryStub.reset();
         io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
         transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200).body("status", org.hamcrest.Matchers.equalTo("APPROVED"));
-        wm.verifyThat(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve")));
+        registry.verify(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve")));
         org.hamcrest.MatcherAssert.assertThat(auditCount("Pilot", id), greaterThan(audits));
     }
 
     @Test
     void registryAnsweringServerErrorsIsTreatedAsDown() {
         long program = newProgram();
-        long id = nominate(program, "510527");
-        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+        long id = nominate(program, "511129");
+        registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
                 .willReturn(aResponse().withStatus(500).withBody("boom")));
         transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(503, "dependency-unavailable"))
                 .header("Retry-After", "30");
@@ -164,10 +166,10 @@ class RegistryCallsTest extends ApiTest {
     @Test
     void aRegistryRefusalIsPassedOnAndNothingIsWritten() {
         long program = newProgram();
-        long id = nominate(program, "510528");
-        registry.register(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+        long id = nominate(program, "511132");
+        registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
                 .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":409,\"detail\":\"County 510528 has an overlapping REFORM_PILOT designation\"}")));
+                        .withBody("{\"status\":409,\"detail\":\"County 511132 has an overlapping REFORM_PILOT designation\"}")));
         transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(409, "conflict"))
                 .body("detail", containsString("overlapping REFORM_PILOT designation"));
         assertEquals("NOMINATED", status(id));
@@ -176,8 +178,8 @@ class RegistryCallsTest extends ApiTest {
     @Test
     void withdrawalWhileTheRegistryIsDownIs503AndKeepsThePilot() {
         long program = newProgram();
-        long id = pilotIn(program, "510529", "APPROVED");
-        RegistryStub.down(registry);
+        long id = pilotIn(program, "511133", "APPROVED");
+        RegistryStub.down();
         transitionRaw(id, "WITHDRAWN", "2024-03-01", EDITOR).spec(Problems.problem(503, "dependency-unavailable"));
         assertEquals("APPROVED", status(id));
     }
@@ -186,7 +188,7 @@ class RegistryCallsTest extends ApiTest {
     void twoConcurrentApprovalsWithOneETagWriteOneDesignation() throws Exception {
         long program = newProgram();
         for (int round = 0; round < 3; round++) {
-            long id = nominate(program, "51253" + round);
+            long id = nominate(program, RegistryStub.sichuan().get(round).code());
             String etag = "\"" + version(id) + "\"";
             var start = new java.util.concurrent.CountDownLatch(1);
             var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -209,7 +211,7 @@ class RegistryCallsTest extends ApiTest {
             assertEquals(List.of(200, 412), statuses);
             assertEquals("APPROVED", status(id));
             // the loser lost at the version check, before it could call the registry
-            registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
+            registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
                     .withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve")));
         }
     }
@@ -217,25 +219,25 @@ class RegistryCallsTest extends ApiTest {
     @Test
     void theRequestIdTravelsToTheRegistry() {
         long program = newProgram();
-        long id = nominate(program, "510540");
+        long id = nominate(program, "511304");
         given().header("Authorization", APPROVER).header("If-Match", "\"" + version(id) + "\"").header("X-Request-Id", "trace-hejiang-approval-1")
                 .contentType(ContentType.JSON).body(Map.of("to", "APPROVED", "date", "2024-02-01", "reason", "省级批复"))
                 .when().post("/api/v1/pilots/" + id + "/transitions").then().statusCode(200);
-        registry.verifyThat(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("X-Request-Id", equalTo("trace-hejiang-approval-1")));
+        registry.verify(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("X-Request-Id", equalTo("trace-hejiang-approval-1")));
     }
 
     @Test
     void rejectionEndsTheDesignationAndAcceptanceKeepsIt() {
         long program = newProgram();
-        long rejected = pilotIn(program, "510551", "REJECTED");
-        long accepted = pilotIn(program, "510552", "ACCEPTED");
+        long rejected = pilotIn(program, "511322", "REJECTED");
+        long accepted = pilotIn(program, "511323", "ACCEPTED");
         long rejectedDesignation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + rejected)
                 .then().extract().jsonPath().getLong("designationId");
         long acceptedDesignation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + accepted)
                 .then().extract().jsonPath().getLong("designationId");
-        registry.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + rejectedDesignation + "/end"))
+        registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + rejectedDesignation + "/end"))
                 .withRequestBody(equalToJson("{\"endDate\":\"2024-09-15\",\"reason\":\"依据会议纪要：REJECTED\"}")));
-        registry.verifyThat(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + acceptedDesignation + "/end")));
+        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + acceptedDesignation + "/end")));
     }
 
     private static void assertNoPilotOf(long program) {

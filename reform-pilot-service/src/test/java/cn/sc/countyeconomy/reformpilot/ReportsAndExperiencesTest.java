@@ -1,7 +1,9 @@
 package cn.sc.countyeconomy.reformpilot;
 
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class ReportsAndExperiencesTest extends ApiTest {
 
     private static io.restassured.response.ValidatableResponse report(long pilot, String period) {
@@ -28,7 +31,7 @@ class ReportsAndExperiencesTest extends ApiTest {
     @Test
     void reportsAreDueFifteenDaysAfterTheQuarterAndLateOnesAreMarked() {
         // today 2024-10-20: 2024-Q3 was due 2024-10-15
-        long pilot = pilotIn(newProgram(), "511101", "IMPLEMENTING");
+        long pilot = pilotIn(newProgram(), "511524", "IMPLEMENTING");
         report(pilot, "2024-Q3").statusCode(201)
                 .body("dueDate", equalTo("2024-10-15")).body("submittedOn", equalTo("2024-10-20")).body("late", equalTo(true))
                 .body("figures[0].name", equalTo("新增市场主体")).body("figures[0].value", equalTo(1200.5f))
@@ -47,8 +50,8 @@ class ReportsAndExperiencesTest extends ApiTest {
     void missingReportsOfAPeriodAreListed() {
         long program = newProgram();
         long p1 = pilotIn(program, "511102", "IMPLEMENTING");
-        long p2 = pilotIn(program, "511103", "IMPLEMENTING");
-        pilotIn(program, "511104", "NOMINATED");
+        long p2 = pilotIn(program, "511525", "IMPLEMENTING");
+        pilotIn(program, "511526", "NOMINATED");
         report(p1, "2024-Q3").statusCode(201);
         given().header("Authorization", READER).queryParam("programId", program).queryParam("period", "2024-Q3")
                 .when().get("/api/v1/reports/missing").then().statusCode(200)
@@ -63,22 +66,22 @@ class ReportsAndExperiencesTest extends ApiTest {
     @Test
     void nominatedOrFinishedPilotsDoNotReport() {
         long program = newProgram();
-        report(pilotIn(program, "511105", "NOMINATED"), "2024-Q3").spec(Problems.problem(422, "business-rule-violated"))
+        report(pilotIn(program, "511527", "NOMINATED"), "2024-Q3").spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("pilot-not-reporting"));
-        report(pilotIn(program, "511106", "WITHDRAWN"), "2024-Q3").spec(Problems.problem(422, "business-rule-violated"))
+        report(pilotIn(program, "511528", "WITHDRAWN"), "2024-Q3").spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("pilot-final"));
     }
 
     @Test
     void evaluationsOnlyUnderEvaluationWithScoresWithinTheirMaximum() {
         long program = newProgram();
-        long implementing = pilotIn(program, "511107", "IMPLEMENTING");
+        long implementing = pilotIn(program, "511529", "IMPLEMENTING");
         given().header("Authorization", EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("evaluator", "第三方评估机构", "evaluatedOn", "2024-10-01", "verdict", "PASS",
                         "criteria", List.of(Map.of("name", "任务完成度", "score", 40, "maxScore", 50))))
                 .when().post("/api/v1/pilots/" + implementing + "/evaluations").then()
                 .spec(Problems.problem(422, "business-rule-violated")).body("rule", equalTo("pilot-not-under-evaluation"));
-        long evaluated = pilotIn(program, "511108", "UNDER_EVALUATION");
+        long evaluated = pilotIn(program, "511602", "UNDER_EVALUATION");
         given().header("Authorization", EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("evaluator", "第三方评估机构", "evaluatedOn", "2024-10-01", "verdict", "PASS",
                         "criteria", List.of(Map.of("name", "任务完成度", "score", 60, "maxScore", 50))))
@@ -97,13 +100,13 @@ class ReportsAndExperiencesTest extends ApiTest {
 
     @Test
     void experiencesCarryTagsAndPromotionsAndAreFoundByTag() {
-        long pilot = pilotIn(newProgram(), "511109", "IMPLEMENTING");
+        long pilot = pilotIn(newProgram(), "511603", "IMPLEMENTING");
         var created = given().header("Authorization", EDITOR).contentType(ContentType.JSON)
                 .body(Map.of("pilotId", pilot, "title", "“飞地园区”利益共享机制", "description", "跨县共建园区，税收按比例分成",
                         "tags", List.of("飞地经济", "利益共享"),
                         "promotions", List.of(Map.of("place", "全省县域经济工作现场会", "date", "2024-05-18", "channel", "MEETING"))))
                 .when().post("/api/v1/experiences").then().statusCode(201)
-                .body("countyCode", equalTo("511109")).body("tags", contains("利益共享", "飞地经济"))
+                .body("countyCode", equalTo("511603")).body("tags", contains("利益共享", "飞地经济"))
                 .body("promotions[0].place", equalTo("全省县域经济工作现场会")).extract();
         long id = created.jsonPath().getLong("id");
         String etag = created.header("ETag");

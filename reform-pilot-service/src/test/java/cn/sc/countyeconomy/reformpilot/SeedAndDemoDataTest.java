@@ -1,6 +1,8 @@
 package cn.sc.countyeconomy.reformpilot;
 
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seeded 2020 programme agrees with its source file; demo data is labelled synthetic. */
 @QuarkusTest
+@TestProfile(RegistryTestProfile.class)
 class SeedAndDemoDataTest extends ApiTest {
 
     static final String SOURCE = "http://www.sc.gov.cn/10462/10758/10760/10765/2020/7/7/a05d2641de374a6ea51b0b63bd659c74.shtml";

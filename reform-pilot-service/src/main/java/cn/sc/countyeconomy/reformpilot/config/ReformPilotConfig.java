@@ -14,8 +14,4 @@ public interface ReformPilotConfig {
     /** A milestone not done whose planned date falls within this many days from today is "due". */
     @WithDefault("30")
     int milestoneDueWindowDays();
-
-    /** The time zone in which "today" is reckoned. */
-    @WithDefault("Asia/Shanghai")
-    String zone();
 }

@@ -2,7 +2,7 @@ package cn.sc.countyeconomy.reformpilot.rest;
 
 import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.CountyPilotsView;
+import cn.sc.countyeconomy.reformpilot.api.CountyPilotsView;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package cn.sc.countyeconomy.reformpilot.rest;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.reformpilot.api.DemoDataResult;
 import cn.sc.countyeconomy.reformpilot.service.DemoDataService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class DemoDataResource {
             + "that is IMPLEMENTING and has no leading task: a synthetic leading task, five chained milestones and quarterly reports "
             + "(some missing, some late). Everything is flagged synthetic: true and titled 【合成示例】. Pilots with a leading task are "
             + "skipped, so a second call changes nothing.")
-    @APIResponse(responseCode = "200", description = "What was loaded", content = @Content(schema = @Schema(implementation = DemoDataService.Result.class)))
+    @APIResponse(responseCode = "200", description = "What was loaded", content = @Content(schema = @Schema(implementation = DemoDataResult.class)))
     public Response load(@HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries safe") String key, @Context UriInfo uri) {
         scope.requireUnscoped("load demo data");
         return idempotent.create(key, "demo-data", uri, () -> Response.ok(demo.load()).build());

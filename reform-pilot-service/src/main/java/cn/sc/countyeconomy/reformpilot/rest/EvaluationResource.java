@@ -2,8 +2,7 @@ package cn.sc.countyeconomy.reformpilot.rest;
 
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.reformpilot.Evaluation;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.EvaluationView;
+import cn.sc.countyeconomy.reformpilot.api.EvaluationView;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,7 +32,7 @@ public class EvaluationResource {
     @Operation(summary = "Read an evaluation")
     @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public Response evaluation(@PathParam("id") long id) {
-        Evaluation e = reports.evaluation(id);
-        return Preconditions.ok(EvaluationView.of(e), e.version).build();
+        EvaluationView e = reports.evaluation(id);
+        return Preconditions.ok(e, e.version()).build();
     }
 }

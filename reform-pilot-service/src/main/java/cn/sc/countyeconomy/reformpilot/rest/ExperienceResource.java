@@ -1,17 +1,15 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.reformpilot.Experience;
-import cn.sc.countyeconomy.reformpilot.Pilot;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ExperienceRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ExperienceView;
+import cn.sc.countyeconomy.reformpilot.api.ExperienceView;
+import cn.sc.countyeconomy.reformpilot.api.NewExperience;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,9 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.HashMap;
-import java.util.Map;
-
 @Path("/api/v1/experiences")
 @Tag(name = "Experiences", description = "Replicable practices drawn from pilots, and where they were promoted.")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,25 +57,8 @@ public class ExperienceResource {
     public Response list(@QueryParam("tag") @Parameter(example = "集体经济") String tag, @QueryParam("pilotId") String pilotId,
                          @QueryParam("countyCode") String countyCode,
                          @BeanParam PageParams paging, @Context UriInfo uri) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (tag != null && !tag.isBlank()) {
-            q.append(" and :tag member of tags");
-            params.put("tag", tag.trim());
-        }
-        Long pilot = QueryParams.id("pilotId", pilotId);
-        if (pilot != null) {
-            q.append(" and pilotId = :pilot");
-            params.put("pilot", pilot);
-        }
-        String county = QueryParams.countyCode("countyCode", countyCode);
-        if (county != null) {
-            q.append(" and pilotId in (select p.id from Pilot p where p.countyCode = :county)");
-            params.put("county", county);
-        }
-        Map<Long, Pilot> pilots = new HashMap<>();
-        return Paged.ok(PageResult.of(Experience.<Experience>find(q.toString(), SORT.panache(paging.rawSort()), params), paging,
-                e -> ExperienceView.of(e, pilots.computeIfAbsent(e.pilotId, id -> Pilot.findById(id)))), uri);
+        return Paged.ok(reports.experiences(tag == null || tag.isBlank() ? null : tag.trim(), QueryParams.id("pilotId", pilotId),
+                QueryParams.countyCode("countyCode", countyCode), SORT.panache(paging.rawSort()), paging), uri);
     }
 
     @GET
@@ -89,8 +67,8 @@ public class ExperienceResource {
     @Operation(summary = "Read an experience", description = "The ETag is for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The experience", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     public Response get(@PathParam("id") long id) {
-        Experience e = reports.experience(id);
-        return Preconditions.ok(ExperienceView.of(e, Pilot.findById(e.pilotId)), e.version).build();
+        ExperienceView e = reports.experience(id);
+        return Preconditions.ok(e, e.version()).build();
     }
 
     @POST
@@ -99,13 +77,12 @@ public class ExperienceResource {
             + "(place, date, channel). Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     @APIResponse(responseCode = "422", description = "Validation failed (e.g. unknown pilotId)")
-    public Response create(@Valid @NotNull ExperienceRequest request,
+    public Response create(@Valid @NotNull NewExperience request,
                            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
                            @Context UriInfo uri) {
-        return idempotent.create(key, request, uri, () -> {
-            Experience e = reports.createExperience(request);
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/experiences/{id}").build(e.id))
-                    .tag(Preconditions.etag(e.version)).entity(ExperienceView.of(e, Pilot.findById(e.pilotId))).build();
+        return idempotent.created(key, request, uri, () -> {
+            ExperienceView e = reports.createExperience(request);
+            return Created.at("/api/v1/experiences/" + e.id(), e).withETag(e.version());
         });
     }
 
@@ -115,8 +92,8 @@ public class ExperienceResource {
     @Operation(summary = "Change an experience", description = "Requires If-Match. Promotions are replaced as a whole: send the list with the new one added.")
     @APIResponse(responseCode = "200", description = "The changed experience", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                           @Valid @NotNull ExperienceRequest request) {
-        Experience e = reports.updateExperience(id, ifMatch, request);
-        return Preconditions.ok(ExperienceView.of(e, Pilot.findById(e.pilotId)), e.version).build();
+                           @Valid @NotNull NewExperience request) {
+        ExperienceView e = reports.updateExperience(id, ifMatch, request);
+        return Preconditions.ok(e, e.version()).build();
     }
 }

@@ -1,17 +1,16 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.reformpilot.Milestone;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.OverdueMilestone;
-import cn.sc.countyeconomy.reformpilot.mapping.TaskDtos.MilestoneRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.TaskDtos.MilestoneView;
+import cn.sc.countyeconomy.reformpilot.api.MilestoneView;
+import cn.sc.countyeconomy.reformpilot.api.NewMilestone;
+import cn.sc.countyeconomy.reformpilot.api.OverdueMilestone;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
 import cn.sc.countyeconomy.reformpilot.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,8 +62,8 @@ public class MilestoneResource {
     @Operation(summary = "Read a milestone", description = "The ETag is for If-Match on PUT and DELETE.")
     @APIResponse(responseCode = "200", description = "The milestone", content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response get(@PathParam("id") long id) {
-        Milestone m = tasks.milestone(id);
-        return Preconditions.ok(MilestoneView.of(m), m.version).build();
+        MilestoneView m = tasks.milestone(id);
+        return Preconditions.ok(m, m.version()).build();
     }
 
     @PUT
@@ -76,9 +75,9 @@ public class MilestoneResource {
             + "dependents are DONE (dependents-done).")
     @APIResponse(responseCode = "200", description = "The changed milestone", content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                           @Valid @NotNull MilestoneRequest request) {
-        Milestone m = tasks.updateMilestone(id, ifMatch, request);
-        return Preconditions.ok(MilestoneView.of(m), m.version).build();
+                           @Valid @NotNull NewMilestone request) {
+        MilestoneView m = tasks.updateMilestone(id, ifMatch, request);
+        return Preconditions.ok(m, m.version()).build();
     }
 
     @DELETE
@@ -111,8 +110,7 @@ public class MilestoneResource {
             default -> m.plannedDate();
         });
         List<OverdueMilestone> list = monitoring.overdueMilestones(QueryParams.id("programId", programId),
-                QueryParams.countyCode("countyCode", countyCode), areaCode == null || areaCode.isBlank() ? null : areaCode.trim())
-                .stream().sorted(order).toList();
+                QueryParams.countyCode("countyCode", countyCode), areaCode == null || areaCode.isBlank() ? null : areaCode.trim(), order);
         if (QueryParams.wantsCsv(headers)) {
             return CsvExport.ok(OverdueMilestone.class, list::stream, "overdue-milestones.csv");
         }

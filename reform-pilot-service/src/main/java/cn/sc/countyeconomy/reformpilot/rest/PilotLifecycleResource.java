@@ -1,9 +1,10 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.reformpilot.PilotStatus;
-import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.LifecycleStep;
+import cn.sc.countyeconomy.reformpilot.api.LifecycleStep;
+import cn.sc.countyeconomy.reformpilot.service.PilotService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/v1/pilot-lifecycle")
@@ -20,13 +20,14 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class PilotLifecycleResource {
 
+    @Inject
+    PilotService pilots;
+
     @GET
     @RolesAllowed(Roles.READER)
     @Operation(summary = "The lifecycle table", description = "Every status, the statuses it may move to, and the roles needed to enter it.")
     @APIResponse(responseCode = "200", description = "The table")
     public List<LifecycleStep> lifecycle() {
-        return Arrays.stream(PilotStatus.values())
-                .map(s -> new LifecycleStep(s, List.copyOf(s.next()), s.isFinal(), s.rolesToEnter())).toList();
+        return pilots.lifecycle();
     }
-
 }

@@ -1,17 +1,17 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
-import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.api.security.CountyScope;
-import cn.sc.countyeconomy.reformpilot.Program;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.Dashboard;
-import cn.sc.countyeconomy.reformpilot.mapping.ProgramDtos.ProgramRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ProgramDtos.ProgramView;
+import cn.sc.countyeconomy.api.security.Roles;
+import cn.sc.countyeconomy.reformpilot.api.DashboardView;
+import cn.sc.countyeconomy.reformpilot.api.NewProgram;
+import cn.sc.countyeconomy.reformpilot.api.ProgramPage;
+import cn.sc.countyeconomy.reformpilot.api.ProgramView;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
 import cn.sc.countyeconomy.reformpilot.service.ProgramService;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +64,7 @@ public class ProgramResource {
     @APIResponse(responseCode = "200", description = "A page of programmes, with Link and X-Total-Count headers",
             content = @Content(schema = @Schema(implementation = ProgramPage.class)))
     public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
-        return Paged.ok(PageResult.of(Program.<Program>findAll(SORT.panache(paging.rawSort())), paging, ProgramView::of), uri);
+        return Paged.ok(programs.list(SORT.panache(paging.rawSort()), paging), uri);
     }
 
     @GET
@@ -73,8 +73,8 @@ public class ProgramResource {
     @Operation(summary = "Read a programme", description = "The ETag header carries its version, for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Response get(@PathParam("id") long id) {
-        Program p = programs.require(id);
-        return Preconditions.ok(ProgramView.of(p), p.version).build();
+        ProgramView p = programs.get(id);
+        return Preconditions.ok(p, p.version()).build();
     }
 
     @POST
@@ -84,14 +84,13 @@ public class ProgramResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     @APIResponse(responseCode = "409", description = "A programme with this code exists")
     @APIResponse(responseCode = "422", description = "Invalid body (unknown reform area, duplicate batch, deadline before launch), or the Idempotency-Key was used with another body")
-    public Response create(@Valid @NotNull ProgramRequest request,
+    public Response create(@Valid @NotNull NewProgram request,
                            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
                            @Context UriInfo uri) {
         scope.requireUnscoped("create programmes");
-        return idempotent.create(key, request, uri, () -> {
-            Program p = programs.create(request);
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/programs/{id}").build(p.id))
-                    .tag(Preconditions.etag(p.version)).entity(ProgramView.of(p)).build();
+        return idempotent.created(key, request, uri, () -> {
+            ProgramView p = programs.create(request);
+            return Created.at("/api/v1/programs/" + p.id(), p).withETag(p.version());
         });
     }
 
@@ -102,10 +101,10 @@ public class ProgramResource {
             + "A batch that has pilots cannot be removed.")
     @APIResponse(responseCode = "200", description = "The updated programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                           @Valid @NotNull ProgramRequest request) {
+                           @Valid @NotNull NewProgram request) {
         scope.requireUnscoped("change programmes");
-        Program p = programs.update(id, ifMatch, request);
-        return Preconditions.ok(ProgramView.of(p), p.version).build();
+        ProgramView p = programs.update(id, ifMatch, request);
+        return Preconditions.ok(p, p.version()).build();
     }
 
     @GET
@@ -116,18 +115,8 @@ public class ProgramResource {
             + "whose remaining milestones are projected to finish after the deadline at their own pace "
             + "(projectedFinish = today + ceil(remaining x daysElapsed / done), daysElapsed from the implementation start; "
             + "no milestone done yet = INSUFFICIENT_DATA); reports missing for the last quarter that has ended.")
-    @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = Dashboard.class)))
-    public Dashboard dashboard(@PathParam("id") long id) {
+    @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = DashboardView.class)))
+    public DashboardView dashboard(@PathParam("id") long id) {
         return monitoring.dashboard(id);
-    }
-
-    /** For the OpenAPI document only. */
-    @Schema(name = "ProgramPage")
-    static class ProgramPage {
-        public java.util.List<ProgramView> items;
-        public int page;
-        public int size;
-        public long totalItems;
-        public int totalPages;
     }
 }

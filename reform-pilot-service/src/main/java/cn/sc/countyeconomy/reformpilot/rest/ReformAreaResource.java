@@ -1,10 +1,10 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
-import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.reformpilot.ReformArea;
-import io.quarkus.panache.common.Sort;
+import cn.sc.countyeconomy.reformpilot.api.ReformAreaView;
+import cn.sc.countyeconomy.reformpilot.service.ProgramService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,11 +24,14 @@ import java.util.List;
 @RolesAllowed(Roles.READER)
 public class ReformAreaResource {
 
+    @Inject
+    ProgramService programs;
+
     @GET
     @Operation(summary = "List the reform areas", description = "The reform areas of the integrated county-level reform pilots; the list is data.")
     @APIResponse(responseCode = "200", description = "All reform areas, in their published order")
     public List<ReformAreaView> list() {
-        return ReformArea.<ReformArea>listAll(Sort.by("ordinal")).stream().map(ReformAreaView::of).toList();
+        return programs.reformAreas();
     }
 
     @GET
@@ -36,14 +39,6 @@ public class ReformAreaResource {
     @Operation(summary = "Read one of the reform areas by its code")
     @APIResponse(responseCode = "200", description = "The reform area", content = @Content(schema = @Schema(implementation = ReformAreaView.class)))
     public ReformAreaView get(@PathParam("code") String code) {
-        return ReformArea.<ReformArea>findByIdOptional(code).map(ReformAreaView::of)
-                .orElseThrow(() -> ApiException.notFound("ReformArea", code));
-    }
-
-    @Schema(name = "ReformArea")
-    public record ReformAreaView(String code, String name, String nameEn, String source) {
-        static ReformAreaView of(ReformArea e) {
-            return new ReformAreaView(e.code, e.nameZh, e.nameEn, e.source);
-        }
+        return programs.reformArea(code);
     }
 }

@@ -1,18 +1,14 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
-import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
-import cn.sc.countyeconomy.reformpilot.Evaluation;
-import cn.sc.countyeconomy.reformpilot.ProgressReport;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.EvaluationView;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.MissingReport;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ReportRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ReportView;
+import cn.sc.countyeconomy.reformpilot.api.MissingReport;
+import cn.sc.countyeconomy.reformpilot.api.NewReport;
+import cn.sc.countyeconomy.reformpilot.api.ReportView;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
-import cn.sc.countyeconomy.reformpilot.service.PilotService;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
 import cn.sc.countyeconomy.reformpilot.service.ReportingPeriod;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,17 +48,14 @@ public class ReportResource {
     @Inject
     MonitoringService monitoring;
 
-    @Inject
-    PilotService pilots;
-
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
     @Operation(summary = "Read a progress report", description = "The ETag is for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportView.class)))
     public Response get(@PathParam("id") long id) {
-        ProgressReport r = reports.report(id);
-        return Preconditions.ok(ReportView.of(r), r.version).build();
+        ReportView r = reports.report(id);
+        return Preconditions.ok(r, r.version()).build();
     }
 
     @PUT
@@ -72,9 +65,9 @@ public class ReportResource {
             + "late stay those of the first submission.")
     @APIResponse(responseCode = "200", description = "The corrected report", content = @Content(schema = @Schema(implementation = ReportView.class)))
     public Response correct(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                            @Valid @NotNull ReportRequest request) {
-        ProgressReport r = reports.correct(id, ifMatch, request);
-        return Preconditions.ok(ReportView.of(r), r.version).build();
+                            @Valid @NotNull NewReport request) {
+        ReportView r = reports.correct(id, ifMatch, request);
+        return Preconditions.ok(r, r.version()).build();
     }
 
     @GET
@@ -93,9 +86,8 @@ public class ReportResource {
         if (period != null && !ReportingPeriod.isValid(period)) {
             throw ApiException.invalidParameter("period", "must be a quarter such as 2024-Q3, was '" + period + "'");
         }
-        var today = pilots.today();
-        ReportingPeriod p = period == null ? ReportingPeriod.lastEndedBefore(today) : ReportingPeriod.parse(period);
-        List<MissingReport> list = monitoring.missingReports(QueryParams.id("programId", programId), p, today);
+        List<MissingReport> list = monitoring.missingReports(QueryParams.id("programId", programId),
+                period == null ? null : ReportingPeriod.parse(period));
         if (QueryParams.wantsCsv(headers)) {
             return CsvExport.ok(MissingReport.class, list::stream, "missing-reports.csv");
         }

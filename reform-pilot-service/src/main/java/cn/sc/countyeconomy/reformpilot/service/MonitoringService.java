@@ -1,20 +1,22 @@
 package cn.sc.countyeconomy.reformpilot.service;
 
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.reformpilot.LeadingTask;
 import cn.sc.countyeconomy.reformpilot.Milestone;
 import cn.sc.countyeconomy.reformpilot.Pilot;
 import cn.sc.countyeconomy.reformpilot.PilotStatus;
 import cn.sc.countyeconomy.reformpilot.Program;
 import cn.sc.countyeconomy.reformpilot.ProgressReport;
+import cn.sc.countyeconomy.reformpilot.api.CountyPilotView;
+import cn.sc.countyeconomy.reformpilot.api.CountyPilotsView;
+import cn.sc.countyeconomy.reformpilot.api.DashboardView;
+import cn.sc.countyeconomy.reformpilot.api.MilestoneCounts;
+import cn.sc.countyeconomy.reformpilot.api.MissingReport;
+import cn.sc.countyeconomy.reformpilot.api.OverdueMilestone;
+import cn.sc.countyeconomy.reformpilot.api.PilotProjection;
+import cn.sc.countyeconomy.reformpilot.api.ReportsDue;
 import cn.sc.countyeconomy.reformpilot.config.ReformPilotConfig;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.CountyPilotsView;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.Dashboard;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.MilestoneCounts;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.OverdueMilestone;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.PilotProjection;
-import cn.sc.countyeconomy.reformpilot.mapping.MonitoringDtos.ReportsDue;
-import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.CountyPilot;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.MissingReport;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,27 +44,13 @@ public class MonitoringService {
     @Inject
     ReformPilotConfig config;
 
-    /** Pilots matching the filters (any filter may be null). */
-    public List<Pilot> pilots(Long programId, String countyCode, Set<PilotStatus> statuses) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (programId != null) {
-            q.append(" and programId = :program");
-            params.put("program", programId);
-        }
-        if (countyCode != null) {
-            q.append(" and countyCode = :county");
-            params.put("county", countyCode);
-        }
-        if (statuses != null) {
-            q.append(" and status in :statuses");
-            params.put("statuses", statuses);
-        }
-        q.append(" order by id");
-        return Pilot.list(q.toString(), params);
+    /** Pilots matching the filters (any filter may be null), by id. */
+    static List<Pilot> pilots(Long programId, String countyCode, Set<PilotStatus> statuses) {
+        return Filter.where().eq("programId", programId).eq("countyCode", countyCode).in("status", statuses)
+                .list(Pilot.class, Sort.by("id"));
     }
 
-    public Dashboard dashboard(long programId) {
+    public DashboardView dashboard(long programId) {
         Program program = pilots.program(programId);
         LocalDate today = pilots.today();
         List<Pilot> all = pilots(programId, null, null);
@@ -90,7 +78,7 @@ public class MonitoringService {
                 .map(p -> project(p, program, milestones.getOrDefault(p.id, List.of()), today)).toList();
         ReportingPeriod last = ReportingPeriod.lastEndedBefore(today);
         Long daysToDeadline = program.deadline == null ? null : ChronoUnit.DAYS.between(today, program.deadline);
-        return new Dashboard(program.id, program.nameZh, program.deadline, today, daysToDeadline, byStatus,
+        return new DashboardView(program.id, program.nameZh, program.deadline, today, daysToDeadline, byStatus,
                 new MilestoneCounts(total, done, due, overdue, config.milestoneDueWindowDays()),
                 projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.AT_RISK).toList(),
                 projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.INSUFFICIENT_DATA)
@@ -99,7 +87,17 @@ public class MonitoringService {
                 new ReportsDue(last.toString(), last.dueDate(config.reportDueDays()), missingReports(programId, last, today)));
     }
 
-    public List<PilotProjection> projections(Long programId, String countyCode) {
+    /**
+     * The projections of the active pilots matching the filters, of the given assessments (default
+     * AT_RISK), in the given order.
+     */
+    public List<PilotProjection> projections(Long programId, String countyCode, Set<DeadlineProjection.Assessment> assessments,
+                                             Comparator<PilotProjection> order) {
+        Set<DeadlineProjection.Assessment> wanted = assessments == null ? Set.of(DeadlineProjection.Assessment.AT_RISK) : assessments;
+        return projections(programId, countyCode).stream().filter(p -> wanted.contains(p.assessment())).sorted(order).toList();
+    }
+
+    private List<PilotProjection> projections(Long programId, String countyCode) {
         LocalDate today = pilots.today();
         List<Pilot> active = pilots(programId, countyCode, ACTIVE);
         Map<Long, List<Milestone>> milestones = milestonesOf(active);
@@ -121,7 +119,13 @@ public class MonitoringService {
                 r.assessment(), r.explanation());
     }
 
-    public List<OverdueMilestone> overdueMilestones(Long programId, String countyCode, String areaCode) {
+    /** Milestones not done, planned before today, of active pilots matching the filters, in the given order. */
+    public List<OverdueMilestone> overdueMilestones(Long programId, String countyCode, String areaCode,
+                                                    Comparator<OverdueMilestone> order) {
+        return overdueMilestones(programId, countyCode, areaCode).stream().sorted(order).toList();
+    }
+
+    private List<OverdueMilestone> overdueMilestones(Long programId, String countyCode, String areaCode) {
         LocalDate today = pilots.today();
         List<Pilot> active = pilots(programId, countyCode, ACTIVE);
         Map<Long, Pilot> byId = active.stream().collect(Collectors.toMap(p -> p.id, p -> p));
@@ -149,8 +153,14 @@ public class MonitoringService {
         return out;
     }
 
+    /** Missing reports of a period; null: the last quarter that has ended. */
+    public List<MissingReport> missingReports(Long programId, ReportingPeriod period) {
+        LocalDate today = pilots.today();
+        return missingReports(programId, period == null ? ReportingPeriod.lastEndedBefore(today) : period, today);
+    }
+
     /** Reporting pilots (implementation started by the end of the period) with no report for it. */
-    public List<MissingReport> missingReports(Long programId, ReportingPeriod period, LocalDate today) {
+    List<MissingReport> missingReports(Long programId, ReportingPeriod period, LocalDate today) {
         LocalDate due = period.dueDate(config.reportDueDays());
         List<MissingReport> out = new ArrayList<>();
         for (Pilot p : pilots(programId, null, ACTIVE)) {
@@ -167,11 +177,11 @@ public class MonitoringService {
     public CountyPilotsView countyPilots(String countyCode) {
         List<Pilot> list = pilots(null, countyCode, null);
         Map<Long, Program> programs = new HashMap<>();
-        List<CountyPilot> out = new ArrayList<>();
+        List<CountyPilotView> out = new ArrayList<>();
         for (Pilot p : list) {
             Program program = programs.computeIfAbsent(p.programId, pilots::program);
             LeadingTask t = LeadingTask.<LeadingTask>find("pilotId", p.id).firstResult();
-            out.add(new CountyPilot(p.id, p.programId, program.nameZh, p.batch, p.status, t == null ? null : t.title, p.statusSince));
+            out.add(new CountyPilotView(p.id, p.programId, program.nameZh, p.batch, p.status, t == null ? null : t.title, p.statusSince));
         }
         return new CountyPilotsView(countyCode, out);
     }

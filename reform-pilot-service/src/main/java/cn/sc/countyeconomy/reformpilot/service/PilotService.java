@@ -2,8 +2,11 @@ package cn.sc.countyeconomy.reformpilot.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.ProblemType;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.reformpilot.Evaluation;
@@ -11,9 +14,13 @@ import cn.sc.countyeconomy.reformpilot.Pilot;
 import cn.sc.countyeconomy.reformpilot.PilotStatus;
 import cn.sc.countyeconomy.reformpilot.PilotTransition;
 import cn.sc.countyeconomy.reformpilot.Program;
-import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.NominationRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.PilotState;
-import cn.sc.countyeconomy.reformpilot.mapping.PilotDtos.TransitionRequest;
+import cn.sc.countyeconomy.reformpilot.api.LifecycleStep;
+import cn.sc.countyeconomy.reformpilot.api.NewPilot;
+import cn.sc.countyeconomy.reformpilot.api.NewTransition;
+import cn.sc.countyeconomy.reformpilot.api.PilotRow;
+import cn.sc.countyeconomy.reformpilot.api.PilotState;
+import cn.sc.countyeconomy.reformpilot.api.PilotView;
+import cn.sc.countyeconomy.reformpilot.api.TransitionView;
 import cn.sc.countyeconomy.registry.client.CountyRegistry;
 import cn.sc.countyeconomy.registry.client.NewDesignation;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
@@ -29,7 +36,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -70,20 +79,52 @@ public class PilotService {
         return LocalDate.now(clock);
     }
 
-    public Pilot require(long id) {
+    /** One pilot with its history. */
+    public PilotView get(long id) {
+        return PilotView.of(require(id), transitionsOf(id));
+    }
+
+    /** Pilots matching the filters (each may be null), one page. */
+    public PageResult<PilotView> list(Long programId, String countyCode, Set<PilotStatus> statuses, Integer batch,
+                                      Sort sort, PageParams paging) {
+        return PageResult.of(filter(programId, countyCode, statuses, batch).find(Pilot.class, sort), paging, p -> PilotView.of(p, null));
+    }
+
+    /** Pilots matching the filters (each may be null), every one, as CSV rows. */
+    public List<PilotRow> rows(Long programId, String countyCode, Set<PilotStatus> statuses, Integer batch, Sort sort) {
+        return filter(programId, countyCode, statuses, batch).list(Pilot.class, sort).stream().map(PilotRow::of).toList();
+    }
+
+    private static Filter filter(Long programId, String countyCode, Set<PilotStatus> statuses, Integer batch) {
+        return Filter.where().eq("programId", programId).eq("countyCode", countyCode).in("status", statuses).eq("batch", batch);
+    }
+
+    /** The lifecycle history of a pilot, oldest first. */
+    public List<TransitionView> history(long pilotId) {
+        require(pilotId);
+        return transitionsOf(pilotId).stream().map(TransitionView::of).toList();
+    }
+
+    /** The lifecycle table: every status, where it may go, and who may bring a pilot into it. */
+    public List<LifecycleStep> lifecycle() {
+        return Arrays.stream(PilotStatus.values())
+                .map(s -> new LifecycleStep(s, List.copyOf(s.next()), s.isFinal(), s.rolesToEnter())).toList();
+    }
+
+    Pilot require(long id) {
         return Pilot.<Pilot>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Pilot", id));
     }
 
-    public Program program(long id) {
+    Program program(long id) {
         return Program.<Program>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Program", id));
     }
 
-    public List<PilotTransition> history(long pilotId) {
+    private static List<PilotTransition> transitionsOf(long pilotId) {
         return PilotTransition.list("pilotId", Sort.by("date").and("id"), pilotId);
     }
 
     /** 403 for a county-scoped token of another county; 422 when the pilot is in a final state. */
-    public Pilot requireWritable(long pilotId) {
+    Pilot requireWritable(long pilotId) {
         Pilot p = require(pilotId);
         scope.requireWrite(p.countyCode);
         if (p.status.isFinal()) {
@@ -94,7 +135,7 @@ public class PilotService {
     }
 
     @Transactional
-    public Pilot nominate(NominationRequest r) {
+    public PilotView nominate(NewPilot r) {
         Program program = Program.<Program>findByIdOptional(r.programId())
                 .orElseThrow(() -> ApiException.validation("programId", "no programme with id " + r.programId()));
         if (!program.hasBatch(r.batch())) {
@@ -102,35 +143,8 @@ public class PilotService {
                     + program.batches.stream().map(b -> Integer.toString(b.number)).collect(Collectors.joining(", ")));
         }
         scope.requireWrite(r.countyCode());
-        LocalDate today = today();
-        if (r.nominatedOn().isAfter(today)) {
-            throw ApiException.validation("nominatedOn", "must not be in the future (today is " + today + ")");
-        }
-        if (program.launchDate != null && r.nominatedOn().isBefore(program.launchDate)) {
-            throw ApiException.rule("nomination-before-launch", "nominatedOn " + r.nominatedOn()
-                    + " is before the programme's launch date " + program.launchDate);
-        }
-        if (program.deadline != null && r.nominatedOn().isAfter(program.deadline)) {
-            throw ApiException.rule("nomination-after-deadline", "nominatedOn " + r.nominatedOn()
-                    + " is after the programme's deadline " + program.deadline);
-        }
-        Pilot live = Pilot.<Pilot>find("programId = ?1 and countyCode = ?2 and status not in ?3", program.id, r.countyCode(),
-                List.of(PilotStatus.WITHDRAWN, PilotStatus.REJECTED)).firstResult();
-        if (live != null) {
-            throw ApiException.conflict("County " + r.countyCode() + " is already pilot " + live.id + " of programme "
-                    + program.id + " (status " + live.status + ")").with("pilotId", live.id);
-        }
-        RegistryCounty county = registry.county(r.countyCode(), r.nominatedOn())
-                .orElseThrow(() -> ApiException.rule("county-unknown", "county-registry-service knows no county with code "
-                        + r.countyCode()).with("countyCode", r.countyCode()));
-        if (!county.active()) {
-            String successors = county.successors() == null || county.successors().isEmpty() ? ""
-                    : "; its successors: " + county.successors().stream().map(s -> s.code() + " " + s.name())
-                    .collect(Collectors.joining(", "));
-            throw ApiException.rule("county-not-active", "County " + r.countyCode() + " (" + county.name() + ") is "
-                            + county.status() + " on " + r.nominatedOn() + ", not ACTIVE" + successors)
-                    .with("countyCode", r.countyCode()).with("registryStatus", county.status());
-        }
+        checkNomination(program, r);
+        RegistryCounty county = activeCounty(r.countyCode(), r.nominatedOn());
         Pilot p = new Pilot();
         p.programId = program.id;
         p.batch = r.batch();
@@ -150,47 +164,57 @@ public class PilotService {
         }
         record(p, null, PilotStatus.NOMINATED, r.nominatedOn(), r.reason());
         audit.record("Pilot", p.id, "NOMINATE", null, PilotState.of(p), r.reason());
-        return p;
+        return PilotView.of(p, transitionsOf(p.id));
+    }
+
+    /** The dates and the programme's other live pilots (the registry is asked after these). */
+    private void checkNomination(Program program, NewPilot r) {
+        LocalDate today = today();
+        if (r.nominatedOn().isAfter(today)) {
+            throw ApiException.validation("nominatedOn", "must not be in the future (today is " + today + ")");
+        }
+        if (program.launchDate != null && r.nominatedOn().isBefore(program.launchDate)) {
+            throw ApiException.rule("nomination-before-launch", "nominatedOn " + r.nominatedOn()
+                    + " is before the programme's launch date " + program.launchDate);
+        }
+        if (program.deadline != null && r.nominatedOn().isAfter(program.deadline)) {
+            throw ApiException.rule("nomination-after-deadline", "nominatedOn " + r.nominatedOn()
+                    + " is after the programme's deadline " + program.deadline);
+        }
+        Pilot live = Pilot.<Pilot>find("programId = ?1 and countyCode = ?2 and status not in ?3", program.id, r.countyCode(),
+                List.of(PilotStatus.WITHDRAWN, PilotStatus.REJECTED)).firstResult();
+        if (live != null) {
+            throw ApiException.conflict("County " + r.countyCode() + " is already pilot " + live.id + " of programme "
+                    + program.id + " (status " + live.status + ")").with("pilotId", live.id);
+        }
+    }
+
+    /** The county as county-registry-service knows it on the date; 422 unless it is ACTIVE then. */
+    private RegistryCounty activeCounty(String code, LocalDate on) {
+        RegistryCounty county = registry.county(code, on)
+                .orElseThrow(() -> ApiException.rule("county-unknown", "county-registry-service knows no county with code "
+                        + code).with("countyCode", code));
+        if (!county.active()) {
+            String successors = county.successors() == null || county.successors().isEmpty() ? ""
+                    : "; its successors: " + county.successors().stream().map(s -> s.code() + " " + s.name())
+                    .collect(Collectors.joining(", "));
+            throw ApiException.rule("county-not-active", "County " + code + " (" + county.name() + ") is "
+                            + county.status() + " on " + on + ", not ACTIVE" + successors)
+                    .with("countyCode", code).with("registryStatus", county.status());
+        }
+        return county;
     }
 
     @Transactional
-    public Pilot transition(long id, String ifMatch, TransitionRequest r) {
+    public PilotView transition(long id, String ifMatch, NewTransition r) {
         Pilot p = require(id);
         scope.requireWrite(p.countyCode);
         PilotStatus from = p.status;
         PilotStatus to = r.to();
-        if (to.rolesToEnter().stream().noneMatch(identity::hasRole)) {
-            throw ApiException.forbidden("Moving a pilot to " + to + " needs the role " + String.join(" or ", to.rolesToEnter()));
-        }
-        // preconditions before the method's own rules (RFC 9110 13.2.2): a request sent with a stale
-        // ETag is a 412 whatever the state it would meet now
-        Preconditions.requireMatch(ifMatch, p.version);
-        if (!from.mayBecome(to)) {
-            String allowed = from.next().isEmpty() ? "none: " + from + " is final"
-                    : from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw new ApiException(409, ProblemType.CONFLICT, "A pilot in status " + from + " cannot become " + to
-                    + "; allowed next: " + allowed)
-                    .with("rule", "illegal-transition").with("from", from).with("to", to)
-                    .with("allowed", List.copyOf(from.next()));
-        }
-        LocalDate today = today();
-        if (r.date().isAfter(today)) {
-            throw ApiException.validation("date", "must not be in the future (today is " + today + ")");
-        }
-        if (r.date().isBefore(p.statusSince)) {
-            throw ApiException.rule("transition-date-order", "date " + r.date() + " is before " + p.statusSince
-                    + ", when the pilot became " + from);
-        }
+        checkMayMove(p, ifMatch, to);
+        checkDate(p, r);
         if (to == PilotStatus.ACCEPTED || to == PilotStatus.REJECTED) {
-            Evaluation.Verdict needed = to == PilotStatus.ACCEPTED ? Evaluation.Verdict.PASS : Evaluation.Verdict.FAIL;
-            Evaluation latest = Evaluation.<Evaluation>find("pilotId = ?1 and evaluatedOn >= ?2", Sort.descending("evaluatedOn", "id"),
-                    p.id, p.statusSince).firstResult();
-            if (latest == null || latest.verdict != needed) {
-                throw ApiException.rule("evaluation-required", "Moving pilot " + p.id + " to " + to
-                                + " needs an evaluation with verdict " + needed + " recorded while it is UNDER_EVALUATION; "
-                                + (latest == null ? "there is none" : "the latest (" + latest.id + ") says " + latest.verdict))
-                        .with("requiredVerdict", needed);
-            }
+            checkVerdict(p, to);
         }
         PilotState before = PilotState.of(p);
         p.status = to;
@@ -200,7 +224,58 @@ public class PilotService {
         }
         record(p, from, to, r.date(), r.reason());
         em.flush(); // the version check happens here, before anything leaves this service
+        writeToRegistry(p, from, r);
+        audit.record("Pilot", p.id, "TRANSITION", before, PilotState.of(p), r.reason());
+        em.flush(); // the designation id, so that the answer carries the version it is stored with
+        return PilotView.of(p, transitionsOf(p.id));
+    }
 
+    /** The role to enter the target, then If-Match, then the lifecycle table. */
+    private void checkMayMove(Pilot p, String ifMatch, PilotStatus to) {
+        if (to.rolesToEnter().stream().noneMatch(identity::hasRole)) {
+            throw ApiException.forbidden("Moving a pilot to " + to + " needs the role " + String.join(" or ", to.rolesToEnter()));
+        }
+        // preconditions before the method's own rules (RFC 9110 13.2.2): a request sent with a stale
+        // ETag is a 412 whatever the state it would meet now
+        Preconditions.requireMatch(ifMatch, p.version);
+        PilotStatus from = p.status;
+        if (!from.mayBecome(to)) {
+            String allowed = from.next().isEmpty() ? "none: " + from + " is final"
+                    : from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
+            throw new ApiException(409, ProblemType.CONFLICT, "A pilot in status " + from + " cannot become " + to
+                    + "; allowed next: " + allowed)
+                    .with("rule", "illegal-transition").with("from", from).with("to", to)
+                    .with("allowed", List.copyOf(from.next()));
+        }
+    }
+
+    private void checkDate(Pilot p, NewTransition r) {
+        LocalDate today = today();
+        if (r.date().isAfter(today)) {
+            throw ApiException.validation("date", "must not be in the future (today is " + today + ")");
+        }
+        if (r.date().isBefore(p.statusSince)) {
+            throw ApiException.rule("transition-date-order", "date " + r.date() + " is before " + p.statusSince
+                    + ", when the pilot became " + p.status);
+        }
+    }
+
+    /** ACCEPTED needs the latest evaluation of this round to say PASS, REJECTED to say FAIL. */
+    private static void checkVerdict(Pilot p, PilotStatus to) {
+        Evaluation.Verdict needed = to == PilotStatus.ACCEPTED ? Evaluation.Verdict.PASS : Evaluation.Verdict.FAIL;
+        Evaluation latest = Evaluation.<Evaluation>find("pilotId = ?1 and evaluatedOn >= ?2", Sort.descending("evaluatedOn", "id"),
+                p.id, p.statusSince).firstResult();
+        if (latest == null || latest.verdict != needed) {
+            throw ApiException.rule("evaluation-required", "Moving pilot " + p.id + " to " + to
+                            + " needs an evaluation with verdict " + needed + " recorded while it is UNDER_EVALUATION; "
+                            + (latest == null ? "there is none" : "the latest (" + latest.id + ") says " + latest.verdict))
+                    .with("requiredVerdict", needed);
+        }
+    }
+
+    /** Approval records the REFORM_PILOT designation; withdrawal and rejection end it. */
+    private void writeToRegistry(Pilot p, PilotStatus from, NewTransition r) {
+        PilotStatus to = r.to();
         if (to == PilotStatus.APPROVED) {
             Program program = program(p.programId);
             RegistryDesignation d = registry.addDesignation(approvalKey(p.id), new NewDesignation(
@@ -216,8 +291,6 @@ public class PilotService {
                 p.designationId = designation;
             }
         }
-        audit.record("Pilot", p.id, "TRANSITION", before, PilotState.of(p), r.reason());
-        return p;
     }
 
     /**
@@ -233,7 +306,7 @@ public class PilotService {
                 .findFirst().orElse(null);
     }
 
-    public static String approvalKey(long pilotId) {
+    private static String approvalKey(long pilotId) {
         return "pilot-" + pilotId + "-approve";
     }
 
@@ -245,7 +318,7 @@ public class PilotService {
         t.date = date;
         t.actor = caller.subject();
         t.reason = reason;
-        t.recordedAt = Instant.now();
+        t.recordedAt = Instant.now(clock);
         t.persist();
     }
 }

@@ -2,15 +2,20 @@ package cn.sc.countyeconomy.reformpilot.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.reformpilot.Pilot;
 import cn.sc.countyeconomy.reformpilot.Program;
 import cn.sc.countyeconomy.reformpilot.ProgramBatch;
 import cn.sc.countyeconomy.reformpilot.ReformArea;
-import cn.sc.countyeconomy.reformpilot.mapping.ProgramDtos.BatchRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ProgramDtos.ProgramRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ProgramDtos.ProgramView;
+import cn.sc.countyeconomy.reformpilot.api.NewProgram;
+import cn.sc.countyeconomy.reformpilot.api.NewProgramBatch;
+import cn.sc.countyeconomy.reformpilot.api.ProgramView;
+import cn.sc.countyeconomy.reformpilot.api.ReformAreaView;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,12 +38,31 @@ public class ProgramService {
     @Inject
     EntityManager em;
 
-    public Program require(long id) {
+    public ProgramView get(long id) {
+        return ProgramView.of(require(id));
+    }
+
+    private static Program require(long id) {
         return Program.<Program>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Program", id));
     }
 
+    /** Every programme, one page. */
+    public PageResult<ProgramView> list(Sort sort, PageParams paging) {
+        return PageResult.of(Filter.where().find(Program.class, sort), paging, ProgramView::of);
+    }
+
+    /** The reform areas, in their published order. */
+    public List<ReformAreaView> reformAreas() {
+        return ReformArea.<ReformArea>listAll(Sort.by("ordinal")).stream().map(ReformAreaView::of).toList();
+    }
+
+    public ReformAreaView reformArea(String code) {
+        return ReformArea.<ReformArea>findByIdOptional(code).map(ReformAreaView::of)
+                .orElseThrow(() -> ApiException.notFound("ReformArea", code));
+    }
+
     @Transactional
-    public Program create(ProgramRequest r) {
+    public ProgramView create(NewProgram r) {
         if (Program.count("code", r.code()) > 0) {
             throw ApiException.conflict("A programme with code " + r.code() + " exists already").with("code", r.code());
         }
@@ -46,12 +70,13 @@ public class ProgramService {
         apply(p, r);
         p.persist();
         em.flush();
-        audit.record("Program", p.id, "CREATE", null, ProgramView.of(p));
-        return p;
+        ProgramView created = ProgramView.of(p);
+        audit.record("Program", p.id, "CREATE", null, created);
+        return created;
     }
 
     @Transactional
-    public Program update(long id, String ifMatch, ProgramRequest r) {
+    public ProgramView update(long id, String ifMatch, NewProgram r) {
         Program p = require(id);
         Preconditions.requireMatch(ifMatch, p.version);
         if (!p.code.equals(r.code()) && Program.count("code", r.code()) > 0) {
@@ -66,11 +91,12 @@ public class ProgramService {
             }
         }
         em.flush();
-        audit.record("Program", p.id, "UPDATE", before, ProgramView.of(p));
-        return p;
+        ProgramView after = ProgramView.of(p);
+        audit.record("Program", p.id, "UPDATE", before, after);
+        return after;
     }
 
-    private void apply(Program p, ProgramRequest r) {
+    private void apply(Program p, NewProgram r) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < r.reformAreas().size(); i++) {
             if (ReformArea.findById(r.reformAreas().get(i)) == null) {
@@ -78,7 +104,7 @@ public class ProgramService {
                         + r.reformAreas().get(i) + "'; see GET /api/v1/reform-areas"));
             }
         }
-        List<BatchRequest> batches = r.batches() == null ? List.of() : r.batches();
+        List<NewProgramBatch> batches = r.batches() == null ? List.of() : r.batches();
         Set<Integer> numbers = new HashSet<>();
         for (int i = 0; i < batches.size(); i++) {
             if (!numbers.add(batches.get(i).number())) {
@@ -103,7 +129,7 @@ public class ProgramService {
         p.areaCodes.clear();
         p.areaCodes.addAll(r.reformAreas());
         p.batches.clear();
-        batches.stream().sorted(Comparator.comparing(BatchRequest::number))
+        batches.stream().sorted(Comparator.comparing(NewProgramBatch::number))
                 .forEach(b -> p.batches.add(new ProgramBatch(b.number(), b.announcedOn(), b.source())));
     }
 }

@@ -2,8 +2,11 @@ package cn.sc.countyeconomy.reformpilot.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.reformpilot.Evaluation;
@@ -11,13 +14,14 @@ import cn.sc.countyeconomy.reformpilot.Experience;
 import cn.sc.countyeconomy.reformpilot.Pilot;
 import cn.sc.countyeconomy.reformpilot.PilotStatus;
 import cn.sc.countyeconomy.reformpilot.ProgressReport;
+import cn.sc.countyeconomy.reformpilot.api.EvaluationView;
+import cn.sc.countyeconomy.reformpilot.api.ExperienceView;
+import cn.sc.countyeconomy.reformpilot.api.NewEvaluation;
+import cn.sc.countyeconomy.reformpilot.api.NewExperience;
+import cn.sc.countyeconomy.reformpilot.api.NewReport;
+import cn.sc.countyeconomy.reformpilot.api.ReportView;
 import cn.sc.countyeconomy.reformpilot.config.ReformPilotConfig;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.EvaluationRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.EvaluationView;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ExperienceRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ExperienceView;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ReportRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.ReportDtos.ReportView;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +30,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Progress reports, evaluations and experiences of pilots. */
@@ -51,8 +57,18 @@ public class ReportService {
     @Inject
     EntityManager em;
 
-    public ProgressReport report(long id) {
+    public ReportView report(long id) {
+        return ReportView.of(requireReport(id));
+    }
+
+    private static ProgressReport requireReport(long id) {
         return ProgressReport.<ProgressReport>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Progress report", id));
+    }
+
+    /** The progress reports of a pilot, one page. */
+    public PageResult<ReportView> reports(long pilotId, Sort sort, PageParams paging) {
+        pilots.require(pilotId);
+        return PageResult.of(Filter.where().eq("pilotId", pilotId).find(ProgressReport.class, sort), paging, ReportView::of);
     }
 
     /**
@@ -60,7 +76,7 @@ public class ReportService {
      * first submitted after that day. A report may be sent once its quarter has begun.
      */
     @Transactional
-    public ProgressReport submit(long pilotId, ReportRequest r) {
+    public ReportView submit(long pilotId, NewReport r) {
         Pilot p = pilots.requireWritable(pilotId);
         if (!p.status.isActive()) {
             throw ApiException.rule("pilot-not-reporting", "Pilot " + pilotId + " is " + p.status
@@ -91,14 +107,15 @@ public class ReportService {
         } catch (PersistenceException e) {
             throw ApiException.conflict("Pilot " + pilotId + " received a report for " + period + " from another request at the same moment");
         }
-        audit.record("ProgressReport", rep.id, "CREATE", null, ReportView.of(rep));
-        return rep;
+        ReportView created = ReportView.of(rep);
+        audit.record("ProgressReport", rep.id, "CREATE", null, created);
+        return created;
     }
 
     /** Corrections keep the period, the submission date and the lateness of the first submission. */
     @Transactional
-    public ProgressReport correct(long id, String ifMatch, ReportRequest r) {
-        ProgressReport rep = report(id);
+    public ReportView correct(long id, String ifMatch, NewReport r) {
+        ProgressReport rep = requireReport(id);
         pilots.requireWritable(rep.pilotId);
         Preconditions.requireMatch(ifMatch, rep.version);
         if (!rep.period.equals(r.period())) {
@@ -110,16 +127,24 @@ public class ReportService {
         rep.figures = new ArrayList<>(r.figures() == null ? List.of() : r.figures());
         rep.evidenceLinks = new ArrayList<>(r.evidenceLinks() == null ? List.of() : r.evidenceLinks());
         em.flush();
-        audit.record("ProgressReport", rep.id, "UPDATE", before, ReportView.of(rep));
-        return rep;
+        ReportView after = ReportView.of(rep);
+        audit.record("ProgressReport", rep.id, "UPDATE", before, after);
+        return after;
     }
 
-    public Evaluation evaluation(long id) {
-        return Evaluation.<Evaluation>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Evaluation", id));
+    public EvaluationView evaluation(long id) {
+        return Evaluation.<Evaluation>findByIdOptional(id).map(EvaluationView::of)
+                .orElseThrow(() -> ApiException.notFound("Evaluation", id));
+    }
+
+    /** The evaluations of a pilot, one page. */
+    public PageResult<EvaluationView> evaluations(long pilotId, Sort sort, PageParams paging) {
+        pilots.require(pilotId);
+        return PageResult.of(Filter.where().eq("pilotId", pilotId).find(Evaluation.class, sort), paging, EvaluationView::of);
     }
 
     @Transactional
-    public Evaluation evaluate(long pilotId, EvaluationRequest r) {
+    public EvaluationView evaluate(long pilotId, NewEvaluation r) {
         Pilot p = pilots.require(pilotId);
         scope.requireWrite(p.countyCode);
         if (p.status != PilotStatus.UNDER_EVALUATION) {
@@ -153,16 +178,38 @@ public class ReportService {
         e.recordedBy = caller.subject();
         e.persist();
         em.flush();
-        audit.record("Evaluation", e.id, "CREATE", null, EvaluationView.of(e));
-        return e;
+        EvaluationView created = EvaluationView.of(e);
+        audit.record("Evaluation", e.id, "CREATE", null, created);
+        return created;
     }
 
-    public Experience experience(long id) {
+    public ExperienceView experience(long id) {
+        Experience e = requireExperience(id);
+        return ExperienceView.of(e, Pilot.findById(e.pilotId));
+    }
+
+    private static Experience requireExperience(long id) {
         return Experience.<Experience>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Experience", id));
     }
 
+    /** Experiences with the tag, of the pilot, of the county's pilots (each filter may be null), one page. */
+    public PageResult<ExperienceView> experiences(String tag, Long pilotId, String countyCode, Sort sort, PageParams paging) {
+        Filter f = Filter.where().eq("pilotId", pilotId);
+        if (tag != null) {
+            f.in("id", Experience.getEntityManager()
+                    .createQuery("select e.id from Experience e join e.tags t where t = :tag", Long.class)
+                    .setParameter("tag", tag).getResultList());
+        }
+        if (countyCode != null) {
+            f.in("pilotId", Pilot.<Pilot>list("countyCode", countyCode).stream().map(p -> p.id).toList());
+        }
+        Map<Long, Pilot> pilotsById = new HashMap<>();
+        return PageResult.of(f.find(Experience.class, sort), paging,
+                e -> ExperienceView.of(e, pilotsById.computeIfAbsent(e.pilotId, id -> Pilot.findById(id))));
+    }
+
     @Transactional
-    public Experience createExperience(ExperienceRequest r) {
+    public ExperienceView createExperience(NewExperience r) {
         Pilot p = Pilot.<Pilot>findByIdOptional(r.pilotId())
                 .orElseThrow(() -> ApiException.validation("pilotId", "no pilot with id " + r.pilotId()));
         scope.requireWrite(p.countyCode);
@@ -171,13 +218,14 @@ public class ReportService {
         apply(e, r);
         e.persist();
         em.flush();
-        audit.record("Experience", e.id, "CREATE", null, ExperienceView.of(e, p));
-        return e;
+        ExperienceView created = ExperienceView.of(e, p);
+        audit.record("Experience", e.id, "CREATE", null, created);
+        return created;
     }
 
     @Transactional
-    public Experience updateExperience(long id, String ifMatch, ExperienceRequest r) {
-        Experience e = experience(id);
+    public ExperienceView updateExperience(long id, String ifMatch, NewExperience r) {
+        Experience e = requireExperience(id);
         Pilot p = pilots.require(e.pilotId);
         scope.requireWrite(p.countyCode);
         Preconditions.requireMatch(ifMatch, e.version);
@@ -187,11 +235,12 @@ public class ReportService {
         ExperienceView before = ExperienceView.of(e, p);
         apply(e, r);
         em.flush();
-        audit.record("Experience", e.id, "UPDATE", before, ExperienceView.of(e, p));
-        return e;
+        ExperienceView after = ExperienceView.of(e, p);
+        audit.record("Experience", e.id, "UPDATE", before, after);
+        return after;
     }
 
-    private static void apply(Experience e, ExperienceRequest r) {
+    private static void apply(Experience e, NewExperience r) {
         e.title = r.title();
         e.description = r.description();
         e.tags.clear();

@@ -2,17 +2,20 @@ package cn.sc.countyeconomy.reformpilot.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.reformpilot.LeadingTask;
 import cn.sc.countyeconomy.reformpilot.Milestone;
 import cn.sc.countyeconomy.reformpilot.MilestoneStatus;
 import cn.sc.countyeconomy.reformpilot.Pilot;
 import cn.sc.countyeconomy.reformpilot.Program;
-import cn.sc.countyeconomy.reformpilot.mapping.TaskDtos.LeadingTaskRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.TaskDtos.LeadingTaskView;
-import cn.sc.countyeconomy.reformpilot.mapping.TaskDtos.MilestoneRequest;
-import cn.sc.countyeconomy.reformpilot.mapping.TaskDtos.MilestoneView;
+import cn.sc.countyeconomy.reformpilot.api.LeadingTaskView;
+import cn.sc.countyeconomy.reformpilot.api.MilestoneView;
+import cn.sc.countyeconomy.reformpilot.api.NewLeadingTask;
+import cn.sc.countyeconomy.reformpilot.api.NewMilestone;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,14 +47,18 @@ public class TaskService {
     @Inject
     EntityManager em;
 
-    public LeadingTask task(long pilotId) {
+    public LeadingTaskView task(long pilotId) {
+        return LeadingTaskView.of(requireTask(pilotId));
+    }
+
+    private LeadingTask requireTask(long pilotId) {
         pilots.require(pilotId);
         return LeadingTask.<LeadingTask>find("pilotId", pilotId).firstResultOptional()
                 .orElseThrow(() -> ApiException.notFound("Leading task of pilot", pilotId));
     }
 
     @Transactional
-    public LeadingTask createTask(long pilotId, LeadingTaskRequest r) {
+    public LeadingTaskView createTask(long pilotId, NewLeadingTask r) {
         Pilot p = pilots.requireWritable(pilotId);
         if (LeadingTask.count("pilotId", pilotId) > 0) {
             throw ApiException.conflict("Pilot " + pilotId + " has a leading task already; change it with PUT (one task per pilot)");
@@ -61,23 +68,25 @@ public class TaskService {
         apply(t, r, p);
         t.persist();
         em.flush();
-        audit.record("LeadingTask", t.id, "CREATE", null, LeadingTaskView.of(t));
-        return t;
+        LeadingTaskView created = LeadingTaskView.of(t);
+        audit.record("LeadingTask", t.id, "CREATE", null, created);
+        return created;
     }
 
     @Transactional
-    public LeadingTask updateTask(long pilotId, String ifMatch, LeadingTaskRequest r) {
+    public LeadingTaskView updateTask(long pilotId, String ifMatch, NewLeadingTask r) {
         Pilot p = pilots.requireWritable(pilotId);
-        LeadingTask t = task(pilotId);
+        LeadingTask t = requireTask(pilotId);
         Preconditions.requireMatch(ifMatch, t.version);
         LeadingTaskView before = LeadingTaskView.of(t);
         apply(t, r, p);
         em.flush();
-        audit.record("LeadingTask", t.id, "UPDATE", before, LeadingTaskView.of(t));
-        return t;
+        LeadingTaskView after = LeadingTaskView.of(t);
+        audit.record("LeadingTask", t.id, "UPDATE", before, after);
+        return after;
     }
 
-    private void apply(LeadingTask t, LeadingTaskRequest r, Pilot p) {
+    private void apply(LeadingTask t, NewLeadingTask r, Pilot p) {
         Program program = pilots.program(p.programId);
         List<Problem.Violation> violations = new ArrayList<>();
         if (!program.areaCodes.contains(r.areaCode())) {
@@ -103,16 +112,22 @@ public class TaskService {
         t.supportingMeasures = new ArrayList<>(measures);
     }
 
-    public Milestone milestone(long id) {
+    public MilestoneView milestone(long id) {
+        return MilestoneView.of(requireMilestone(id));
+    }
+
+    private static Milestone requireMilestone(long id) {
         return Milestone.<Milestone>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Milestone", id));
     }
 
-    public List<Milestone> milestones(long pilotId) {
-        return Milestone.list("pilotId", Sort.by("plannedDate").and("id"), pilotId);
+    /** The milestones of a pilot, one page. */
+    public PageResult<MilestoneView> milestones(long pilotId, Sort sort, PageParams paging) {
+        pilots.require(pilotId);
+        return PageResult.of(Filter.where().eq("pilotId", pilotId).find(Milestone.class, sort), paging, MilestoneView::of);
     }
 
     @Transactional
-    public Milestone createMilestone(long pilotId, MilestoneRequest r) {
+    public MilestoneView createMilestone(long pilotId, NewMilestone r) {
         Pilot p = pilots.requireWritable(pilotId);
         LeadingTask t = LeadingTask.<LeadingTask>find("pilotId", pilotId).firstResultOptional()
                 .orElseThrow(() -> ApiException.rule("leading-task-required", "Pilot " + pilotId
@@ -123,25 +138,27 @@ public class TaskService {
         apply(m, r);
         m.persist();
         em.flush();
-        audit.record("Milestone", m.id, "CREATE", null, MilestoneView.of(m));
-        return m;
+        MilestoneView created = MilestoneView.of(m);
+        audit.record("Milestone", m.id, "CREATE", null, created);
+        return created;
     }
 
     @Transactional
-    public Milestone updateMilestone(long id, String ifMatch, MilestoneRequest r) {
-        Milestone m = milestone(id);
+    public MilestoneView updateMilestone(long id, String ifMatch, NewMilestone r) {
+        Milestone m = requireMilestone(id);
         pilots.requireWritable(m.pilotId);
         Preconditions.requireMatch(ifMatch, m.version);
         MilestoneView before = MilestoneView.of(m);
         apply(m, r);
         em.flush();
-        audit.record("Milestone", m.id, "UPDATE", before, MilestoneView.of(m));
-        return m;
+        MilestoneView after = MilestoneView.of(m);
+        audit.record("Milestone", m.id, "UPDATE", before, after);
+        return after;
     }
 
     @Transactional
     public void deleteMilestone(long id, String ifMatch) {
-        Milestone m = milestone(id);
+        Milestone m = requireMilestone(id);
         pilots.requireWritable(m.pilotId);
         Preconditions.requireMatch(ifMatch, m.version);
         List<Long> dependents = dependentsOf(m);
@@ -164,7 +181,29 @@ public class TaskService {
     }
 
     /** Applies a request after checking every rule; nothing is changed when a rule fails. */
-    private void apply(Milestone m, MilestoneRequest r) {
+    private void apply(Milestone m, NewMilestone r) {
+        checkDates(r);
+        Set<Milestone> deps = dependencies(m, r);
+        if (m.id != null) {
+            checkNoCycle(m, deps);
+        }
+        if (r.status() == MilestoneStatus.DONE) {
+            checkDependenciesDone(r, deps);
+        } else if (m.id != null && m.done()) {
+            checkNoDependentDone(m);
+        }
+        m.title = r.title();
+        m.plannedDate = r.plannedDate();
+        m.actualDate = r.actualDate();
+        m.status = r.status();
+        m.deliverable = r.deliverable();
+        m.evidenceLinks = new ArrayList<>(r.evidenceLinks() == null ? List.of() : r.evidenceLinks());
+        m.dependsOn.clear();
+        m.dependsOn.addAll(deps);
+    }
+
+    /** An actual date when, and only when, DONE; never in the future. */
+    private void checkDates(NewMilestone r) {
         LocalDate today = pilots.today();
         if (r.status() == MilestoneStatus.DONE && r.actualDate() == null) {
             throw ApiException.validation("actualDate", "is required when status is DONE");
@@ -175,6 +214,10 @@ public class TaskService {
         if (r.actualDate() != null && r.actualDate().isAfter(today)) {
             throw ApiException.validation("actualDate", "must not be in the future (today is " + today + ")");
         }
+    }
+
+    /** The milestones named in dependsOn: existing, of the same pilot, not m itself. */
+    private static Set<Milestone> dependencies(Milestone m, NewMilestone r) {
         Set<Milestone> deps = new LinkedHashSet<>();
         List<Long> depIds = r.dependsOn() == null ? List.of() : r.dependsOn();
         for (int i = 0; i < depIds.size(); i++) {
@@ -193,41 +236,40 @@ public class TaskService {
             }
             deps.add(d);
         }
-        if (m.id != null) {
-            List<Long> cycle = findCycle(m, deps);
-            if (cycle != null) {
-                throw ApiException.rule("dependency-cycle", "These dependencies would make a cycle: "
-                                + cycle.stream().map(String::valueOf).collect(Collectors.joining(" -> ")))
-                        .with("cycle", cycle);
-            }
+        return deps;
+    }
+
+    private void checkNoCycle(Milestone m, Set<Milestone> deps) {
+        List<Long> cycle = findCycle(m, deps);
+        if (cycle != null) {
+            throw ApiException.rule("dependency-cycle", "These dependencies would make a cycle: "
+                            + cycle.stream().map(String::valueOf).collect(Collectors.joining(" -> ")))
+                    .with("cycle", cycle);
         }
-        if (r.status() == MilestoneStatus.DONE) {
-            List<Long> notDone = deps.stream().filter(d -> !d.done()).map(d -> d.id).sorted().toList();
-            if (!notDone.isEmpty()) {
-                throw ApiException.rule("dependency-not-done", "Milestone cannot be DONE while the milestones it depends on are not: "
-                        + notDone).with("blockedBy", notDone);
-            }
-            List<Long> later = deps.stream().filter(d -> d.actualDate.isAfter(r.actualDate())).map(d -> d.id).sorted().toList();
-            if (!later.isEmpty()) {
-                throw ApiException.rule("done-before-dependency", "actualDate " + r.actualDate()
-                        + " is before the completion of the milestones it depends on: " + later).with("blockedBy", later);
-            }
-        } else if (m.id != null && m.done()) {
-            List<Long> doneDependents = dependentsOf(m).stream()
-                    .filter(id -> Milestone.<Milestone>findById(id).done()).toList();
-            if (!doneDependents.isEmpty()) {
-                throw ApiException.rule("dependents-done", "Milestone " + m.id + " cannot be reopened: milestones "
-                        + doneDependents + " that depend on it are DONE").with("dependents", doneDependents);
-            }
+    }
+
+    /** DONE only after every dependency is DONE, on or before this one's actual date. */
+    private static void checkDependenciesDone(NewMilestone r, Set<Milestone> deps) {
+        List<Long> notDone = deps.stream().filter(d -> !d.done()).map(d -> d.id).sorted().toList();
+        if (!notDone.isEmpty()) {
+            throw ApiException.rule("dependency-not-done", "Milestone cannot be DONE while the milestones it depends on are not: "
+                    + notDone).with("blockedBy", notDone);
         }
-        m.title = r.title();
-        m.plannedDate = r.plannedDate();
-        m.actualDate = r.actualDate();
-        m.status = r.status();
-        m.deliverable = r.deliverable();
-        m.evidenceLinks = new ArrayList<>(r.evidenceLinks() == null ? List.of() : r.evidenceLinks());
-        m.dependsOn.clear();
-        m.dependsOn.addAll(deps);
+        List<Long> later = deps.stream().filter(d -> d.actualDate.isAfter(r.actualDate())).map(d -> d.id).sorted().toList();
+        if (!later.isEmpty()) {
+            throw ApiException.rule("done-before-dependency", "actualDate " + r.actualDate()
+                    + " is before the completion of the milestones it depends on: " + later).with("blockedBy", later);
+        }
+    }
+
+    /** A DONE milestone is not reopened while milestones that depend on it are DONE. */
+    private void checkNoDependentDone(Milestone m) {
+        List<Long> doneDependents = dependentsOf(m).stream()
+                .filter(id -> Milestone.<Milestone>findById(id).done()).toList();
+        if (!doneDependents.isEmpty()) {
+            throw ApiException.rule("dependents-done", "Milestone " + m.id + " cannot be reopened: milestones "
+                    + doneDependents + " that depend on it are DONE").with("dependents", doneDependents);
+        }
     }
 
     /**

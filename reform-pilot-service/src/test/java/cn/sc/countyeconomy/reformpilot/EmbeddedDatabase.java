@@ -1,9 +1,0 @@
-package cn.sc.countyeconomy.reformpilot;
-
-import cn.sc.countyeconomy.api.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-
-/** Every test of this module runs against its own database in the embedded PostgreSQL. */
-@QuarkusTestResource(PostgresTestResource.class)
-public class EmbeddedDatabase {
-}
