@@ -26,6 +26,7 @@ import java.util.List;
 @Entity
 @Table(name = "evaluation")
 public class Evaluation extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -50,7 +51,7 @@ public class Evaluation extends PanacheEntityBase {
     }
 
     public record Criterion(@NotBlank @Size(max = 200) String name, @NotNull @DecimalMin("0") BigDecimal score,
-                            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal maxScore,
-                            @Size(max = 5000) String comment) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal maxScore,
+            @Size(max = 5000) String comment) {
     }
 }

@@ -28,6 +28,7 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "experience")
 public class Experience extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -46,6 +47,6 @@ public class Experience extends PanacheEntityBase {
 
     /** Where and how the practice was promoted: e.g. 全省县域改革现场会, 2023-05-18, MEETING. */
     public record Promotion(@NotBlank @Size(max = 300) String place, @NotNull LocalDate date,
-                            @NotBlank @Size(max = 100) String channel) {
+            @NotBlank @Size(max = 100) String channel) {
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 @Entity
 @Table(name = "leading_task")
 public class LeadingTask extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -44,7 +45,7 @@ public class LeadingTask extends PanacheEntityBase {
 
     /** A measure supporting the leading task. Kept with the task (it has no life of its own). */
     public record SupportingMeasure(@NotBlank @Size(max = 500) String title, @Size(max = 10000) String description,
-                                    String areaCode, @Size(max = 500) String responsibleUnit,
-                                    List<@NotBlank String> expectedOutcomes) {
+            String areaCode, @Size(max = 500) String responsibleUnit,
+            List<@NotBlank String> expectedOutcomes) {
     }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
 @Entity
 @Table(name = "milestone")
 public class Milestone extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -47,8 +48,7 @@ public class Milestone extends PanacheEntityBase {
     public boolean synthetic;
 
     @ManyToMany
-    @JoinTable(name = "milestone_dependency", joinColumns = @JoinColumn(name = "milestone_id"),
-            inverseJoinColumns = @JoinColumn(name = "depends_on_id"))
+    @JoinTable(name = "milestone_dependency", joinColumns = @JoinColumn(name = "milestone_id"), inverseJoinColumns = @JoinColumn(name = "depends_on_id"))
     public Set<Milestone> dependsOn = new LinkedHashSet<>();
 
     @Version

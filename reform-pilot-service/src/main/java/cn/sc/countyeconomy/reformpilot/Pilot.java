@@ -17,6 +17,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "pilot")
 public class Pilot extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -20,6 +20,7 @@ import java.util.Set;
  * UNDER_EVALUATION); a rejected county may be nominated again as a new pilot.
  */
 public enum PilotStatus {
+
     NOMINATED, APPROVED, IMPLEMENTING, UNDER_EVALUATION, ACCEPTED, REJECTED, WITHDRAWN;
 
     public Set<PilotStatus> next() {

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "pilot_transition")
 public class PilotTransition extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

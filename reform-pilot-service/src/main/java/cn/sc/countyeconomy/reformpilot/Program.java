@@ -24,6 +24,7 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "program")
 public class Program extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

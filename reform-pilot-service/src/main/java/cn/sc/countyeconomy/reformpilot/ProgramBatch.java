@@ -9,6 +9,7 @@ import java.util.Objects;
 /** A batch of a programme: the counties announced together. */
 @Embeddable
 public class ProgramBatch {
+
     public int number;
     @Column(name = "announced_on")
     public LocalDate announcedOn;

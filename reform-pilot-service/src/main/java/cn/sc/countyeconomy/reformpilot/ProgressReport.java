@@ -25,6 +25,7 @@ import java.util.List;
 @Entity
 @Table(name = "progress_report")
 public class ProgressReport extends PanacheEntityBase {
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "reform_area")
 public class ReformArea extends PanacheEntityBase {
+
     @Id
     public String code;
     @Column(name = "name_zh")

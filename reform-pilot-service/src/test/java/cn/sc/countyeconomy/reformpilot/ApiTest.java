@@ -1,7 +1,7 @@
 package cn.sc.countyeconomy.reformpilot;
 
-import cn.sc.countyeconomy.api.testing.TestTokens;
 import cn.sc.countyeconomy.api.testing.TestClock;
+import cn.sc.countyeconomy.api.testing.TestTokens;
 import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.arc.Arc;
@@ -75,9 +75,9 @@ public abstract class ApiTest {
     private void readsBackTheDesignationsItRecords() {
         registry.stubFor(get(urlPathMatching("/api/v1/designations/[0-9]+")).atPriority(RegistryStub.DEFAULTS - 1)
                 .willReturn(RegistryStub.json(200, """
-                        {"id":{{request.pathSegments.[3]}},"typeCode":"REFORM_PILOT","countyCode":"510000","countyName":"测试县",
-                         "validFrom":"2020-01-01","validTo":null,"evidenceStatus":"LISTED","sourceRef":"reform-pilot-service",
-                         "note":null,"version":0}""")));
+                    {"id":{{request.pathSegments.[3]}},"typeCode":"REFORM_PILOT","countyCode":"510000","countyName":"测试县",
+                     "validFrom":"2020-01-01","validTo":null,"evidenceStatus":"LISTED","sourceRef":"reform-pilot-service",
+                     "note":null,"version":0}""")));
     }
 
     /** A programme of its own for a test: launched 2020-01-01, deadline 2025-12-31, batch 1, all areas. */
@@ -177,7 +177,7 @@ public abstract class ApiTest {
     }
 
     protected static ValidatableResponse milestoneRaw(long pilotId, String title, String planned, String status, String actual,
-                                                      List<Long> dependsOn) {
+            List<Long> dependsOn) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
         body.put("plannedDate", planned);

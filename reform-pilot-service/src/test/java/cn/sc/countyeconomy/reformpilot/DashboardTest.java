@@ -1,7 +1,7 @@
 package cn.sc.countyeconomy.reformpilot;
 
-import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import cn.sc.countyeconomy.api.testing.TestClock;
+import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 class MilestoneRulesTest extends ApiTest {
 
     private static io.restassured.response.ValidatableResponse put(long id, String title, String planned, String status,
-                                                                 String actual, List<Long> deps) {
+            String actual, List<Long> deps) {
         long version = given().header("Authorization", READER).when().get("/api/v1/milestones/" + id)
                 .then().statusCode(200).extract().jsonPath().getLong("version");
         Map<String, Object> body = new HashMap<>();

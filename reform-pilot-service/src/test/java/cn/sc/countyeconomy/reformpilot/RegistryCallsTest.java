@@ -93,8 +93,8 @@ class RegistryCallsTest extends ApiTest {
                 .withHeader("Authorization", matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
                 .withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve"))
                 .withRequestBody(equalToJson("""
-                        {"typeCode":"REFORM_PILOT","countyCode":"510524","validFrom":"2024-02-01","validTo":null,
-                         "sourceRef":"reform-pilot-service/pilots/%d","note":"测试改革试点项目（第1批）"}""".formatted(id))));
+                    {"typeCode":"REFORM_PILOT","countyCode":"510524","validFrom":"2024-02-01","validTo":null,
+                     "sourceRef":"reform-pilot-service/pilots/%d","note":"测试改革试点项目（第1批）"}""".formatted(id))));
         // the service identity carries editor (the registry needs it to add designations)
         String auth = registry.findAll(postRequestedFor(urlPathEqualTo("/api/v1/designations"))).get(0).getHeader("Authorization");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(auth.substring(7).split("\\.")[1]),

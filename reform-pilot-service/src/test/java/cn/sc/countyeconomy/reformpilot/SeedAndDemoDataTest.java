@@ -31,7 +31,7 @@ class SeedAndDemoDataTest extends ApiTest {
 
     static List<String[]> csvRows() throws Exception {
         try (var in = SeedAndDemoDataTest.class.getResourceAsStream("/seed/reform_pilots_2020_batch1.csv");
-             var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                var r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return r.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
         }
     }

@@ -7,5 +7,5 @@ import java.util.List;
 /** What {@code POST /api/v1/demo-data} loaded. */
 @Schema(name = "DemoDataResult")
 public record DemoDataResult(@Schema(description = "Always true: what was written is synthetic.") boolean synthetic,
-                             List<Long> pilotsFilled, List<Long> pilotsSkipped, int milestones, int reports) {
+        List<Long> pilotsFilled, List<Long> pilotsSkipped, int milestones, int reports) {
 }

@@ -9,10 +9,11 @@ import java.util.List;
 
 @Schema(name = "Evaluation")
 public record EvaluationView(long id, long pilotId, String evaluator, LocalDate evaluatedOn, Evaluation.Verdict verdict,
-                             String summary, List<Evaluation.Criterion> criteria,
-                             @Schema(description = "Sum of the criteria's scores.") BigDecimal totalScore,
-                             @Schema(description = "Sum of the criteria's maximum scores.") BigDecimal maxTotal,
-                             @Schema(description = "Token subject of who recorded it.") String recordedBy, long version) {
+        String summary, List<Evaluation.Criterion> criteria,
+        @Schema(description = "Sum of the criteria's scores.") BigDecimal totalScore,
+        @Schema(description = "Sum of the criteria's maximum scores.") BigDecimal maxTotal,
+        @Schema(description = "Token subject of who recorded it.") String recordedBy, long version) {
+
     public static EvaluationView of(Evaluation e) {
         BigDecimal total = e.criteria.stream().map(Evaluation.Criterion::score).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal max = e.criteria.stream().map(Evaluation.Criterion::maxScore).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -10,10 +10,11 @@ import java.util.List;
 
 @Schema(name = "Milestone")
 public record MilestoneView(long id, long pilotId, long taskId, String title, LocalDate plannedDate,
-                            LocalDate actualDate, MilestoneStatus status, String deliverable,
-                            List<String> evidenceLinks,
-                            @Schema(description = "Ids of the milestones (same pilot) this one depends on.") List<Long> dependsOn,
-                            boolean synthetic, long version) {
+        LocalDate actualDate, MilestoneStatus status, String deliverable,
+        List<String> evidenceLinks,
+        @Schema(description = "Ids of the milestones (same pilot) this one depends on.") List<Long> dependsOn,
+        boolean synthetic, long version) {
+
     public static MilestoneView of(Milestone m) {
         return new MilestoneView(m.id, m.pilotId, m.taskId, m.title, m.plannedDate, m.actualDate, m.status,
                 m.deliverable, List.copyOf(m.evidenceLinks),

@@ -10,6 +10,6 @@ import java.time.LocalDate;
 @JsonPropertyOrder({"milestoneId", "pilotId", "programId", "countyCode", "countyName", "leadingTask", "areaCode", "title",
         "status", "plannedDate", "daysOverdue", "synthetic"})
 public record OverdueMilestone(long milestoneId, long pilotId, long programId, String countyCode, String countyName,
-                               String leadingTask, String areaCode, String title, MilestoneStatus status,
-                               LocalDate plannedDate, long daysOverdue, boolean synthetic) {
+        String leadingTask, String areaCode, String title, MilestoneStatus status,
+        LocalDate plannedDate, long daysOverdue, boolean synthetic) {
 }

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 @JsonPropertyOrder({"pilotId", "programId", "countyCode", "countyName", "status", "implementationStart", "milestonesDone",
         "milestonesRemaining", "daysElapsed", "daysNeeded", "projectedFinish", "deadline", "assessment", "explanation"})
 public record PilotProjection(long pilotId, long programId, String countyCode, String countyName, PilotStatus status,
-                              LocalDate implementationStart, int milestonesDone, int milestonesRemaining,
-                              Long daysElapsed, Long daysNeeded, LocalDate projectedFinish, LocalDate deadline,
-                              DeadlineProjection.Assessment assessment, String explanation) {
+        LocalDate implementationStart, int milestonesDone, int milestonesRemaining,
+        Long daysElapsed, Long daysNeeded, LocalDate projectedFinish, LocalDate deadline,
+        DeadlineProjection.Assessment assessment, String explanation) {
 }

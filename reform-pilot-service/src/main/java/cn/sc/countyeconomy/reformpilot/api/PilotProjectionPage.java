@@ -7,6 +7,7 @@ import java.util.List;
 /** A page of {@link PilotProjection}, for the OpenAPI document only (the answer is a {@code PageResult}). */
 @Schema(name = "PilotProjectionPage")
 public class PilotProjectionPage {
+
     public List<PilotProjection> items;
     public int page;
     public int size;

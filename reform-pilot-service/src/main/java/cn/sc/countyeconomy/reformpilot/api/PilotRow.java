@@ -11,8 +11,8 @@ import java.time.LocalDate;
 @JsonPropertyOrder({"id", "programId", "batch", "countyCode", "countyName", "prefectureName", "status", "statusSince",
         "nominatedOn", "implementationStart", "designationId"})
 public record PilotRow(long id, long programId, int batch, String countyCode, String countyName, String prefectureName,
-                       PilotStatus status, LocalDate statusSince, LocalDate nominatedOn, LocalDate implementationStart,
-                       Long designationId) {
+        PilotStatus status, LocalDate statusSince, LocalDate nominatedOn, LocalDate implementationStart,
+        Long designationId) {
 
     public static PilotRow of(Pilot p) {
         return new PilotRow(p.id, p.programId, p.batch, p.countyCode, p.countyName, p.prefectureName, p.status,

@@ -25,8 +25,7 @@ public record PilotView(
         @Schema(description = "The statuses this pilot may move to next.") List<PilotStatus> allowedTransitions,
         String source,
         long version,
-        @Schema(description = "Every transition, oldest first; only when one pilot is read, absent in lists.")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<TransitionView> history) {
+        @Schema(description = "Every transition, oldest first; only when one pilot is read, absent in lists.") @JsonInclude(JsonInclude.Include.NON_NULL) List<TransitionView> history) {
 
     public static PilotView of(Pilot p, List<PilotTransition> history) {
         return new PilotView(p.id, p.programId, p.batch, p.countyCode, p.countyName, p.prefectureName, p.status,

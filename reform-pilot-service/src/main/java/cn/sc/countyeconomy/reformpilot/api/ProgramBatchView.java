@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 @Schema(name = "ProgramBatch")
 public record ProgramBatchView(int number, LocalDate announcedOn, String source) {
+
     static ProgramBatchView of(ProgramBatch b) {
         return new ProgramBatchView(b.number, b.announcedOn, b.source);
     }

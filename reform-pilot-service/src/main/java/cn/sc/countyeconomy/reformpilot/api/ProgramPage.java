@@ -7,6 +7,7 @@ import java.util.List;
 /** A page of {@link ProgramView}, for the OpenAPI document only (the answer is a {@code PageResult}). */
 @Schema(name = "ProgramPage")
 public class ProgramPage {
+
     public List<ProgramView> items;
     public int page;
     public int size;

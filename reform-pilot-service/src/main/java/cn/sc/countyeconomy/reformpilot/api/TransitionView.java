@@ -9,8 +9,9 @@ import java.time.LocalDate;
 
 @Schema(name = "PilotTransition")
 public record TransitionView(long id, PilotStatus from, PilotStatus to, LocalDate date,
-                             @Schema(description = "Token subject of who made it ('seed' for seeded history).") String actor,
-                             String reason, Instant recordedAt, String source) {
+        @Schema(description = "Token subject of who made it ('seed' for seeded history).") String actor,
+        String reason, Instant recordedAt, String source) {
+
     public static TransitionView of(PilotTransition t) {
         return new TransitionView(t.id, t.fromStatus, t.toStatus, t.date, t.actor, t.reason, t.recordedAt, t.source);
     }

@@ -55,8 +55,8 @@ public class ExperienceResource {
     @Operation(summary = "List experiences", description = "Filters: tag, pilotId, countyCode. Sortable fields: id, title, pilotId.")
     @APIResponse(responseCode = "200", description = "A page of experiences with Link and X-Total-Count")
     public Response list(@QueryParam("tag") @Parameter(example = "集体经济") String tag, @QueryParam("pilotId") String pilotId,
-                         @QueryParam("countyCode") String countyCode,
-                         @BeanParam PageParams paging, @Context UriInfo uri) {
+            @QueryParam("countyCode") String countyCode,
+            @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(reports.experiences(tag == null || tag.isBlank() ? null : tag.trim(), QueryParams.id("pilotId", pilotId),
                 QueryParams.countyCode("countyCode", countyCode), SORT.panache(paging.rawSort()), paging), uri);
     }
@@ -78,8 +78,8 @@ public class ExperienceResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     @APIResponse(responseCode = "422", description = "Validation failed (e.g. unknown pilotId)")
     public Response create(@Valid @NotNull NewExperience request,
-                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
-                           @Context UriInfo uri) {
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
         return idempotent.created(key, request, uri, () -> {
             ExperienceView e = reports.createExperience(request);
             return Created.at("/api/v1/experiences/" + e.id(), e).withETag(e.version());
@@ -92,7 +92,7 @@ public class ExperienceResource {
     @Operation(summary = "Change an experience", description = "Requires If-Match. Promotions are replaced as a whole: send the list with the new one added.")
     @APIResponse(responseCode = "200", description = "The changed experience", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                           @Valid @NotNull NewExperience request) {
+            @Valid @NotNull NewExperience request) {
         ExperienceView e = reports.updateExperience(id, ifMatch, request);
         return Preconditions.ok(e, e.version()).build();
     }

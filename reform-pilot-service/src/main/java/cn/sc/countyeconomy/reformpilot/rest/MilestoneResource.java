@@ -75,7 +75,7 @@ public class MilestoneResource {
             + "dependents are DONE (dependents-done).")
     @APIResponse(responseCode = "200", description = "The changed milestone", content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                           @Valid @NotNull NewMilestone request) {
+            @Valid @NotNull NewMilestone request) {
         MilestoneView m = tasks.updateMilestone(id, ifMatch, request);
         return Preconditions.ok(m, m.version()).build();
     }
@@ -97,12 +97,11 @@ public class MilestoneResource {
     @Operation(summary = "Overdue milestones", description = "Milestones not DONE whose planned date is before today, of active pilots "
             + "(APPROVED, IMPLEMENTING, UNDER_EVALUATION). Filters: programId, countyCode, areaCode (the leading task's reform area). "
             + "Sortable fields: plannedDate, milestoneId, daysOverdue, countyCode. Accept: text/csv gives CSV.")
-    @APIResponse(responseCode = "200", description = "A page of overdue milestones or CSV",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON),
-                    @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = OverdueMilestone.class))})
+    @APIResponse(responseCode = "200", description = "A page of overdue milestones or CSV", content = {@Content(mediaType = MediaType.APPLICATION_JSON),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = OverdueMilestone.class))})
     public Response overdue(@QueryParam("programId") String programId, @QueryParam("countyCode") String countyCode,
-                            @QueryParam("areaCode") String areaCode,
-                            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("areaCode") String areaCode,
+            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         Comparator<OverdueMilestone> order = OVERDUE_SORT.comparator(paging.rawSort(), (m, f) -> switch (f) {
             case "milestoneId" -> m.milestoneId();
             case "daysOverdue" -> m.daysOverdue();

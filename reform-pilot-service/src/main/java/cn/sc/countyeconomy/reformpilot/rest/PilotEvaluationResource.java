@@ -63,8 +63,8 @@ public class PilotEvaluationResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     @APIResponse(responseCode = "422", description = "Validation failed (score above maxScore, date), or rule pilot-not-under-evaluation")
     public Response evaluate(@PathParam("id") long id, @Valid @NotNull NewEvaluation request,
-                             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
-                             @Context UriInfo uri) {
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
         return idempotent.created(key, request, uri, () -> {
             EvaluationView e = reports.evaluate(id, request);
             return Created.at("/api/v1/evaluations/" + e.id(), e);

@@ -60,8 +60,8 @@ public class PilotLeadingTaskResource {
     @APIResponse(responseCode = "409", description = "The pilot has a leading task already")
     @APIResponse(responseCode = "422", description = "Validation failed (e.g. area not of the programme), or rule pilot-final")
     public Response createTask(@PathParam("id") long id, @Valid @NotNull NewLeadingTask request,
-                               @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
-                               @Context UriInfo uri) {
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
         return idempotent.created(key, request, uri, () -> {
             LeadingTaskView t = tasks.createTask(id, request);
             return Created.at("/api/v1/pilots/" + id + "/leading-task", t).withETag(t.version());
@@ -73,7 +73,7 @@ public class PilotLeadingTaskResource {
     @Operation(summary = "Change the pilot's leading reform task", description = "Requires If-Match with the task's current ETag.")
     @APIResponse(responseCode = "200", description = "The changed task", content = @Content(schema = @Schema(implementation = LeadingTaskView.class)))
     public Response updateTask(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                               @Valid @NotNull NewLeadingTask request) {
+            @Valid @NotNull NewLeadingTask request) {
         LeadingTaskView t = tasks.updateTask(id, ifMatch, request);
         return Preconditions.ok(t, t.version()).build();
     }

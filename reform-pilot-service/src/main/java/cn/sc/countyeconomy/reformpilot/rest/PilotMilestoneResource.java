@@ -64,8 +64,8 @@ public class PilotMilestoneResource {
     @APIResponse(responseCode = "422", description = "Validation failed, or rule leading-task-required, dependency-other-pilot, "
             + "dependency-not-done (blockedBy lists them), done-before-dependency, pilot-final")
     public Response createMilestone(@PathParam("id") long id, @Valid @NotNull NewMilestone request,
-                                    @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
-                                    @Context UriInfo uri) {
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
         return idempotent.created(key, request, uri, () -> {
             MilestoneView m = tasks.createMilestone(id, request);
             return Created.at("/api/v1/milestones/" + m.id(), m).withETag(m.version());

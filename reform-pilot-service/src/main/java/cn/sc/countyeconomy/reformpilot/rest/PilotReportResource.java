@@ -65,8 +65,8 @@ public class PilotReportResource {
     @APIResponse(responseCode = "409", description = "The pilot has a report for this quarter already")
     @APIResponse(responseCode = "422", description = "Validation failed (period format, quarter not begun), or rule pilot-not-reporting, pilot-final")
     public Response submitReport(@PathParam("id") long id, @Valid @NotNull NewReport request,
-                                 @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
-                                 @Context UriInfo uri) {
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
         return idempotent.created(key, request, uri, () -> {
             ReportView r = reports.submit(id, request);
             return Created.at("/api/v1/reports/" + r.id(), r).withETag(r.version());

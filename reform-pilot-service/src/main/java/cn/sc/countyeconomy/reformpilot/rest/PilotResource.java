@@ -82,13 +82,13 @@ public class PilotResource {
     @Operation(summary = "List pilots", description = "Filters: programId, countyCode, status (comma-separated), batch. "
             + "Sortable fields: id, countyCode, status, statusSince, programId. With Accept: text/csv the whole filtered list "
             + "comes as CSV (UTF-8).")
-    @APIResponse(responseCode = "200", description = "A page of pilots (JSON, with Link and X-Total-Count) or CSV",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotPage.class)),
-                    @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = PilotRow.class))})
+    @APIResponse(responseCode = "200", description = "A page of pilots (JSON, with Link and X-Total-Count) or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotPage.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = PilotRow.class))})
     public Response list(@QueryParam("programId") String programId, @QueryParam("countyCode") String countyCode,
-                         @QueryParam("status") @Parameter(description = "One or more statuses, comma-separated", example = "IMPLEMENTING") String status,
-                         @QueryParam("batch") String batch,
-                         @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("status") @Parameter(description = "One or more statuses, comma-separated", example = "IMPLEMENTING") String status,
+            @QueryParam("batch") String batch,
+            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         Long program = QueryParams.id("programId", programId);
         String county = QueryParams.countyCode("countyCode", countyCode);
         Set<PilotStatus> statuses = QueryParams.enums(PilotStatus.class, "status", status);
@@ -123,8 +123,8 @@ public class PilotResource {
             + "(RETIRED or NOT_YET_VALID on that date), nomination-before-launch, nomination-after-deadline; or the Idempotency-Key was used with another body")
     @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written. Retry-After says when to retry.")
     public Response nominate(@Valid @NotNull NewPilot request,
-                             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
-                             @Context UriInfo uri) {
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
         return idempotent.created(key, request, uri, () -> {
             PilotView p = pilots.nominate(request);
             return Created.at("/api/v1/pilots/" + p.id(), p).withETag(p.version());
@@ -148,7 +148,7 @@ public class PilotResource {
     @APIResponse(responseCode = "428", description = "If-Match is required")
     @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written. Retry-After says when to retry.")
     public Response transition(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                               @Valid @NotNull NewTransition request) {
+            @Valid @NotNull NewTransition request) {
         PilotView p = pilots.transition(id, ifMatch, request);
         return Preconditions.ok(p, p.version()).build();
     }
@@ -170,12 +170,12 @@ public class PilotResource {
             + "milestones, at their own pace (done / days since implementation start), are projected to finish after the programme's "
             + "deadline. assessment=AT_RISK,INSUFFICIENT_DATA,... widens it. Filters: programId, countyCode. Sortable fields: pilotId, "
             + "projectedFinish, countyCode. Accept: text/csv gives CSV.")
-    @APIResponse(responseCode = "200", description = "A page of projections or CSV",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotProjectionPage.class)),
-                    @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = PilotProjection.class))})
+    @APIResponse(responseCode = "200", description = "A page of projections or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotProjectionPage.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = PilotProjection.class))})
     public Response atRisk(@QueryParam("programId") String programId, @QueryParam("countyCode") String countyCode,
-                           @QueryParam("assessment") @Parameter(description = "Comma-separated; default AT_RISK") String assessment,
-                           @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
+            @QueryParam("assessment") @Parameter(description = "Comma-separated; default AT_RISK") String assessment,
+            @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         Set<DeadlineProjection.Assessment> wanted = QueryParams.enums(DeadlineProjection.Assessment.class, "assessment", assessment);
         Comparator<PilotProjection> order = RISK_SORT.comparator(paging.rawSort(), (p, field) -> switch (field) {
             case "projectedFinish" -> p.projectedFinish();

@@ -61,8 +61,7 @@ public class ProgramResource {
     @GET
     @RolesAllowed(Roles.READER)
     @Operation(summary = "List programmes", description = "Paged. Sortable fields: id, code, launchDate, deadline.")
-    @APIResponse(responseCode = "200", description = "A page of programmes, with Link and X-Total-Count headers",
-            content = @Content(schema = @Schema(implementation = ProgramPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of programmes, with Link and X-Total-Count headers", content = @Content(schema = @Schema(implementation = ProgramPage.class)))
     public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(programs.list(SORT.panache(paging.rawSort()), paging), uri);
     }
@@ -85,8 +84,8 @@ public class ProgramResource {
     @APIResponse(responseCode = "409", description = "A programme with this code exists")
     @APIResponse(responseCode = "422", description = "Invalid body (unknown reform area, duplicate batch, deadline before launch), or the Idempotency-Key was used with another body")
     public Response create(@Valid @NotNull NewProgram request,
-                           @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
-                           @Context UriInfo uri) {
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
         scope.requireUnscoped("create programmes");
         return idempotent.created(key, request, uri, () -> {
             ProgramView p = programs.create(request);
@@ -101,7 +100,7 @@ public class ProgramResource {
             + "A batch that has pilots cannot be removed.")
     @APIResponse(responseCode = "200", description = "The updated programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                           @Valid @NotNull NewProgram request) {
+            @Valid @NotNull NewProgram request) {
         scope.requireUnscoped("change programmes");
         ProgramView p = programs.update(id, ifMatch, request);
         return Preconditions.ok(p, p.version()).build();

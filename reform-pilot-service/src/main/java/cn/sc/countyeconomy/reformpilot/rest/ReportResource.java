@@ -65,7 +65,7 @@ public class ReportResource {
             + "late stay those of the first submission.")
     @APIResponse(responseCode = "200", description = "The corrected report", content = @Content(schema = @Schema(implementation = ReportView.class)))
     public Response correct(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
-                            @Valid @NotNull NewReport request) {
+            @Valid @NotNull NewReport request) {
         ReportView r = reports.correct(id, ifMatch, request);
         return Preconditions.ok(r, r.version()).build();
     }
@@ -77,12 +77,11 @@ public class ReportResource {
     @Operation(summary = "Missing progress reports", description = "Active pilots (implementation started by the end of the quarter) "
             + "without a report for the quarter. period defaults to the last quarter that has ended; overdue once its due date "
             + "has passed. Filter: programId. Accept: text/csv gives CSV.")
-    @APIResponse(responseCode = "200", description = "The missing reports",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON),
-                    @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = MissingReport.class))})
+    @APIResponse(responseCode = "200", description = "The missing reports", content = {@Content(mediaType = MediaType.APPLICATION_JSON),
+            @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = MissingReport.class))})
     public Response missing(@QueryParam("programId") String programId,
-                            @QueryParam("period") @Parameter(description = "A quarter such as 2024-Q3", example = "2024-Q3") String period,
-                            @Context HttpHeaders headers) {
+            @QueryParam("period") @Parameter(description = "A quarter such as 2024-Q3", example = "2024-Q3") String period,
+            @Context HttpHeaders headers) {
         if (period != null && !ReportingPeriod.isValid(period)) {
             throw ApiException.invalidParameter("period", "must be a quarter such as 2024-Q3, was '" + period + "'");
         }

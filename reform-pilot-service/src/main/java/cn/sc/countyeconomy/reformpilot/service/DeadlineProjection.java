@@ -25,7 +25,7 @@ public final class DeadlineProjection {
     }
 
     public record Result(Assessment assessment, Long daysElapsed, Long daysNeeded, LocalDate projectedFinish,
-                         String explanation) {
+            String explanation) {
     }
 
     private DeadlineProjection() {

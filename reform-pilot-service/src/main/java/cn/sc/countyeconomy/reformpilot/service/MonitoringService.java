@@ -92,7 +92,7 @@ public class MonitoringService {
      * AT_RISK), in the given order.
      */
     public List<PilotProjection> projections(Long programId, String countyCode, Set<DeadlineProjection.Assessment> assessments,
-                                             Comparator<PilotProjection> order) {
+            Comparator<PilotProjection> order) {
         Set<DeadlineProjection.Assessment> wanted = assessments == null ? Set.of(DeadlineProjection.Assessment.AT_RISK) : assessments;
         return projections(programId, countyCode).stream().filter(p -> wanted.contains(p.assessment())).sorted(order).toList();
     }
@@ -121,7 +121,7 @@ public class MonitoringService {
 
     /** Milestones not done, planned before today, of active pilots matching the filters, in the given order. */
     public List<OverdueMilestone> overdueMilestones(Long programId, String countyCode, String areaCode,
-                                                    Comparator<OverdueMilestone> order) {
+            Comparator<OverdueMilestone> order) {
         return overdueMilestones(programId, countyCode, areaCode).stream().sorted(order).toList();
     }
 

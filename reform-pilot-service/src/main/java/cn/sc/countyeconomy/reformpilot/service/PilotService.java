@@ -86,7 +86,7 @@ public class PilotService {
 
     /** Pilots matching the filters (each may be null), one page. */
     public PageResult<PilotView> list(Long programId, String countyCode, Set<PilotStatus> statuses, Integer batch,
-                                      Sort sort, PageParams paging) {
+            Sort sort, PageParams paging) {
         return PageResult.of(filter(programId, countyCode, statuses, batch).find(Pilot.class, sort), paging, p -> PilotView.of(p, null));
     }
 
@@ -195,11 +195,12 @@ public class PilotService {
                 .orElseThrow(() -> ApiException.rule("county-unknown", "county-registry-service knows no county with code "
                         + code).with("countyCode", code));
         if (!county.active()) {
-            String successors = county.successors() == null || county.successors().isEmpty() ? ""
+            String successors = county.successors() == null || county.successors().isEmpty()
+                    ? ""
                     : "; its successors: " + county.successors().stream().map(s -> s.code() + " " + s.name())
-                    .collect(Collectors.joining(", "));
+                            .collect(Collectors.joining(", "));
             throw ApiException.rule("county-not-active", "County " + code + " (" + county.name() + ") is "
-                            + county.status() + " on " + on + ", not ACTIVE" + successors)
+                    + county.status() + " on " + on + ", not ACTIVE" + successors)
                     .with("countyCode", code).with("registryStatus", county.status());
         }
         return county;
@@ -240,7 +241,8 @@ public class PilotService {
         Preconditions.requireMatch(ifMatch, p.version);
         PilotStatus from = p.status;
         if (!from.mayBecome(to)) {
-            String allowed = from.next().isEmpty() ? "none: " + from + " is final"
+            String allowed = from.next().isEmpty()
+                    ? "none: " + from + " is final"
                     : from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
             throw new ApiException(409, ProblemType.CONFLICT, "A pilot in status " + from + " cannot become " + to
                     + "; allowed next: " + allowed)
@@ -267,8 +269,8 @@ public class PilotService {
                 p.id, p.statusSince).firstResult();
         if (latest == null || latest.verdict != needed) {
             throw ApiException.rule("evaluation-required", "Moving pilot " + p.id + " to " + to
-                            + " needs an evaluation with verdict " + needed + " recorded while it is UNDER_EVALUATION; "
-                            + (latest == null ? "there is none" : "the latest (" + latest.id + ") says " + latest.verdict))
+                    + " needs an evaluation with verdict " + needed + " recorded while it is UNDER_EVALUATION; "
+                    + (latest == null ? "there is none" : "the latest (" + latest.id + ") says " + latest.verdict))
                     .with("requiredVerdict", needed);
         }
     }

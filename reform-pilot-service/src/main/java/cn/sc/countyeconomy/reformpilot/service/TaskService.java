@@ -243,7 +243,7 @@ public class TaskService {
         List<Long> cycle = findCycle(m, deps);
         if (cycle != null) {
             throw ApiException.rule("dependency-cycle", "These dependencies would make a cycle: "
-                            + cycle.stream().map(String::valueOf).collect(Collectors.joining(" -> ")))
+                    + cycle.stream().map(String::valueOf).collect(Collectors.joining(" -> ")))
                     .with("cycle", cycle);
         }
     }
