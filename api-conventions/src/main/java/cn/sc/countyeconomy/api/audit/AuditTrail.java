@@ -48,7 +48,7 @@ public class AuditTrail {
     /** A page of the trail, newest first unless the caller sorts otherwise. */
     public PageResult<AuditEntry> page(Filter filter, PageParams paging) {
         List<String> sort = paging.rawSort().isEmpty() ? List.of("id,desc") : paging.rawSort();
-        return PageResult.of(filter.find(AuditRecord.class, SORT.panache(sort)), paging, AuditEntry::of);
+        return filter.page(em, AuditRecord.class, SORT.jpql(sort), paging, AuditEntry::of);
     }
 
     public AuditEntry entry(long id) {

@@ -81,6 +81,15 @@ public final class SortFields {
         return sort;
     }
 
+    /** A JPQL order-by clause (without the keywords) for these parameters. */
+    public String jpql(List<String> raw) {
+        List<String> keys = new ArrayList<>();
+        for (Order o : parse(raw)) {
+            keys.add(o.property + (o.ascending ? " asc" : " desc"));
+        }
+        return String.join(", ", keys);
+    }
+
     /** An in-memory comparator, for collections computed rather than queried. */
     public <T> Comparator<T> comparator(List<String> raw, java.util.function.BiFunction<T, String, Comparable<?>> property) {
         Comparator<T> c = null;

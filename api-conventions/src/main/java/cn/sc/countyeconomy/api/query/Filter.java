@@ -1,8 +1,12 @@
 package cn.sc.countyeconomy.api.query;
 
+import cn.sc.countyeconomy.api.paging.PageParams;
+import cn.sc.countyeconomy.api.paging.PageResult;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.runtime.JpaOperations;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -166,6 +171,22 @@ public final class Filter {
     @SuppressWarnings("unchecked")
     public <E> PanacheQuery<E> find(Class<E> entity, Sort sort) {
         return (PanacheQuery<E>) JpaOperations.INSTANCE.find(entity, query(), sort, params);
+    }
+
+    /**
+     * A page of a plain JPA entity (one that is not a Panache entity, such as the shared module's
+     * own), in the order of {@code orderBy} (JPQL, e.g. from {@code SortFields.jpql}).
+     */
+    public <E, T> PageResult<T> page(EntityManager em, Class<E> entity, String orderBy, PageParams paging, Function<E, T> mapper) {
+        String from = "from " + entity.getSimpleName() + " where " + query();
+        TypedQuery<E> rows = em.createQuery(from + " order by " + orderBy, entity);
+        TypedQuery<Long> count = em.createQuery("select count(*) " + from, Long.class);
+        params.forEach((name, value) -> {
+            rows.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<T> items = rows.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList().stream().map(mapper).toList();
+        return PageResult.of(items, paging, count.getSingleResult());
     }
 
     /** The rows of an entity with these conditions, in the given order. */

@@ -53,4 +53,10 @@ class SortFieldsTest {
         rows.sort(c);
         assertEquals(List.of("2", "3", "1"), rows.stream().map(Row::code).toList());
     }
+
+    @Test
+    void jpqlOrdersByTheMappedPropertiesWithTheDefaultAsTieBreaker() {
+        SortFields f = SortFields.of("id", "id", "occurredAt", "occurredAt");
+        org.junit.jupiter.api.Assertions.assertEquals("occurredAt desc, id asc", f.jpql(java.util.List.of("occurredAt,desc")));
+    }
 }
