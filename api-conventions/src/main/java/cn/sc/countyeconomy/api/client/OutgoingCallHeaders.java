@@ -36,6 +36,11 @@ public class OutgoingCallHeaders implements ClientRequestFilter {
         }
     }
 
+    /**
+     * The service's own token, renewed before it expires. Its times are the machine's real time, not
+     * the injected {@code Clock}: the receiving service checks {@code exp} against real time, so a
+     * token dated by a fixed test clock would be refused.
+     */
     static String serviceToken() {
         Instant now = Instant.now();
         String t = token;
