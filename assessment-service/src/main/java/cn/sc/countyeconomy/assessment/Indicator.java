@@ -1,6 +1,6 @@
 package cn.sc.countyeconomy.assessment;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.sc.countyeconomy.api.reference.NamedCode;
 import jakarta.persistence.*;
 
 import java.math.BigDecimal;
@@ -8,14 +8,8 @@ import java.math.BigDecimal;
 /** One indicator of the framework: what is measured, in which unit, and which way is better. */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase {
+public class Indicator extends NamedCode {
 
-    @Id
-    public String code;
-    @Column(name = "name_zh")
-    public String nameZh;
-    @Column(name = "name_en")
-    public String nameEn;
     public String unit;
     @Column(name = "area_code")
     public String areaCode;

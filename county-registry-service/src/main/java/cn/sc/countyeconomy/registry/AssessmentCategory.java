@@ -1,21 +1,13 @@
 package cn.sc.countyeconomy.registry;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import cn.sc.countyeconomy.api.reference.NamedCode;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One of the four categories of the annual county economy assessment. */
 @Entity
 @Table(name = "assessment_category")
-public class AssessmentCategory extends PanacheEntityBase {
+public class AssessmentCategory extends NamedCode {
 
-    @Id
-    public String code;
-    @Column(name = "name_zh")
-    public String nameZh;
-    @Column(name = "name_en")
-    public String nameEn;
     public String description;
 }

@@ -1,23 +1,15 @@
 package cn.sc.countyeconomy.registry;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import cn.sc.countyeconomy.api.reference.NamedCode;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /** A kind of designation (underdeveloped county, reform pilot, ...): data, not code. */
 @Entity
 @Table(name = "designation_type")
-public class DesignationType extends PanacheEntityBase {
+public class DesignationType extends NamedCode {
 
-    @Id
-    public String code;
-    @Column(name = "name_zh")
-    public String nameZh;
-    @Column(name = "name_en")
-    public String nameEn;
     public String description;
     @Version
     public long version;
