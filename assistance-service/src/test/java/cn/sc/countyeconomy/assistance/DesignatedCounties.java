@@ -73,7 +73,7 @@ final class DesignatedCounties {
 
     /**
      * The first call of a freshly started application to the registry pays for starting its REST
-     * client, which on a loaded machine can take longer than the test profile's 1-s timeout. Make
+     * client, which on a loaded machine can take seconds. Make
      * that call here (a read, the coverage list), until the registry's answer comes through; the
      * circuit breaker closes again 500 ms after a failure.
      */

@@ -58,7 +58,7 @@ public abstract class ApiTest {
     /**
      * The first registry call of a freshly started service pays for the REST client, the first
      * signed service token and the stub's first match, which on a busy machine can exceed the test
-     * profile's 1 s timeout. It is paid once here, by a nomination of a code the registry does not
+     * profile's timeout. It is paid once here, by a nomination of a code the registry does not
      * know (422 county-unknown, nothing written), rather than by whichever test runs first.
      */
     private static void warmUpTheRegistryPath() {
