@@ -31,11 +31,15 @@ import java.util.function.Supplier;
 
 /**
  * Idempotent creates. The same key with the same request gives back the first answer (status,
- * Location, body) without creating again; the same key with another request is a 422. The record
- * is written in the same transaction as what the create wrote, so either both exist or neither:
- * two requests racing with one key cannot both create (the second fails on the key's unique
- * index, its work is rolled back, and it is answered 409 so that its client retries and gets the
- * replay). Keys are scoped to the caller and kept for {@code api.idempotency.retention}.
+ * Location, body) without creating again; the same key with another request is a 422. The key is
+ * reserved before the create runs: a transaction-scoped PostgreSQL advisory lock on a hash of
+ * caller and key, taken first in the create's transaction. A concurrent duplicate therefore waits
+ * for the first request's transaction to end and then finds its record and replays its answer; if
+ * the first one takes longer than {@code api.idempotency.wait}, the duplicate is answered 409
+ * "in progress" with Retry-After instead. The record is written in the same transaction as what
+ * the create wrote, so either both exist or neither, and a lock cannot outlive its request (a
+ * crash or a rollback releases it). Keys are scoped to the caller and kept for
+ * {@code api.idempotency.retention}.
  */
 @ApplicationScoped
 public class IdempotentCreate {
@@ -64,6 +68,13 @@ public class IdempotentCreate {
     @ConfigProperty(name = "api.idempotency.retention", defaultValue = "PT48H")
     Duration retention;
 
+    /** How long a duplicate waits for the first request with its key before it is answered 409 in progress. */
+    @ConfigProperty(name = "api.idempotency.wait", defaultValue = "PT10S")
+    Duration waitForFirst;
+
+    /** Retry-After (seconds) of the 409 answered to a duplicate whose first request is still running. */
+    static final int IN_PROGRESS_RETRY_AFTER = 1;
+
     /**
      * The one way to answer a create: runs {@code create} once per key (every time when no key is
      * given) and answers 201 with Location, body and ETag, or the first answer again for a repeated
@@ -91,6 +102,7 @@ public class IdempotentCreate {
         String hash = hash("POST " + path + "\n" + canonical(request));
         Instant now = Instant.now(clock);
 
+        reserve(principal, key);
         List<IdempotencyRecord> existing = em.createQuery(
                 "from IdempotencyRecord where principal = :p and key = :k", IdempotencyRecord.class)
                 .setParameter("p", principal).setParameter("k", key).getResultList();
@@ -136,6 +148,46 @@ public class IdempotentCreate {
             }
         }
         return answer;
+    }
+
+    /**
+     * Takes the key's advisory lock for the rest of this transaction, waiting at most
+     * {@link #waitForFirst} for a request holding it (the first one with this key).
+     */
+    private void reserve(String principal, String key) {
+        em.createNativeQuery("SELECT set_config('lock_timeout', :t, true)")
+                .setParameter("t", waitForFirst.toMillis() + "ms").getSingleResult();
+        try {
+            em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:id) AS TEXT)").setParameter("id", lockId(principal, key)).getSingleResult();
+            em.createNativeQuery("SELECT set_config('lock_timeout', '0', true)").getSingleResult();
+        } catch (PersistenceException e) {
+            if (lockNotAvailable(e)) {
+                throw new ApiException(409, ProblemType.CONFLICT, "A request with Idempotency-Key '" + key
+                        + "' is still in progress; retry after " + IN_PROGRESS_RETRY_AFTER + " s to receive its answer")
+                        .with("idempotencyKeyState", "IN_PROGRESS").with("retryAfterSeconds", IN_PROGRESS_RETRY_AFTER)
+                        .header("Retry-After", Integer.toString(IN_PROGRESS_RETRY_AFTER));
+            }
+            throw e;
+        }
+    }
+
+    private static boolean lockNotAvailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "55P03".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The advisory lock id of a caller's key (the first 8 bytes of a SHA-256; tests take it to force a race). */
+    public static long lockId(String principal, String key) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(("idempotency\n" + principal + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(d, 0, 8).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

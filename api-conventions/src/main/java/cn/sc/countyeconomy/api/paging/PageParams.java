@@ -18,6 +18,11 @@ public class PageParams {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 500;
+    /**
+     * The furthest item a page may start at (page x size). Beyond it a client is not paging but
+     * probing: the offset would overflow an int and no collection of these services is that long.
+     */
+    public static final int MAX_OFFSET = 1_000_000;
 
     @QueryParam("page")
     @Parameter(description = "Page number, from 0.", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
@@ -48,6 +53,11 @@ public class PageParams {
         if (p < 0) {
             throw ApiException.invalidParameter("page", "must be 0 or more, was " + p);
         }
+        int s = size();
+        if ((long) p * s > MAX_OFFSET) {
+            throw ApiException.invalidParameter("page", "page x size must be at most " + MAX_OFFSET + ", was " + ((long) p * s)
+                    + "; narrow the filter instead");
+        }
         return p;
     }
 
@@ -75,7 +85,7 @@ public class PageParams {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalidParameter(name, "must be a whole number, was '" + value + "'");
+            throw ApiException.invalidParameter(name, "must be a whole number between 0 and " + Integer.MAX_VALUE + ", was '" + value + "'");
         }
     }
 }

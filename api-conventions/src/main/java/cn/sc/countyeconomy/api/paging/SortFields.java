@@ -44,7 +44,8 @@ public final class SortFields {
             if (s == null || s.isBlank()) {
                 continue;
             }
-            String[] parts = s.split(",");
+            // limit -1 keeps empty parts: "," and "name," are errors, not an index out of bounds
+            String[] parts = s.split(",", -1);
             String field = parts[0].trim();
             String property = fields.get(field);
             if (property == null) {

@@ -128,7 +128,11 @@ public class ProblemMappers {
         if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = jsonPath(jme.getPath());
             String message;
-            if (e instanceof UnrecognizedPropertyException upe) {
+            if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+                message = "must not be null";
+            } else if (e instanceof cn.sc.countyeconomy.api.validation.TextRules.UnstorableText ut) {
+                message = ut.reason();
+            } else if (e instanceof UnrecognizedPropertyException upe) {
                 message = "unknown field '" + upe.getPropertyName() + "'";
             } else if (e instanceof InvalidFormatException ife) {
                 message = "cannot read '" + ife.getValue() + "' as " + simpleType(ife.getTargetType());
@@ -190,6 +194,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri) {
+        var fromDatabase = SqlProblems.classify(e);
+        if (fromDatabase.isPresent()) {
+            ApiException answer = fromDatabase.get();
+            if (answer.status() >= 500) {
+                LOG.warnf("Database unavailable [requestId=%s]: %s", RequestIds.current(), e.toString());
+            }
+            return api(answer, uri);
+        }
         String requestId = RequestIds.current();
         LOG.errorf(e, "Unhandled error [requestId=%s] on %s", requestId, uri == null ? "?" : uri.getRequestUri().getRawPath());
         return build(new Problem(ProblemType.INTERNAL_ERROR, 500,
@@ -206,6 +218,7 @@ public class ProblemMappers {
             return true;
         }
         return e instanceof com.fasterxml.jackson.core.JsonParseException
+                || e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
                 || e instanceof MismatchedInputException
                 || e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException;
     }

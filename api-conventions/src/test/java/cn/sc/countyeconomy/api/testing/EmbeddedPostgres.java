@@ -89,15 +89,38 @@ public final class EmbeddedPostgres {
             EmbeddedPostgres pg = new EmbeddedPostgres(bin, base, freePort(), root);
             pg.run(List.of(bin.resolve("initdb").toString(), "-D", pg.dataDir.toString(), "-U", "postgres",
                     "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"), 120);
-            pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", pg.dataDir.toString(), "-w", "-t", "60",
-                    "-l", base.resolve("postgres.log").toString(),
-                    "-o", "-p " + pg.port + " -k " + base + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                    "start"), 90);
+            pg.startServer();
             return pg;
         } catch (IOException e) {
             throw new IllegalStateException("Could not prepare the embedded PostgreSQL", e);
         }
+    }
+
+    private void startServer() {
+        run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
+                "-l", baseDir.resolve("postgres.log").toString(),
+                "-o", "-p " + port + " -k " + baseDir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                "start"), 90);
+    }
+
+    /**
+     * Restarts the server as an operator would ({@code pg_ctl restart -m immediate}: every session
+     * is cut, the server recovers and listens again), for tests of what clients see meanwhile.
+     */
+    public synchronized void restartImmediately() {
+        run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "-t", "60",
+                "-l", baseDir.resolve("postgres.log").toString(), "restart"), 90);
+    }
+
+    /** Stops the server (fast mode) until {@link #resume()}: the database is unreachable meanwhile. */
+    public synchronized void suspend() {
+        run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), 60);
+    }
+
+    /** Starts the server again after {@link #suspend()}, on the same port and data. */
+    public synchronized void resume() {
+        startServer();
     }
 
     public synchronized void stop() {

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.api;
 
+import cn.sc.countyeconomy.api.validation.Text;
 import cn.sc.countyeconomy.assistance.OrganisationKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,6 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "NewOrganisation", description = "forceCode may be omitted: it follows from kind (and must match it when given).")
-public record NewOrganisation(@NotBlank @Size(max = 200) String name, @Size(max = 200) String nameEn,
+public record NewOrganisation(@NotBlank @Text @Size(max = 200) String name, @Size(max = 200) String nameEn,
         @NotNull OrganisationKind kind, String forceCode) {
 }

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.api;
 
+import cn.sc.countyeconomy.api.validation.Text;
 import cn.sc.countyeconomy.assistance.ProjectSector;
 import cn.sc.countyeconomy.assistance.ProjectTerm;
 import jakarta.validation.Valid;
@@ -19,7 +20,7 @@ import java.util.List;
 public record NewProject(@NotNull @Pattern(regexp = CountyCode.PATTERN, message = CountyCode.MESSAGE) String countyCode,
         @NotNull Long leadOrganisationId,
         @Size(max = 20) List<@Valid @NotNull PartnerInput> partners,
-        @NotBlank @Size(max = 300) String title, @Size(max = 4000) String description,
+        @NotBlank @Text @Size(max = 300) String title, @Size(max = 4000) String description,
         @NotNull ProjectSector sector, @NotNull ProjectTerm term,
         @Schema(description = "A key support project (counts toward the 1-2 key projects a department implements per county and year).") boolean keyProject,
         @NotNull LocalDate plannedStart, @NotNull LocalDate plannedEnd,

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.api;
 
+import cn.sc.countyeconomy.api.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +11,7 @@ import java.time.LocalDate;
 
 @Schema(name = "NewTask")
 public record NewTask(@NotNull @Pattern(regexp = CountyCode.PATTERN, message = CountyCode.MESSAGE) String countyCode,
-        @NotBlank @Size(max = 500) String title, @NotBlank @Size(max = 300) String responsibleUnit,
+        @NotBlank @Text @Size(max = 500) String title, @NotBlank @Size(max = 300) String responsibleUnit,
         @NotNull LocalDate deadline,
         @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") @Size(max = 1000) String evidenceUrl) {
 }

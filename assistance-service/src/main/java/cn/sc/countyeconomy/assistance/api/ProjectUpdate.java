@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.api;
 
+import cn.sc.countyeconomy.api.validation.Text;
 import cn.sc.countyeconomy.assistance.ProjectSector;
 import cn.sc.countyeconomy.assistance.ProjectTerm;
 import jakarta.validation.constraints.Digits;
@@ -13,7 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 @Schema(name = "ProjectUpdate", description = "Changes the descriptive fields and plan; status changes go through /transitions.")
-public record ProjectUpdate(@NotBlank @Size(max = 300) String title, @Size(max = 4000) String description,
+public record ProjectUpdate(@NotBlank @Text @Size(max = 300) String title, @Size(max = 4000) String description,
         @NotNull ProjectSector sector, @NotNull ProjectTerm term, boolean keyProject,
         @NotNull LocalDate plannedStart, @NotNull LocalDate plannedEnd,
         @NotNull @PositiveOrZero @Digits(integer = 16, fraction = 2) BigDecimal budget) {

@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.reformpilot.api;
 
+import cn.sc.countyeconomy.api.validation.Text;
 import cn.sc.countyeconomy.reformpilot.Experience;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,7 @@ import java.util.List;
 @Schema(name = "ExperienceRequest")
 public record NewExperience(
         @NotNull Long pilotId,
-        @NotBlank @Size(max = 500) String title,
+        @NotBlank @Text @Size(max = 500) String title,
         @NotBlank @Size(max = 20000) String description,
         List<@NotBlank @Size(max = 100) String> tags,
         @Valid List<Experience.@NotNull Promotion> promotions) {

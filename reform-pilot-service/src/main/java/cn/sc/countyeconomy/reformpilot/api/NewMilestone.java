@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.reformpilot.api;
 
+import cn.sc.countyeconomy.api.validation.Text;
 import cn.sc.countyeconomy.reformpilot.MilestoneStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ import java.util.List;
 
 @Schema(name = "MilestoneRequest")
 public record NewMilestone(
-        @NotBlank @Size(max = 500) String title,
+        @NotBlank @Text @Size(max = 500) String title,
         @NotNull LocalDate plannedDate,
         @Schema(description = "Required when, and only when, status is DONE; not in the future.") LocalDate actualDate,
         @NotNull MilestoneStatus status,

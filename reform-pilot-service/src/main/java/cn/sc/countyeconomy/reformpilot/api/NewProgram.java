@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.reformpilot.api;
 
+import cn.sc.countyeconomy.api.validation.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,7 +15,7 @@ import java.util.List;
 @Schema(name = "ProgramRequest", description = "A programme to create or replace.")
 public record NewProgram(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]*", message = "must be upper-case letters, digits, '-' or '_'") @Schema(example = "URBAN-RURAL-2026") String code,
-        @NotBlank @Size(max = 300) @Schema(example = "县域城乡融合发展改革试点") String name,
+        @NotBlank @Text @Size(max = 300) @Schema(example = "县域城乡融合发展改革试点") String name,
         @NotBlank @Size(max = 300) String nameEn,
         @NotBlank @Size(max = 300) String approvingBody,
         LocalDate launchDate,
