@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.DemoDataLoaded;
 import cn.sc.countyeconomy.assistance.service.DemoDataService;
@@ -26,6 +27,7 @@ public class DemoDataResource {
     DemoDataService service;
 
     @POST
+    @ProvinceWide("load demo data for every county")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load synthetic demo data", description = "Organisations, pairings, projects, transactions, training, cadre exchanges and "
             + "tasks for the counties county-registry-service designates underdeveloped today; every row has synthetic = true and "
