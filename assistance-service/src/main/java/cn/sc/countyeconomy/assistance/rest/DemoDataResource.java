@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.demo.DemoData;
 import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.DemoDataLoaded;
@@ -28,6 +29,7 @@ public class DemoDataResource {
 
     @POST
     @ProvinceWide("load demo data for every county")
+    @DemoData
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load synthetic demo data", description = "Organisations, pairings, projects, transactions, training, cadre exchanges and "
             + "tasks for the counties county-registry-service designates underdeveloped today; every row has synthetic = true and "

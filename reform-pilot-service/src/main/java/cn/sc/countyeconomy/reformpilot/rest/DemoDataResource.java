@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
+import cn.sc.countyeconomy.api.demo.DemoData;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
@@ -35,6 +36,7 @@ public class DemoDataResource {
 
     @POST
     @ProvinceWide("load demo data for every county")
+    @DemoData
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load synthetic demo data", description = "Admin only. For each of the nine seeded pilots of the 2020 programme "
             + "that is IMPLEMENTING and has no leading task: a synthetic leading task, five chained milestones and quarterly reports "
