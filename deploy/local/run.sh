@@ -110,6 +110,8 @@ start_service() {
     export QUARKUS_DATASOURCE_PASSWORD="${!pass:-}"
     export API_JWT_PUBLIC_KEY="$STATE/keys/public.pem"
     export API_JWT_SIGNING_KEY="$STATE/keys/private.pem"
+    # the README's demo path: the local runner enables the demo-data endpoints (off by default in production)
+    export API_DEMO_DATA_ENABLED="${API_DEMO_DATA_ENABLED:-true}"
     export QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$log"
     cd "$ROOT/$s"
     nohup setsid java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &

@@ -3,8 +3,12 @@ package cn.sc.countyeconomy.api.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Who is calling, as the audit trail and the idempotency store name them. */
@@ -27,4 +31,19 @@ public class Caller {
     public String roles() {
         return identity == null ? "" : String.join(",", new TreeSet<>(identity.getRoles()));
     }
+
+    /** The calling service's name when another service of the suite calls (subject {@code service:<name>}), else empty. */
+    public Optional<String> service() {
+        String s = subject();
+        return s.startsWith(SERVICE_PREFIX) ? Optional.of(s.substring(SERVICE_PREFIX.length())) : Optional.empty();
+    }
+
+    /** The data types (designation types) granted to the calling service: {@code api.trust.services.<name>.types}. */
+    public Set<String> grantedTypes() {
+        return service().map(name -> Set.copyOf(ConfigProvider.getConfig()
+                .getOptionalValues("api.trust.services." + name + ".types", String.class).orElse(List.of())))
+                .orElse(Set.of());
+    }
+
+    public static final String SERVICE_PREFIX = "service:";
 }

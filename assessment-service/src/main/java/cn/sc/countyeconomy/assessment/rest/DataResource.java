@@ -3,6 +3,7 @@ package cn.sc.countyeconomy.assessment.rest;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.ImportReport;
 import cn.sc.countyeconomy.assessment.api.ValueBatch;
@@ -42,6 +43,7 @@ public class DataResource {
     UriInfo uri;
 
     @POST
+    @CountyScoped(body = "values.countyCode")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
@@ -59,6 +61,7 @@ public class DataResource {
     }
 
     @POST
+    @CountyScoped(content = "countyCode")
     @Consumes({"text/csv"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)

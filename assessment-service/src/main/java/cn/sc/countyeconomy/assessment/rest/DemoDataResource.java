@@ -1,5 +1,7 @@
 package cn.sc.countyeconomy.assessment.rest;
 
+import cn.sc.countyeconomy.api.demo.DemoData;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.DemoDataLoaded;
 import cn.sc.countyeconomy.assessment.api.DemoDataRequest;
@@ -24,6 +26,8 @@ public class DemoDataResource {
     DemoDataService demo;
 
     @POST
+    @ProvinceWide("load demo data for every county")
+    @DemoData
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load SYNTHETIC values for every county the registry lists", description = "Admin. For each year, a value of "
             + "every indicator for every county active on 31 Dec of the year, stored with synthetic = true and a source saying "

@@ -6,6 +6,7 @@ import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.IndicatorInput;
 import cn.sc.countyeconomy.assessment.api.IndicatorView;
@@ -55,6 +56,7 @@ public class IndicatorResource {
     }
 
     @POST
+    @ProvinceWide("change the indicator catalogue")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an indicator to the catalogue", description = "Reference data: admin only. Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
@@ -69,6 +71,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @ProvinceWide("change the indicator catalogue")
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change an indicator", description = "Needs If-Match with the current ETag (428 without, 412 when stale). "

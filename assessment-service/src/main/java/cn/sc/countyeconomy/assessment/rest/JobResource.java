@@ -1,5 +1,6 @@
 package cn.sc.countyeconomy.assessment.rest;
 
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.JobView;
 import cn.sc.countyeconomy.assessment.service.SensitivityService;
@@ -31,6 +32,7 @@ public class JobResource {
     }
 
     @DELETE
+    @ProvinceWide("cancel scoring jobs")
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Cancel a queued or running job", description = "The job stays readable with status CANCELLED. 409 when it has ended otherwise.")
@@ -40,6 +42,7 @@ public class JobResource {
     }
 
     @POST
+    @ProvinceWide("cancel scoring jobs")
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Cancel a queued or running job (same as DELETE)")

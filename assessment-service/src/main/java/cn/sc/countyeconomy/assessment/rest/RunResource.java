@@ -4,6 +4,7 @@ import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.JobView;
 import cn.sc.countyeconomy.assessment.api.NewRun;
@@ -44,6 +45,7 @@ public class RunResource {
     UriInfo uri;
 
     @POST
+    @ProvinceWide("run scoring, which ranks every county")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Compute a scoring run", description = "From the APPROVED data of the year and the registry's categories for "
             + "the year, with a PUBLISHED scheme version. Stored immutably with the scheme version and the SHA-256 of its inputs; "
@@ -86,6 +88,7 @@ public class RunResource {
     }
 
     @POST
+    @ProvinceWide("make a scoring run official")
     @Path("/{id}/official")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Mark the official run of its year", description = "Approver. Rankings and scorecards read the official run; the "
@@ -96,6 +99,7 @@ public class RunResource {
     }
 
     @POST
+    @ProvinceWide("run sensitivity analyses")
     @Path("/{id}/sensitivity")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Start a Monte Carlo sensitivity analysis", description = "Runs in the background; answers 202 with the job's "

@@ -5,6 +5,7 @@ import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.NewScheme;
 import cn.sc.countyeconomy.assessment.api.SchemeDefinition;
@@ -57,6 +58,7 @@ public class SchemeResource {
     }
 
     @POST
+    @ProvinceWide("change assessment schemes")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a new scheme version (draft)", description = "The next version number of the year. Checks every "
             + "indicator against the catalogue and that each category's weights sum to 1 ± 1e-9 (422 naming the category). "
@@ -71,6 +73,7 @@ public class SchemeResource {
     }
 
     @PUT
+    @ProvinceWide("change assessment schemes")
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a draft scheme", description = "If-Match required. A published scheme cannot change (422 scheme-published).")
@@ -81,6 +84,7 @@ public class SchemeResource {
     }
 
     @POST
+    @ProvinceWide("publish assessment schemes")
     @Path("/{id}/publish")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Publish a draft scheme", description = "Approver; If-Match required. Makes it immutable and usable for runs.")

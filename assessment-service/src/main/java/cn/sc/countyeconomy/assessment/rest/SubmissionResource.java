@@ -4,6 +4,7 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.ApiException;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.Reason;
 import cn.sc.countyeconomy.assessment.api.SubmissionView;
@@ -50,6 +51,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @CountyScoped(path = "county")
     @Path("/{county}/{year}/submit")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Submit a county's data (DRAFT -> SUBMITTED)", description = "Editor; a county-scoped token only for its counties. "
@@ -61,6 +63,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @CountyScoped(path = "county")
     @Path("/{county}/{year}/verify")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Verify submitted data (SUBMITTED -> VERIFIED)", description = "Approver. If-Match required.")
@@ -70,6 +73,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @CountyScoped(path = "county")
     @Path("/{county}/{year}/approve")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Approve verified data (VERIFIED -> APPROVED, locked)", description = "Approver. Approved data is what runs use; it cannot be changed until reopened.")
@@ -79,6 +83,7 @@ public class SubmissionResource {
     }
 
     @POST
+    @CountyScoped(path = "county")
     @Path("/{county}/{year}/reopen")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Reopen data (any state -> DRAFT)", description = "Approver, with a reason (recorded in the audit trail). If-Match required.")

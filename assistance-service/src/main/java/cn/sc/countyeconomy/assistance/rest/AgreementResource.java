@@ -8,11 +8,13 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.AgreementStatus;
 import cn.sc.countyeconomy.assistance.api.AgreementTransition;
 import cn.sc.countyeconomy.assistance.api.AgreementView;
 import cn.sc.countyeconomy.assistance.api.NewAgreement;
+import cn.sc.countyeconomy.assistance.security.AgreementCounties;
 import cn.sc.countyeconomy.assistance.service.AgreementService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -74,6 +76,7 @@ public class AgreementResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a draft agreement of an SOE with a county", description = "Only PROVINCIAL_SOE and CENTRAL_SOE organisations sign them. "
             + "Exactly one of annualAmount (CNY, 2 decimals) and annualSharePercent; one or two key industries.")
@@ -87,6 +90,7 @@ public class AgreementResource {
     }
 
     @POST
+    @CountyScoped(resource = AgreementCounties.class)
     @Path("/{id}/status")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Move an agreement to its next status", description = "DRAFT -> SIGNED (date = signing date, not in the future), "

@@ -1,5 +1,7 @@
 package cn.sc.countyeconomy.assistance.rest;
 
+import cn.sc.countyeconomy.api.demo.DemoData;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.DemoDataLoaded;
 import cn.sc.countyeconomy.assistance.service.DemoDataService;
@@ -26,6 +28,8 @@ public class DemoDataResource {
     DemoDataService service;
 
     @POST
+    @ProvinceWide("load demo data for every county")
+    @DemoData
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load synthetic demo data", description = "Organisations, pairings, projects, transactions, training, cadre exchanges and "
             + "tasks for the counties county-registry-service designates underdeveloped today; every row has synthetic = true and "

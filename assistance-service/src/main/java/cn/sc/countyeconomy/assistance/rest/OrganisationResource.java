@@ -8,6 +8,7 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.OrganisationKind;
 import cn.sc.countyeconomy.assistance.api.NewOrganisation;
@@ -72,6 +73,7 @@ public class OrganisationResource {
     }
 
     @POST
+    @ProvinceWide("create assisting organisations (province-wide reference data)")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create an assisting organisation", description = "The force follows from the kind: PROVINCIAL_DEPARTMENT -> PROVINCIAL_TARGETED, "
             + "EASTERN_PARTNER -> EAST_WEST_COOPERATION, PAIRED_CITY -> PROVINCIAL_PAIRED, PROVINCIAL_SOE -> PROVINCIAL_SOE, CENTRAL_SOE -> CENTRAL_SOE. "
@@ -87,6 +89,7 @@ public class OrganisationResource {
     }
 
     @PUT
+    @ProvinceWide("change assisting organisations")
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Rename an assisting organisation", description = "Needs If-Match with the current ETag (428 without, 412 when stale). Kind and force do not change.")

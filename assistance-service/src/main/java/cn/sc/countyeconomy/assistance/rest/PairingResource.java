@@ -8,10 +8,12 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.NewPairing;
 import cn.sc.countyeconomy.assistance.api.PairingEnd;
 import cn.sc.countyeconomy.assistance.api.PairingView;
+import cn.sc.countyeconomy.assistance.security.PairingCounties;
 import cn.sc.countyeconomy.assistance.service.PairingService;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,6 +79,7 @@ public class PairingResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Pair an organisation with a county", description = "Allowed only when county-registry-service designates the county "
             + "UNDERDEVELOPED_COUNTY on validFrom; the registry is asked on every create. The force is the organisation's. "
@@ -94,6 +97,7 @@ public class PairingResource {
     }
 
     @PUT
+    @CountyScoped(resource = PairingCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "End a pairing", description = "Sets validTo (inclusive; null reopens it). Needs If-Match. The registry is not asked: "

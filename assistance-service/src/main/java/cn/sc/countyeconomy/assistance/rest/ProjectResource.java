@@ -8,6 +8,7 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.ProjectStatus;
 import cn.sc.countyeconomy.assistance.ProjectTerm;
@@ -17,6 +18,7 @@ import cn.sc.countyeconomy.assistance.api.ProjectUpdate;
 import cn.sc.countyeconomy.assistance.api.ProjectView;
 import cn.sc.countyeconomy.assistance.api.StatusChangeView;
 import cn.sc.countyeconomy.assistance.mapping.IatiActivityMapper;
+import cn.sc.countyeconomy.assistance.security.ProjectCounties;
 import cn.sc.countyeconomy.assistance.service.ProjectService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -106,6 +108,7 @@ public class ProjectResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a project", description = "Created in status PIPELINE. The lead organisation must be paired with the county "
             + "on plannedStart; the project's force is the lead's. Amounts in CNY with at most 2 decimals.")
@@ -119,6 +122,7 @@ public class ProjectResource {
     }
 
     @PUT
+    @CountyScoped(resource = ProjectCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Update a project's description and plan", description = "Needs If-Match. Status changes go through POST /projects/{id}/transitions.")
@@ -131,6 +135,7 @@ public class ProjectResource {
     }
 
     @POST
+    @CountyScoped(resource = ProjectCounties.class)
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER})
     @Operation(summary = "Change a project's status on a date", description = "Legal transitions: PIPELINE -> APPROVED | CANCELLED; "

@@ -3,9 +3,11 @@ package cn.sc.countyeconomy.assistance.rest;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.IndicatorView;
 import cn.sc.countyeconomy.assistance.api.NewIndicator;
+import cn.sc.countyeconomy.assistance.security.ProjectCounties;
 import cn.sc.countyeconomy.assistance.service.ProjectService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +46,7 @@ public class ProjectResultResource {
     IdempotentCreate idempotent;
 
     @POST
+    @CountyScoped(resource = ProjectCounties.class)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Add a result indicator", description = "Baseline and target/actual per period (IATI result/indicator).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
@@ -56,6 +59,7 @@ public class ProjectResultResource {
     }
 
     @PUT
+    @CountyScoped(resource = ProjectCounties.class)
     @Path("/{indicatorId}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Replace a result indicator", description = "Title, unit, baseline and the periods with target and actual, "

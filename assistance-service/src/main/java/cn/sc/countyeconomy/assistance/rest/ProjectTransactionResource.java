@@ -8,10 +8,12 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.TransactionType;
 import cn.sc.countyeconomy.assistance.api.NewTransaction;
 import cn.sc.countyeconomy.assistance.api.TransactionView;
+import cn.sc.countyeconomy.assistance.security.ProjectCounties;
 import cn.sc.countyeconomy.assistance.service.FundService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,6 +54,7 @@ public class ProjectTransactionResource {
     IdempotentCreate idempotent;
 
     @POST
+    @CountyScoped(resource = ProjectCounties.class)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record a commitment, disbursement or expenditure", description = "amount: CNY, positive, at most 2 decimals. "
             + "Cumulative disbursements may not exceed cumulative commitments (rule disbursement-exceeds-commitment), cumulative expenditure "

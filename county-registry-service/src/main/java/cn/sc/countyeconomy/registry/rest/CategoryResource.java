@@ -7,11 +7,13 @@ import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.CategoryAssignmentUpdate;
 import cn.sc.countyeconomy.registry.api.CategoryAssignmentView;
 import cn.sc.countyeconomy.registry.api.EndCategoryAssignment;
 import cn.sc.countyeconomy.registry.api.NewCategoryAssignment;
+import cn.sc.countyeconomy.registry.security.CategoryAssignmentCounties;
 import cn.sc.countyeconomy.registry.service.CategoryService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -84,6 +86,7 @@ public class CategoryResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @Path("/category-assignments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
@@ -100,6 +103,7 @@ public class CategoryResource {
     }
 
     @PUT
+    @CountyScoped(resource = CategoryAssignmentCounties.class)
     @Path("/category-assignments/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
@@ -114,6 +118,7 @@ public class CategoryResource {
     }
 
     @POST
+    @CountyScoped(resource = CategoryAssignmentCounties.class)
     @Path("/category-assignments/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})

@@ -7,6 +7,7 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.CountyHistory;
 import cn.sc.countyeconomy.registry.api.CountyRow;
@@ -111,6 +112,7 @@ public class CountyResource {
     }
 
     @PUT
+    @CountyScoped(path = "code")
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)

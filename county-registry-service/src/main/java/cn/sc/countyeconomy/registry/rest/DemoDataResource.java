@@ -1,6 +1,7 @@
 package cn.sc.countyeconomy.registry.rest;
 
-import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.api.demo.DemoData;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.DemoCategoriesResult;
 import cn.sc.countyeconomy.registry.api.DemoDataRequest;
@@ -28,16 +29,15 @@ public class DemoDataResource {
 
     @Inject
     DemoCategories demo;
-    @Inject
-    CountyScope scope;
 
     @POST
+    @ProvinceWide("load demo data for every county")
+    @DemoData
     @Operation(summary = "Assign synthetic assessment categories for years (admin)", description = "Gives every county valid at the end of each year that has no category for it a synthetic one, labelled "
             + "so in its source (" + DemoCategories.SOURCE + "). Real assignments are never replaced; a repeat assigns "
             + "nothing. Each assignment is audited and published in the change feed. Load this before assessment-service's "
             + "demo data, so that its rankings have categories to rank within.")
     public List<DemoCategoriesResult> load(@Valid @NotNull DemoDataRequest request) {
-        scope.requireUnscoped("load demo data for every county");
         return demo.assign(request.years());
     }
 }

@@ -7,11 +7,14 @@ import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
+import cn.sc.countyeconomy.api.security.GrantedTypes;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.DesignationUpdate;
 import cn.sc.countyeconomy.registry.api.DesignationView;
 import cn.sc.countyeconomy.registry.api.EndDesignation;
 import cn.sc.countyeconomy.registry.api.NewDesignation;
+import cn.sc.countyeconomy.registry.security.DesignationCounties;
 import cn.sc.countyeconomy.registry.service.DesignationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -76,6 +79,8 @@ public class DesignationResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
+    @GrantedTypes(body = "typeCode")
     @Path("/designations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
@@ -95,6 +100,8 @@ public class DesignationResource {
     }
 
     @POST
+    @CountyScoped(resource = DesignationCounties.class)
+    @GrantedTypes(resource = DesignationCounties.class)
     @Path("/designations/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
@@ -111,6 +118,8 @@ public class DesignationResource {
     }
 
     @PUT
+    @CountyScoped(resource = DesignationCounties.class)
+    @GrantedTypes(resource = DesignationCounties.class)
     @Path("/designations/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)

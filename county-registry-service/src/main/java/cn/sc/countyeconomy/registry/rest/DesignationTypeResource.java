@@ -6,6 +6,7 @@ import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.DesignationTypeView;
 import cn.sc.countyeconomy.registry.api.NewDesignationType;
@@ -55,6 +56,7 @@ public class DesignationTypeResource {
     }
 
     @POST
+    @ProvinceWide("create designation types")
     @Path("/designation-types")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)

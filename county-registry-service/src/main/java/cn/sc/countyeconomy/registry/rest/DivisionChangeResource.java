@@ -7,7 +7,7 @@ import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.request.QueryParams;
-import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.DivisionChangeView;
 import cn.sc.countyeconomy.registry.api.DivisionImportReport;
@@ -55,8 +55,6 @@ public class DivisionChangeResource {
     DivisionImportService imports;
     @Inject
     IdempotentCreate idempotent;
-    @Inject
-    CountyScope scope;
 
     @GET
     @Path("/division-changes")
@@ -76,6 +74,7 @@ public class DivisionChangeResource {
     }
 
     @POST
+    @ProvinceWide("change divisions")
     @Path("/division-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
@@ -90,7 +89,6 @@ public class DivisionChangeResource {
     @APIResponse(responseCode = "422", description = "Invalid change (see rule)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response apply(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewDivisionChange body,
             @Context UriInfo uri) {
-        scope.requireUnscoped("change divisions");
         return idempotent.created(key, body, uri, () -> {
             DivisionChangeView v = changes.apply(body);
             return Created.at("/api/v1/division-changes/" + v.id(), v);
@@ -98,6 +96,7 @@ public class DivisionChangeResource {
     }
 
     @POST
+    @ProvinceWide("import divisions")
     @Path("/divisions/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.ADMIN)
@@ -115,7 +114,6 @@ public class DivisionChangeResource {
             @QueryParam("validFrom") @Parameter(description = "Validity start of created divisions; default 1949-10-01 (the seed's baseline).") String validFrom,
             @QueryParam("source") @Parameter(description = "Provenance recorded on created rows.") String source,
             InputStream body) {
-        scope.requireUnscoped("import divisions");
         boolean dry;
         if (dryRun == null || dryRun.isBlank() || dryRun.equalsIgnoreCase("false")) {
             dry = false;

@@ -5,6 +5,7 @@ import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.registry.api.PrefectureUpdate;
 import cn.sc.countyeconomy.registry.api.PrefectureView;
@@ -74,6 +75,7 @@ public class PrefectureResource {
     }
 
     @PUT
+    @ProvinceWide("change a prefecture, which spans counties")
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)

@@ -1,7 +1,8 @@
 package cn.sc.countyeconomy.reformpilot.rest;
 
+import cn.sc.countyeconomy.api.demo.DemoData;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
-import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.DemoDataResult;
 import cn.sc.countyeconomy.reformpilot.service.DemoDataService;
@@ -33,10 +34,9 @@ public class DemoDataResource {
     @Inject
     IdempotentCreate idempotent;
 
-    @Inject
-    CountyScope scope;
-
     @POST
+    @ProvinceWide("load demo data for every county")
+    @DemoData
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Load synthetic demo data", description = "Admin only. For each of the nine seeded pilots of the 2020 programme "
             + "that is IMPLEMENTING and has no leading task: a synthetic leading task, five chained milestones and quarterly reports "
@@ -44,7 +44,6 @@ public class DemoDataResource {
             + "skipped, so a second call changes nothing.")
     @APIResponse(responseCode = "200", description = "What was loaded", content = @Content(schema = @Schema(implementation = DemoDataResult.class)))
     public Response load(@HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries safe") String key, @Context UriInfo uri) {
-        scope.requireUnscoped("load demo data");
         return idempotent.create(key, "demo-data", uri, () -> Response.ok(demo.load()).build());
     }
 }

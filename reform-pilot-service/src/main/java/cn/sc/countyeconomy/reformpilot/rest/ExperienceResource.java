@@ -7,9 +7,12 @@ import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.ExperienceView;
 import cn.sc.countyeconomy.reformpilot.api.NewExperience;
+import cn.sc.countyeconomy.reformpilot.security.ExperienceCounties;
+import cn.sc.countyeconomy.reformpilot.security.PilotCounties;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -72,6 +75,7 @@ public class ExperienceResource {
     }
 
     @POST
+    @CountyScoped(resource = PilotCounties.class, id = "body:pilotId")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record an experience", description = "A replicable practice of a pilot with tags and promotions "
             + "(place, date, channel). Idempotency-Key makes a retry safe.")
@@ -87,6 +91,7 @@ public class ExperienceResource {
     }
 
     @PUT
+    @CountyScoped(resource = ExperienceCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Change an experience", description = "Requires If-Match. Promotions are replaced as a whole: send the list with the new one added.")

@@ -7,10 +7,12 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.MilestoneView;
 import cn.sc.countyeconomy.reformpilot.api.NewMilestone;
 import cn.sc.countyeconomy.reformpilot.api.OverdueMilestone;
+import cn.sc.countyeconomy.reformpilot.security.MilestoneCounties;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
 import cn.sc.countyeconomy.reformpilot.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,6 +69,7 @@ public class MilestoneResource {
     }
 
     @PUT
+    @CountyScoped(resource = MilestoneCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Change a milestone", description = "Replaces it, dependencies included. Requires If-Match. Refused with 422: "
@@ -81,6 +84,7 @@ public class MilestoneResource {
     }
 
     @DELETE
+    @CountyScoped(resource = MilestoneCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Delete a milestone", description = "Requires If-Match. 409 while other milestones depend on it.")

@@ -5,9 +5,11 @@ import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.EvaluationView;
 import cn.sc.countyeconomy.reformpilot.api.NewEvaluation;
+import cn.sc.countyeconomy.reformpilot.security.PilotCounties;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,6 +58,7 @@ public class PilotEvaluationResource {
     }
 
     @POST
+    @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record an evaluation", description = "While the pilot is UNDER_EVALUATION: evaluator, criteria with scores "
             + "(0 to maxScore) and comments, verdict PASS / FAIL / RECTIFY. The verdict does not move the pilot: acceptance "

@@ -3,9 +3,11 @@ package cn.sc.countyeconomy.reformpilot.rest;
 import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.LeadingTaskView;
 import cn.sc.countyeconomy.reformpilot.api.NewLeadingTask;
+import cn.sc.countyeconomy.reformpilot.security.PilotCounties;
 import cn.sc.countyeconomy.reformpilot.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -53,6 +55,7 @@ public class PilotLeadingTaskResource {
     }
 
     @POST
+    @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Record the pilot's leading reform task", description = "One per pilot. The reform area (and those of the "
             + "supporting measures) must be areas of the pilot's programme. Not for pilots in a final status. Idempotency-Key makes a retry safe.")
@@ -69,6 +72,7 @@ public class PilotLeadingTaskResource {
     }
 
     @PUT
+    @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Change the pilot's leading reform task", description = "Requires If-Match with the task's current ETag.")
     @APIResponse(responseCode = "200", description = "The changed task", content = @Content(schema = @Schema(implementation = LeadingTaskView.class)))

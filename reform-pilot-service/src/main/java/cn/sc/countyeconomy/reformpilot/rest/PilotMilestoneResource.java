@@ -5,9 +5,11 @@ import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.MilestoneView;
 import cn.sc.countyeconomy.reformpilot.api.NewMilestone;
+import cn.sc.countyeconomy.reformpilot.security.PilotCounties;
 import cn.sc.countyeconomy.reformpilot.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,6 +58,7 @@ public class PilotMilestoneResource {
     }
 
     @POST
+    @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Add a milestone to the pilot's leading task", description = "Dependencies must be milestones of the same "
             + "pilot. A DONE milestone needs an actualDate (not in the future) and all its dependencies DONE, on or before that date. "

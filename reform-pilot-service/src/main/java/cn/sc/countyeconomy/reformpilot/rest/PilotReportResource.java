@@ -5,9 +5,11 @@ import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.NewReport;
 import cn.sc.countyeconomy.reformpilot.api.ReportView;
+import cn.sc.countyeconomy.reformpilot.security.PilotCounties;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,6 +58,7 @@ public class PilotReportResource {
     }
 
     @POST
+    @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Submit a progress report for a quarter", description = "One per pilot and quarter (e.g. 2024-Q3), for "
             + "APPROVED, IMPLEMENTING or UNDER_EVALUATION pilots, once the quarter has begun. It is due "

@@ -9,6 +9,7 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.PilotStatus;
 import cn.sc.countyeconomy.reformpilot.api.NewPilot;
@@ -19,6 +20,7 @@ import cn.sc.countyeconomy.reformpilot.api.PilotProjectionPage;
 import cn.sc.countyeconomy.reformpilot.api.PilotRow;
 import cn.sc.countyeconomy.reformpilot.api.PilotView;
 import cn.sc.countyeconomy.reformpilot.api.TransitionView;
+import cn.sc.countyeconomy.reformpilot.security.PilotCounties;
 import cn.sc.countyeconomy.reformpilot.service.DeadlineProjection;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
 import cn.sc.countyeconomy.reformpilot.service.PilotService;
@@ -113,6 +115,7 @@ public class PilotResource {
     }
 
     @POST
+    @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Nominate a county", description = "Creates a pilot in status NOMINATED. The county must be ACTIVE in "
             + "county-registry-service on nominatedOn (asked live; the county's name is taken from there). A token limited to "
@@ -132,6 +135,7 @@ public class PilotResource {
     }
 
     @POST
+    @CountyScoped(resource = PilotCounties.class)
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER})
     @Operation(summary = "Move a pilot to another status", description = "Legal moves: NOMINATED -> APPROVED | WITHDRAWN; "

@@ -6,7 +6,7 @@ import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
-import cn.sc.countyeconomy.api.security.CountyScope;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.DashboardView;
 import cn.sc.countyeconomy.reformpilot.api.NewProgram;
@@ -55,9 +55,6 @@ public class ProgramResource {
     @Inject
     IdempotentCreate idempotent;
 
-    @Inject
-    CountyScope scope;
-
     @GET
     @RolesAllowed(Roles.READER)
     @Operation(summary = "List programmes", description = "Paged. Sortable fields: id, code, launchDate, deadline.")
@@ -77,6 +74,7 @@ public class ProgramResource {
     }
 
     @POST
+    @ProvinceWide("create programmes")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a programme", description = "Admin only (programmes are reference data). "
             + "Idempotency-Key makes a retry safe. Reform areas must be codes of /api/v1/reform-areas.")
@@ -86,7 +84,6 @@ public class ProgramResource {
     public Response create(@Valid @NotNull NewProgram request,
             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
             @Context UriInfo uri) {
-        scope.requireUnscoped("create programmes");
         return idempotent.created(key, request, uri, () -> {
             ProgramView p = programs.create(request);
             return Created.at("/api/v1/programs/" + p.id(), p).withETag(p.version());
@@ -94,6 +91,7 @@ public class ProgramResource {
     }
 
     @PUT
+    @ProvinceWide("change programmes")
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a programme", description = "Admin only. Requires If-Match with the current ETag. "
@@ -101,7 +99,6 @@ public class ProgramResource {
     @APIResponse(responseCode = "200", description = "The updated programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
             @Valid @NotNull NewProgram request) {
-        scope.requireUnscoped("change programmes");
         ProgramView p = programs.update(id, ifMatch, request);
         return Preconditions.ok(p, p.version()).build();
     }

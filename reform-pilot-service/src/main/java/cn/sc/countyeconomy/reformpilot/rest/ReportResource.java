@@ -4,10 +4,12 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.MissingReport;
 import cn.sc.countyeconomy.reformpilot.api.NewReport;
 import cn.sc.countyeconomy.reformpilot.api.ReportView;
+import cn.sc.countyeconomy.reformpilot.security.ReportCounties;
 import cn.sc.countyeconomy.reformpilot.service.MonitoringService;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
 import cn.sc.countyeconomy.reformpilot.service.ReportingPeriod;
@@ -59,6 +61,7 @@ public class ReportResource {
     }
 
     @PUT
+    @CountyScoped(resource = ReportCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Correct a progress report", description = "Requires If-Match. The period cannot change; submittedOn and "

@@ -1,0 +1,28 @@
+package cn.sc.countyeconomy.assessment;
+
+import cn.sc.countyeconomy.api.testing.AuthorizationMatrix;
+import cn.sc.countyeconomy.api.testing.OpenApiOperations;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every operation of the service's OpenAPI document x (no token; reader, editor, approver, admin, each
+ * unlimited, limited to 510522 and limited to 510104): the answer is the one the document states. Operations
+ * that change an existing resource are called with placeholder ids, so limited to another county they may
+ * answer 404 (no such resource) instead of 403; the report lists them.
+ */
+@QuarkusTest
+@TestProfile(AssessmentTestProfile.class)
+class AuthorizationMatrixTest {
+
+    @Test
+    void everyOperationAnswersAsItsDeclaredRuleSays() {
+        AuthorizationMatrix.Result result = AuthorizationMatrix.of(OpenApiOperations.load()).counties("510522", "510104").run();
+        System.out.println("Authorization matrix of assessment-service: " + result.report() + "; county by placeholder resource: "
+                + result.unresolved());
+        assertTrue(result.failures().isEmpty(), result.report());
+    }
+}
