@@ -32,6 +32,8 @@ public class Designation extends PanacheEntityBase {
     @Column(name = "source_ref")
     public String sourceRef;
     public String note;
+    /** Who asserts it, "&lt;system&gt;:&lt;programme&gt;"; overlaps are refused only within one type, county and source. */
+    public String source;
     @Version
     public long version;
 }

@@ -194,6 +194,18 @@ public abstract class ApiTest {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** Sends the waiting registry writes now, as an admin would (the schedule is off in tests). */
+    protected static io.restassured.path.json.JsonPath relay() {
+        return given().header("Authorization", ADMIN).when().post("/api/v1/registry-sync/relay")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The pilot as read by a reader. */
+    protected static io.restassured.path.json.JsonPath pilot(long pilotId) {
+        return given().header("Authorization", READER).when().get("/api/v1/pilots/" + pilotId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     protected static long auditCount(String resourceType, Object id) {
         return given().header("Authorization", ADMIN).queryParam("resourceType", resourceType).queryParam("resourceId", id)
                 .when().get("/api/v1/audit").then().log().ifValidationFails().statusCode(200).extract().jsonPath().getLong("totalItems");

@@ -46,7 +46,10 @@ class PilotLifecycleTest extends ApiTest {
         long program = newProgram();
         long id = nominate(program, "510522");
         transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200)
-                .body("status", equalTo("APPROVED")).body("designationId", notNullValue());
+                .body("status", equalTo("APPROVED")).body("registrySync.state", equalTo("PENDING"));
+        relay();
+        given().header("Authorization", READER).when().get("/api/v1/pilots/" + id).then()
+                .body("designationId", notNullValue()).body("registrySync.state", equalTo("SYNCED"));
         transitionRaw(id, "IMPLEMENTING", "2024-03-01", EDITOR).statusCode(200).body("implementationStart", equalTo("2024-03-01"));
         transitionRaw(id, "UNDER_EVALUATION", "2024-09-01", EDITOR).statusCode(200);
         evaluate(id, "PASS", "2024-09-10");
@@ -195,18 +198,21 @@ class PilotLifecycleTest extends ApiTest {
     @Test
     void withdrawingASeededPilotEndsTheRegistrysDesignationFromTheSameSource() {
         // seeded pilot 9 (翠屏区) was approved before this service existed: it stores no designation id,
-        // so its designation is looked up in the registry: same county, valid on the date, same source
+        // so its designation is looked up in the registry: same source (its programme), county and first day
         String source = "http://www.sc.gov.cn/10462/10758/10760/10765/2020/7/7/a05d2641de374a6ea51b0b63bd659c74.shtml";
         given().header("Authorization", READER).when().get("/api/v1/pilots/9").then().statusCode(200)
                 .body("countyName", equalTo("翠屏区")).body("designationId", equalTo(null)).body("source", equalTo(source));
         RegistryStub.designations(List.of(
                 // another programme's designation of the same county must be left alone
-                new RegistryDesignation(7001L, RegistryDesignation.REFORM_PILOT, "511502", "翠屏区", LocalDate.of(2022, 1, 1), null,
-                        "VERIFIED", "another programme", null, 0),
+                new RegistryDesignation(7001L, RegistryDesignation.REFORM_PILOT, "511502", "翠屏区", LocalDate.of(2020, 7, 3), null,
+                        "VERIFIED", "another programme", null, "reform-pilot:programme/77", 0),
                 new RegistryDesignation(7002L, RegistryDesignation.REFORM_PILOT, "511502", "翠屏区", LocalDate.of(2020, 7, 3), null,
-                        "VERIFIED", source, null, 0)));
+                        "VERIFIED", source, null, "reform-pilot:programme/1", 0)));
         transitionRaw(9, "WITHDRAWN", "2024-10-01", EDITOR).statusCode(200).body("status", equalTo("WITHDRAWN"))
-                .body("designationId", equalTo(7002));
+                .body("registrySync.state", equalTo("PENDING")).body("registrySync.validTo", equalTo("2024-10-01"));
+        relay();
+        given().header("Authorization", READER).when().get("/api/v1/pilots/9").then()
+                .body("designationId", equalTo(7002)).body("registrySync.state", equalTo("SYNCED"));
         registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/7002/end")));
         registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/7001/end")));
         registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));

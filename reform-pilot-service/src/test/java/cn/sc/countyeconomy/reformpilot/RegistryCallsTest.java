@@ -24,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -81,20 +80,28 @@ class RegistryCallsTest extends ApiTest {
     }
 
     @Test
-    void approvalPostsTheDesignationWithTheServiceTokenAndStoresItsId() {
+    void approvalPostsTheDesignationOfItsProgrammeWithTheServiceTokenAndStoresItsId() {
         registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
                 .willReturn(RegistryStub.json(201, RegistryStub.designation(4711, RegistryDesignation.REFORM_PILOT, "510524", "叙永县",
-                        LocalDate.of(2024, 2, 1), null))));
+                        LocalDate.of(2024, 2, 1), LocalDate.of(2026, 1, 1)))));
         long program = newProgram();
         long id = nominate(program, "510524");
         transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200)
-                .body("designationId", org.hamcrest.Matchers.equalTo(4711));
+                .body("designationId", org.hamcrest.Matchers.nullValue())
+                .body("registrySync.state", org.hamcrest.Matchers.equalTo("PENDING"));
+        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
+
+        relay();
+        assertEquals(4711, pilot(id).getInt("designationId"));
+        assertEquals("SYNCED", pilot(id).getString("registrySync.state"));
+        // from the approval to the programme's deadline (2025-12-31: its end, exclusive, is the day after)
         registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
                 .withHeader("Authorization", matching("Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
                 .withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve"))
                 .withRequestBody(equalToJson("""
-                    {"typeCode":"REFORM_PILOT","countyCode":"510524","validFrom":"2024-02-01","validTo":null,
-                     "sourceRef":"reform-pilot-service/pilots/%d","note":"测试改革试点项目（第1批）"}""".formatted(id))));
+                    {"typeCode":"REFORM_PILOT","countyCode":"510524","validFrom":"2024-02-01","validTo":"2026-01-01",
+                     "sourceRef":"reform-pilot-service/pilots/%d","note":"测试改革试点项目（第1批）",
+                     "source":"reform-pilot:programme/%d"}""".formatted(id, program))));
         // the service identity carries editor (the registry needs it to add designations)
         String auth = registry.findAll(postRequestedFor(urlPathEqualTo("/api/v1/designations"))).get(0).getHeader("Authorization");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(auth.substring(7).split("\\.")[1]),
@@ -106,82 +113,61 @@ class RegistryCallsTest extends ApiTest {
     @Test
     void withdrawalEndsTheDesignationOnTheWithdrawalDate() {
         RegistryDesignation recorded = new RegistryDesignation(5150L, RegistryDesignation.REFORM_PILOT, "510525", "古蔺县",
-                LocalDate.of(2024, 2, 1), null, "LISTED", "reform-pilot-service", null, 7);
+                LocalDate.of(2024, 2, 1), LocalDate.of(2026, 1, 1), "LISTED", "reform-pilot-service", null, null, 7);
         registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
                 .willReturn(RegistryStub.json(201, new RegistryDesignation(5150L, recorded.typeCode(), recorded.countyCode(),
-                        recorded.countyName(), recorded.validFrom(), null, "LISTED", "reform-pilot-service", null, 0))));
+                        recorded.countyName(), recorded.validFrom(), recorded.validTo(), "LISTED", "reform-pilot-service", null, null, 0))));
         RegistryStub.designations(List.of(recorded));
         long program = newProgram();
         long id = pilotIn(program, "510525", "IMPLEMENTING");
         transitionRaw(id, "WITHDRAWN", "2024-06-30", EDITOR).statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"));
+                .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"))
+                .body("registrySync.validTo", org.hamcrest.Matchers.equalTo("2024-06-30"));
+        relay();
+        // the add went first (a pilot's writes go in order), then the end brought the planned end forward
         registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/5150/end"))
                 .withHeader("If-Match", equalTo("\"7\""))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .withRequestBody(equalToJson("{\"endDate\":\"2024-06-30\",\"reason\":\"依据会议纪要：WITHDRAWN\"}")));
+        assertEquals("SYNCED", pilot(id).getString("registrySync.state"));
     }
 
     @Test
-    void registryDownReadsWorkApprovalIs503AndNothingIsWritten() {
+    void registryDownAtApprovalTheApprovalCommitsAndReadsWork() {
         long program = newProgram();
         long id = nominate(program, "511126");
-        long version = version(id);
-        long audits = auditCount("Pilot", id);
         RegistryStub.down();
 
-        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(503, "dependency-unavailable"))
-                .header("Retry-After", "30").body("retryAfterSeconds", org.hamcrest.Matchers.equalTo(30))
-                .body("detail", containsString("nothing was written"));
-
-        // reads keep working, and the pilot is exactly as before
-        given().header("Authorization", READER).when().get("/api/v1/pilots/" + id).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("NOMINATED"))
-                .body("designationId", org.hamcrest.Matchers.nullValue())
-                .body("history", hasSize(1));
-        assertEquals(version, version(id));
-        assertEquals(audits, auditCount("Pilot", id));
+        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("APPROVED"))
+                .body("registrySync.state", org.hamcrest.Matchers.equalTo("PENDING"));
+        // nothing was sent inside the transition
+        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
         given().header("Authorization", READER).when().get("/api/v1/programs/" + program + "/dashboard").then().statusCode(200);
         given().header("Authorization", READER).when().get("/api/v1/counties/511126/pilots").then().statusCode(200)
-                .body("pilots.status", org.hamcrest.Matchers.hasItem("NOMINATED"));
-
-        // once it is back, the same request succeeds (the breaker is reset as a recovered registry would close it)
-        RegistryStub.reset();
-        io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().resetAll();
-        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).statusCode(200).body("status", org.hamcrest.Matchers.equalTo("APPROVED"));
-        registry.verify(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve")));
-        org.hamcrest.MatcherAssert.assertThat(auditCount("Pilot", id), greaterThan(audits));
+                .body("pilots.status", org.hamcrest.Matchers.hasItem("APPROVED"));
     }
 
     @Test
-    void registryAnsweringServerErrorsIsTreatedAsDown() {
+    void registryAnsweringServerErrorsIsAFaultAndTheWriteStaysPending() {
         long program = newProgram();
         long id = nominate(program, "511129");
         registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
                 .willReturn(aResponse().withStatus(500).withBody("boom")));
-        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(503, "dependency-unavailable"))
-                .header("Retry-After", "30");
-        assertEquals("NOMINATED", status(id));
+        transition(id, "APPROVED", "2024-02-01");
+        assertEquals(1, relay().getInt("retrying"));
+        assertEquals("PENDING", pilot(id).getString("registrySync.state"));
+        org.hamcrest.MatcherAssert.assertThat(pilot(id).getString("registrySync.detail"), containsString("last attempt"));
     }
 
     @Test
-    void aRegistryRefusalIsPassedOnAndNothingIsWritten() {
-        long program = newProgram();
-        long id = nominate(program, "511132");
-        registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
-                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":409,\"detail\":\"County 511132 has an overlapping REFORM_PILOT designation\"}")));
-        transitionRaw(id, "APPROVED", "2024-02-01", APPROVER).spec(Problems.problem(409, "conflict"))
-                .body("detail", containsString("overlapping REFORM_PILOT designation"));
-        assertEquals("NOMINATED", status(id));
-    }
-
-    @Test
-    void withdrawalWhileTheRegistryIsDownIs503AndKeepsThePilot() {
+    void withdrawalWhileTheRegistryIsDownCommitsAndWaitsForTheRelay() {
         long program = newProgram();
         long id = pilotIn(program, "511133", "APPROVED");
         RegistryStub.down();
-        transitionRaw(id, "WITHDRAWN", "2024-03-01", EDITOR).spec(Problems.problem(503, "dependency-unavailable"));
-        assertEquals("APPROVED", status(id));
+        transitionRaw(id, "WITHDRAWN", "2024-03-01", EDITOR).statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("WITHDRAWN"))
+                .body("registrySync.state", org.hamcrest.Matchers.equalTo("PENDING"));
     }
 
     @Test
@@ -210,34 +196,38 @@ class RegistryCallsTest extends ApiTest {
             statuses.sort(Integer::compare);
             assertEquals(List.of(200, 412), statuses);
             assertEquals("APPROVED", status(id));
-            // the loser lost at the version check, before it could call the registry
+            // the loser lost at the version check and recorded nothing: one write goes out
+            relay();
             registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations"))
                     .withHeader("Idempotency-Key", equalTo("pilot-" + id + "-approve")));
         }
     }
 
     @Test
-    void theRequestIdTravelsToTheRegistry() {
+    void theRequestIdOfTheApprovalTravelsToTheRegistryWithTheRelay() {
         long program = newProgram();
         long id = nominate(program, "511304");
         given().header("Authorization", APPROVER).header("If-Match", "\"" + version(id) + "\"").header("X-Request-Id", "trace-hejiang-approval-1")
                 .contentType(ContentType.JSON).body(Map.of("to", "APPROVED", "date", "2024-02-01", "reason", "省级批复"))
                 .when().post("/api/v1/pilots/" + id + "/transitions").then().statusCode(200);
+        given().header("Authorization", ADMIN).header("X-Request-Id", "trace-admin-relay").when().post("/api/v1/registry-sync/relay")
+                .then().statusCode(200);
         registry.verify(postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("X-Request-Id", equalTo("trace-hejiang-approval-1")));
     }
 
     @Test
-    void rejectionEndsTheDesignationAndAcceptanceKeepsIt() {
+    void acceptanceAndRejectionBothEndTheDesignationOnTheirDate() {
         long program = newProgram();
         long rejected = pilotIn(program, "511322", "REJECTED");
         long accepted = pilotIn(program, "511323", "ACCEPTED");
-        long rejectedDesignation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + rejected)
-                .then().extract().jsonPath().getLong("designationId");
-        long acceptedDesignation = given().header("Authorization", READER).when().get("/api/v1/pilots/" + accepted)
-                .then().extract().jsonPath().getLong("designationId");
-        registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + rejectedDesignation + "/end"))
-                .withRequestBody(equalToJson("{\"endDate\":\"2024-09-15\",\"reason\":\"依据会议纪要：REJECTED\"}")));
-        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + acceptedDesignation + "/end")));
+        relay();
+        for (long pilotId : List.of(rejected, accepted)) {
+            long designation = pilot(pilotId).getLong("designationId");
+            String verdict = pilotId == rejected ? "REJECTED" : "ACCEPTED";
+            registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/" + designation + "/end"))
+                    .withRequestBody(equalToJson("{\"endDate\":\"2024-09-15\",\"reason\":\"依据会议纪要：" + verdict + "\"}")));
+            assertEquals("2024-09-15", pilot(pilotId).getString("registrySync.validTo"));
+        }
     }
 
     private static void assertNoPilotOf(long program) {

@@ -112,7 +112,28 @@ public class CountyRegistry {
         List<RegistryDesignation> all = new ArrayList<>();
         try {
             for (int page = 0;; page++) {
-                RegistryPage<RegistryDesignation> p = api.designations(type, asOf == null ? null : asOf.toString(), countyCode, page, PAGE);
+                RegistryPage<RegistryDesignation> p = api.designations(type, asOf == null ? null : asOf.toString(), countyCode, null, page,
+                        PAGE);
+                all.addAll(p.items());
+                if (page + 1 >= p.totalPages()) {
+                    return all;
+                }
+            }
+        } catch (WebApplicationException e) {
+            throw passOn(e);
+        }
+    }
+
+    /** Every designation of a type from one source, ended ones included (a writer reconciles its own with it). */
+    @Timeout(10_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "designationsFromUnavailable", skipOn = ApiException.class)
+    public List<RegistryDesignation> designationsFrom(String type, String source) {
+        List<RegistryDesignation> all = new ArrayList<>();
+        try {
+            for (int page = 0;; page++) {
+                RegistryPage<RegistryDesignation> p = api.designations(type, null, null, source, page, PAGE);
                 all.addAll(p.items());
                 if (page + 1 >= p.totalPages()) {
                     return all;
@@ -173,6 +194,10 @@ public class CountyRegistry {
     }
 
     List<RegistryDesignation> designationsUnavailable(String type, LocalDate asOf, String countyCode) {
+        throw RegistryUnavailable.problem(retryAfterSeconds);
+    }
+
+    List<RegistryDesignation> designationsFromUnavailable(String type, String source) {
         throw RegistryUnavailable.problem(retryAfterSeconds);
     }
 

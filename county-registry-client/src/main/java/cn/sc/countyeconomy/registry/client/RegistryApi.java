@@ -39,7 +39,7 @@ interface RegistryApi {
     @GET
     @Path("/designations")
     RegistryPage<RegistryDesignation> designations(@QueryParam("type") String type, @QueryParam("asOf") String asOf,
-            @QueryParam("county") String county,
+            @QueryParam("county") String county, @QueryParam("source") String source,
             @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET

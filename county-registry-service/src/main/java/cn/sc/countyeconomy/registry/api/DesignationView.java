@@ -17,10 +17,11 @@ public record DesignationView(
                 "LISTED", "CORROBORATED", "INFERRED"}) String evidenceStatus,
         @Schema(description = "Reference to the source (URL or document).") String sourceRef,
         @Schema(description = "Free note, e.g. the assumptions behind the dates.", nullable = true) String note,
+        @Schema(description = "The programme or list that asserts it, `<system>:<programme>` (see NewDesignation.source).", example = "reform-pilot:programme/1") String source,
         @Schema(description = "Version; also the ETag.") long version) {
 
     public static DesignationView of(Designation d, String countyName) {
         return new DesignationView(d.id, d.typeCode, d.countyCode, countyName, d.validFrom, d.validTo, d.evidenceStatus,
-                d.sourceRef, d.note, d.version);
+                d.sourceRef, d.note, d.source, d.version);
     }
 }

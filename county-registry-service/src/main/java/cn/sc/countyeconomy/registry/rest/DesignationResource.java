@@ -57,15 +57,18 @@ public class DesignationResource {
 
     @GET
     @Path("/designations")
-    @Operation(summary = "List designations", description = "Filtered by type, county and asOf (designations active on that date; "
+    @Operation(summary = "List designations", description = "Filtered by type, county, source and asOf (designations active on that date; "
             + "without asOf all designations, ended ones included). Paged; sortable fields: id, typeCode, countyCode, validFrom.")
     @APIResponse(responseCode = "200", description = "A page of Designation")
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("type") @Parameter(example = "UNDERDEVELOPED_COUNTY") String type,
             @QueryParam("asOf") @Parameter(description = "Only designations active on this date (YYYY-MM-DD).", example = "2024-06-30") String asOf,
             @QueryParam("county") @Parameter(example = "510522") String county,
+            @QueryParam("source") @Parameter(description = "Only designations of this source (exact), e.g. all that reform-pilot-service "
+                    + "recorded for one programme.", example = "reform-pilot:programme/1") String source,
             @BeanParam PageParams paging, @Context UriInfo uri) {
-        return Paged.ok(service.list(Params.upper(type), QueryParams.countyCode("county", county), QueryParams.date("asOf", asOf, null), paging), uri);
+        return Paged.ok(service.list(Params.upper(type), QueryParams.countyCode("county", county), Params.source(source),
+                QueryParams.date("asOf", asOf, null), paging), uri);
     }
 
     @GET
@@ -85,11 +88,12 @@ public class DesignationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(summary = "Add a designation (editor, admin)", description = "The county must be ACTIVE on validFrom; a designation of the same "
-            + "type for the same county over an overlapping period is a 409. A token with a `counties` claim may only designate those counties. "
+            + "type, county and source over an overlapping period is a 409 (another source's may overlap: a county may be a pilot of "
+            + "several programmes). A token with a `counties` claim may only designate those counties. "
             + "Supports Idempotency-Key. Audited; a DESIGNATION CREATED event goes to the change feed.")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = DesignationView.class)))
     @APIResponse(responseCode = "403", description = "Not editor/admin, or county outside the token's counties", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Overlaps a designation of the same type for the county", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Overlaps a designation of the same type, county and source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown type or county, county not ACTIVE on validFrom, validTo not after validFrom, or Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes the create safe to retry") String key,
             @Valid @NotNull NewDesignation body, @Context UriInfo uri) {
@@ -106,10 +110,11 @@ public class DesignationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     @Operation(summary = "End a designation (editor, admin)", description = "Sets validTo to endDate. Requires If-Match. endDate must be after "
-            + "validFrom (else 422); an ended designation is corrected with PUT. Audited (with the reason); a DESIGNATION ENDED event goes to the feed.")
+            + "validFrom (else 422); a planned end (validTo already set) may be brought forward, an end on or before endDate is "
+            + "already in place (422 already-ended) and is corrected with PUT. Audited (with the reason); a DESIGNATION ENDED event goes to the feed.")
     @APIResponse(responseCode = "200", description = "The ended designation", content = @Content(schema = @Schema(implementation = DesignationView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "endDate not after validFrom, or already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "endDate not after validFrom, or already ending on or before endDate", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response end(@PathParam("id") String id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
             @Valid @NotNull EndDesignation body) {

@@ -26,6 +26,17 @@ final class Params {
         return code;
     }
 
+    /** A designation source, {@code <system>:<programme>} (see NewDesignation.source); null when absent. */
+    static String source(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches(cn.sc.countyeconomy.registry.api.NewDesignation.SOURCE_FORMAT)) {
+            throw ApiException.invalidParameter("source", "must be <system>:<programme>, e.g. reform-pilot:programme/101");
+        }
+        return value;
+    }
+
     static String upper(String value) {
         return value == null || value.isBlank() ? null : value.trim().toUpperCase(Locale.ROOT);
     }

@@ -59,7 +59,7 @@ public class DesignationService {
                     .with("countyCode", r.countyCode());
         }
         checkDates(r.validFrom(), r.validTo());
-        checkOverlap(r.typeCode(), r.countyCode(), r.validFrom(), r.validTo(), null);
+        checkOverlap(r.typeCode(), r.countyCode(), r.sourceOrDefault(), r.validFrom(), r.validTo(), null);
         Designation d = new Designation();
         d.typeCode = r.typeCode();
         d.countyCode = r.countyCode();
@@ -68,6 +68,7 @@ public class DesignationService {
         d.evidenceStatus = r.evidenceStatus();
         d.sourceRef = r.sourceRef();
         d.note = r.note();
+        d.source = r.sourceOrDefault();
         d.persist();
         em.flush();
         DesignationView view = DesignationView.of(d, CountyReads.latestName(d.countyCode));
@@ -82,8 +83,11 @@ public class DesignationService {
         Designation d = find(id);
         Preconditions.requireMatch(ifMatch, d.version);
         DesignationView before = DesignationView.of(d, CountyReads.latestName(d.countyCode));
-        if (d.validTo != null) {
-            throw ApiException.rule("already-ended", "Designation " + id + " already ended on " + d.validTo + "; use PUT (admin) to correct it");
+        // a planned end (validTo set when it was recorded, e.g. a programme's deadline) may be brought
+        // forward; an end on or before the requested date is already in place
+        if (d.validTo != null && !r.endDate().isBefore(d.validTo)) {
+            throw ApiException.rule("already-ended", "Designation " + id + " already ends on " + d.validTo + ", not after " + r.endDate()
+                    + "; use PUT (admin) to correct it").with("validTo", d.validTo.toString());
         }
         if (!r.endDate().isAfter(d.validFrom)) {
             throw ApiException.rule("end-before-start", "endDate " + r.endDate() + " must be after validFrom " + d.validFrom)
@@ -104,7 +108,7 @@ public class DesignationService {
         Preconditions.requireMatch(ifMatch, d.version);
         DesignationView before = DesignationView.of(d, CountyReads.latestName(d.countyCode));
         checkDates(r.validFrom(), r.validTo());
-        checkOverlap(d.typeCode, d.countyCode, r.validFrom(), r.validTo(), d.id);
+        checkOverlap(d.typeCode, d.countyCode, d.source, r.validFrom(), r.validTo(), d.id);
         d.validFrom = r.validFrom();
         d.validTo = r.validTo();
         d.evidenceStatus = r.evidenceStatus();
@@ -135,10 +139,10 @@ public class DesignationService {
         return view;
     }
 
-    /** Designations filtered by type and county, and active on asOf when given (null: any). */
+    /** Designations filtered by type, county and source, and active on asOf when given (null: any). */
     @Transactional
-    public PageResult<DesignationView> list(String type, String county, LocalDate asOf, PageParams paging) {
-        Filter f = Filter.where().eq("typeCode", type).eq("countyCode", county).validOn("validFrom", "validTo", asOf);
+    public PageResult<DesignationView> list(String type, String county, String source, LocalDate asOf, PageParams paging) {
+        Filter f = Filter.where().eq("typeCode", type).eq("countyCode", county).eq("source", source).validOn("validFrom", "validTo", asOf);
         Map<String, String> names = new HashMap<>();
         return PageResult.of(f.find(Designation.class, SORT.panache(paging.rawSort())), paging,
                 d -> DesignationView.of(d, names.computeIfAbsent(d.countyCode, CountyReads::latestName)));
@@ -178,13 +182,16 @@ public class DesignationService {
         }
     }
 
-    private static void checkOverlap(String type, String county, LocalDate from, LocalDate to, Long except) {
-        Designation other = Filter.where().eq("typeCode", type).eq("countyCode", county).overlaps("validFrom", "validTo", from, to)
+    /** Only designations of the same source exclude each other: another programme's may overlap. */
+    private static void checkOverlap(String type, String county, String source, LocalDate from, LocalDate to, Long except) {
+        Designation other = Filter.where().eq("typeCode", type).eq("countyCode", county).eq("source", source)
+                .overlaps("validFrom", "validTo", from, to)
                 .list(Designation.class, Sort.by("id")).stream().filter(d -> !d.id.equals(except)).findFirst().orElse(null);
         if (other != null) {
-            throw ApiException.conflict("County " + county + " already holds " + type + " over an overlapping period (designation "
-                    + other.id + ", from " + other.validFrom + (other.validTo == null ? ", open-ended" : " to " + other.validTo) + ")")
-                    .with("conflictingId", other.id);
+            throw ApiException.conflict("County " + county + " already holds " + type + " from source " + source
+                    + " over an overlapping period (designation " + other.id + ", from " + other.validFrom
+                    + (other.validTo == null ? ", open-ended" : " to " + other.validTo) + ")")
+                    .with("conflictingId", other.id).with("source", source);
         }
     }
 
@@ -198,6 +205,7 @@ public class DesignationService {
         m.put("evidenceStatus", d.evidenceStatus);
         m.put("sourceRef", d.sourceRef);
         m.put("note", d.note);
+        m.put("source", d.source);
         m.put("version", d.version);
         if (change != null) {
             m.put("changeId", change.id);

@@ -260,7 +260,7 @@ public class DivisionChangeService {
     }
 
     private void carryDesignation(Effects effects, Designation d, LocalDate originalEnd, Division src, Division to) {
-        long overlapping = Filter.where().eq("typeCode", d.typeCode).eq("countyCode", to.code)
+        long overlapping = Filter.where().eq("typeCode", d.typeCode).eq("countyCode", to.code).eq("source", d.source)
                 .overlaps("validFrom", "validTo", effects.date, originalEnd).count(Designation.class);
         if (overlapping > 0) {
             return; // e.g. two merged counties held the same designation: the successor holds it once
@@ -272,6 +272,7 @@ public class DivisionChangeService {
         n.validTo = originalEnd;
         n.evidenceStatus = d.evidenceStatus;
         n.sourceRef = d.sourceRef;
+        n.source = d.source;
         n.note = "Carried over from " + src.code + " (" + src.nameZh + ") by division change " + effects.change.id
                 + (d.note == null ? "" : ". " + d.note);
         n.persist();

@@ -21,7 +21,9 @@ public record PilotView(
         @Schema(description = "Date of the transition into the current status.") LocalDate statusSince,
         LocalDate nominatedOn,
         @Schema(description = "Date of the first transition into IMPLEMENTING; the projections count the pace from it.") LocalDate implementationStart,
-        @Schema(description = "Id of the REFORM_PILOT designation in county-registry-service, recorded on approval.") Long designationId,
+        @Schema(description = "Id of the REFORM_PILOT designation in county-registry-service, known once the registry has recorded it "
+                + "(registrySync SYNCED).", nullable = true) Long designationId,
+        @Schema(description = "The designation and whether the registry has it yet.") RegistrySync registrySync,
         @Schema(description = "The statuses this pilot may move to next.") List<PilotStatus> allowedTransitions,
         String source,
         long version,
@@ -29,7 +31,7 @@ public record PilotView(
 
     public static PilotView of(Pilot p, List<PilotTransition> history) {
         return new PilotView(p.id, p.programId, p.batch, p.countyCode, p.countyName, p.prefectureName, p.status,
-                p.statusSince, p.nominatedOn, p.implementationStart, p.designationId, List.copyOf(p.status.next()),
+                p.statusSince, p.nominatedOn, p.implementationStart, p.designationId, RegistrySync.of(p), List.copyOf(p.status.next()),
                 p.source, p.version, history == null ? null : history.stream().map(TransitionView::of).toList());
     }
 }

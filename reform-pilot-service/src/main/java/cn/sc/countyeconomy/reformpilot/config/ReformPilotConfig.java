@@ -14,4 +14,18 @@ public interface ReformPilotConfig {
     /** A milestone not done whose planned date falls within this many days from today is "due". */
     @WithDefault("30")
     int milestoneDueWindowDays();
+
+    /** When the registry writes go out by themselves (read by RegistrySyncSchedule's {@code @Scheduled}). */
+    RegistrySync registrySync();
+
+    interface RegistrySync {
+
+        /** How often the outbox relay sends what is due, e.g. {@code 5s}; {@code off} disables it. */
+        @WithDefault("5s")
+        String relayEvery();
+
+        /** How often the pilots are reconciled with the registry, e.g. {@code 1h}; {@code off} disables it. */
+        @WithDefault("1h")
+        String reconcileEvery();
+    }
 }

@@ -21,14 +21,13 @@ import cn.sc.countyeconomy.reformpilot.api.PilotState;
 import cn.sc.countyeconomy.reformpilot.api.PilotView;
 import cn.sc.countyeconomy.reformpilot.api.TransitionView;
 import cn.sc.countyeconomy.registry.client.CountyRegistry;
-import cn.sc.countyeconomy.registry.client.NewDesignation;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
-import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -42,13 +41,11 @@ import java.util.stream.Collectors;
 
 /**
  * Nominations and the lifecycle of pilots, with the registry writes that go with them.
- * <p>Order of a transition that writes to county-registry-service (approval, withdrawal): the
- * local change is made and flushed first (so the optimistic-lock check has happened and a racing
- * request has already lost), then the registry is called, still inside the transaction. If the
- * registry fails or is down, the exception rolls the transaction back: nothing is written locally.
- * If the commit fails after a successful registry write, a retry sends the same Idempotency-Key
- * ("pilot-&lt;id&gt;-approve") and the registry answers with the designation it recorded the first
- * time, so the retry is safe.
+ * <p>A transition that changes the pilot's REFORM_PILOT designation (approval records it; acceptance,
+ * rejection and withdrawal end it) records the registry write as an outbox message in its own
+ * transaction ({@link DesignationMessages}); nothing calls county-registry-service inside it. The
+ * relay sends it afterwards with a fixed Idempotency-Key, and the pilot shows the sync state.
+ * The pilot's row is locked for the transition, so the relay's update of its sync state waits for it.
  */
 @ApplicationScoped
 public class PilotService {
@@ -70,6 +67,9 @@ public class PilotService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DesignationMessages designations;
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -202,13 +202,20 @@ public class PilotService {
 
     @Transactional
     public PilotView transition(long id, String ifMatch, NewTransition r) {
-        Pilot p = require(id);
+        Pilot p = em.find(Pilot.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ApiException.notFound("Pilot", id);
+        }
         PilotStatus from = p.status;
         PilotStatus to = r.to();
         checkMayMove(p, ifMatch, to);
         checkDate(p, r);
         if (to == PilotStatus.ACCEPTED || to == PilotStatus.REJECTED) {
             checkVerdict(p, to);
+        }
+        Program program = program(p.programId);
+        if (to == PilotStatus.APPROVED) {
+            checkBeforeDeadline(program, r);
         }
         PilotState before = PilotState.of(p);
         p.status = to;
@@ -217,10 +224,9 @@ public class PilotService {
             p.implementationStart = r.date();
         }
         record(p, from, to, r.date(), r.reason());
-        em.flush(); // the version check happens here, before anything leaves this service
-        writeToRegistry(p, from, r);
+        changeDesignation(p, program, r);
+        em.flush(); // the version check, so that the answer carries the version the pilot is stored with
         audit.record("Pilot", p.id, "TRANSITION", before, PilotState.of(p), r.reason());
-        em.flush(); // the designation id, so that the answer carries the version it is stored with
         return PilotView.of(p, transitionsOf(p.id));
     }
 
@@ -268,40 +274,32 @@ public class PilotService {
         }
     }
 
-    /** Approval records the REFORM_PILOT designation; withdrawal and rejection end it. */
-    private void writeToRegistry(Pilot p, PilotStatus from, NewTransition r) {
-        PilotStatus to = r.to();
-        if (to == PilotStatus.APPROVED) {
-            Program program = program(p.programId);
-            RegistryDesignation d = registry.addDesignation(approvalKey(p.id), new NewDesignation(
-                    RegistryDesignation.REFORM_PILOT, p.countyCode, r.date(), null,
-                    "reform-pilot-service/pilots/" + p.id,
-                    program.nameZh + "（第" + p.batch + "批）"));
-            p.designationId = d.id();
-        } else if ((to == PilotStatus.WITHDRAWN || to == PilotStatus.REJECTED) && from != PilotStatus.NOMINATED) {
-            // a withdrawn or rejected county is no longer a reform pilot; an accepted one keeps its designation
-            Long designation = p.designationId != null ? p.designationId : seededDesignation(p, r.date());
-            if (designation != null) {
-                registry.endDesignation(designation, r.date(), r.reason());
-                p.designationId = designation;
-            }
+    /** The programme's deadline is the designation's last day: approving after it would designate nothing. */
+    private static void checkBeforeDeadline(Program program, NewTransition r) {
+        if (program.deadline != null && r.date().isAfter(program.deadline)) {
+            throw ApiException.rule("approval-after-deadline", "date " + r.date() + " is after the programme's deadline "
+                    + program.deadline + "; a pilot approved then would never be one").with("deadline", program.deadline.toString());
         }
     }
 
     /**
-     * Pilots seeded from the 2020 announcement were approved before this service existed, so they
-     * hold no designation id: their REFORM_PILOT designation is the registry's one for the county,
-     * valid on the date and from the same source (so another programme's designation is never ended).
+     * The REFORM_PILOT designation follows the pilot: approval records it from the approval date to the
+     * programme's deadline (its end, exclusive, is the day after; open-ended without a deadline);
+     * acceptance, rejection or withdrawal end it on their date, unless the deadline ended it before.
      */
-    private Long seededDesignation(Pilot p, LocalDate on) {
-        return registry.designations(RegistryDesignation.REFORM_PILOT, on, p.countyCode).stream()
-                .filter(d -> p.countyCode.equals(d.countyCode()) && d.validOn(on))
-                .filter(d -> p.source != null && p.source.equals(d.sourceRef()))
-                .map(RegistryDesignation::id)
-                .findFirst().orElse(null);
+    private void changeDesignation(Pilot p, Program program, NewTransition r) {
+        PilotStatus to = r.to();
+        if (to == PilotStatus.APPROVED) {
+            p.designationFrom = r.date();
+            p.designationTo = program.deadline == null ? null : program.deadline.plusDays(1);
+            designations.add(p, program.nameZh, approvalKey(p.id));
+        } else if (to.isFinal() && p.designationFrom != null && (p.designationTo == null || r.date().isBefore(p.designationTo))) {
+            p.designationTo = r.date();
+            designations.end(p, r.date(), r.reason(), "pilot-" + p.id + "-end");
+        }
     }
 
-    private static String approvalKey(long pilotId) {
+    static String approvalKey(long pilotId) {
         return "pilot-" + pilotId + "-approve";
     }
 

@@ -130,10 +130,16 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                 LocalDate.of(1983, 1, 1), null, status, List.of(), List.of(), null, List.of(), 0);
     }
 
-    /** A designation in the registry's shape, evidence VERIFIED. */
+    /** A designation in the registry's shape, evidence VERIFIED, from the registry's default source. */
     public static RegistryDesignation designation(long id, String type, String countyCode, String countyName,
             LocalDate validFrom, LocalDate validTo) {
-        return new RegistryDesignation(id, type, countyCode, countyName, validFrom, validTo, "VERIFIED", "test stub", null, 0);
+        return designation(id, type, countyCode, countyName, validFrom, validTo, "registry:manual");
+    }
+
+    /** A designation in the registry's shape, evidence VERIFIED, from a source ({@code <system>:<programme>}). */
+    public static RegistryDesignation designation(long id, String type, String countyCode, String countyName,
+            LocalDate validFrom, LocalDate validTo, String source) {
+        return new RegistryDesignation(id, type, countyCode, countyName, validFrom, validTo, "VERIFIED", "test stub", null, source, 0);
     }
 
     /**
@@ -151,7 +157,7 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     /**
      * The registry holds these designations (replacing those stated before): listed by type, by
      * type and county, and read by id. A county without any is answered an empty page. The stub
-     * does not filter by date: the service under test does that with the validity it is given.
+     * does not filter by date nor by source: the service under test does that with what it is given.
      */
     public static synchronized void designations(Collection<RegistryDesignation> designations) {
         List<StubMapping> stubs = replace("designations");
@@ -246,13 +252,16 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json(201, """
                     {"id":{{randomInt lower=100000 upper=999999}},"typeCode":"{{jsonPath request.body '$.typeCode'}}",
                      "countyCode":"{{jsonPath request.body '$.countyCode'}}","countyName":"测试县",
-                     "validFrom":"{{jsonPath request.body '$.validFrom'}}","validTo":null,"evidenceStatus":"LISTED",
-                     "sourceRef":"{{jsonPath request.body '$.sourceRef'}}","note":null,"version":0}""")));
+                     "validFrom":"{{jsonPath request.body '$.validFrom'}}",
+                     "validTo":{{#if (jsonPath request.body '$.validTo')}}"{{jsonPath request.body '$.validTo'}}"{{else}}null{{/if}},
+                     "evidenceStatus":"LISTED","sourceRef":"{{jsonPath request.body '$.sourceRef'}}","note":null,
+                     "source":"{{#if (jsonPath request.body '$.source')}}{{jsonPath request.body '$.source'}}{{else}}registry:manual{{/if}}",
+                     "version":0}""")));
         server.stubFor(post(urlPathMatching("/api/v1/designations/[0-9]+/end")).atPriority(DEFAULTS)
                 .willReturn(json(200, """
                     {"id":{{request.pathSegments.[3]}},"typeCode":"REFORM_PILOT","countyCode":"510000","countyName":"测试县",
                      "validFrom":"2020-01-01","validTo":"{{jsonPath request.body '$.endDate'}}","evidenceStatus":"LISTED",
-                     "sourceRef":null,"note":null,"version":1}""")));
+                     "sourceRef":null,"note":null,"source":"registry:manual","version":1}""")));
     }
 
     private static ResponseDefinitionBuilder problem(int status, String type, String detail) {
