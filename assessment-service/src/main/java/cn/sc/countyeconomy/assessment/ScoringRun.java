@@ -24,6 +24,9 @@ public class ScoringRun extends PanacheEntityBase {
     public int schemeVersion;
     @Column(name = "input_hash")
     public String inputHash;
+    /** {@link cn.sc.countyeconomy.assessment.scoring.ScoringEngine#CODE_VERSION} when the run was made. */
+    @Column(name = "scoring_code_version")
+    public String scoringCodeVersion;
     @Column(name = "county_count")
     public int countyCount;
     @JdbcTypeCode(SqlTypes.JSON)

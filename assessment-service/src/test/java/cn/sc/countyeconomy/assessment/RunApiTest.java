@@ -2,6 +2,7 @@ package cn.sc.countyeconomy.assessment;
 
 import cn.sc.countyeconomy.api.testing.CsvRows;
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.assessment.scoring.ScoringEngine;
 import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -82,7 +83,8 @@ class RunApiTest {
         }
         io.restassured.response.Response created = as("editor").body(Map.of("year", 2026, "schemeVersion", scheme.getInt("schemeVersion")))
                 .post("/api/v1/runs");
-        created.then().statusCode(201).body("inputHash", matchesPattern("[0-9a-f]{64}")).body("schemeVersion", equalTo(1));
+        created.then().statusCode(201).body("inputHash", matchesPattern("[0-9a-f]{64}")).body("schemeVersion", equalTo(1))
+                .body("scoringCodeVersion", equalTo(ScoringEngine.CODE_VERSION));
         long runId = created.jsonPath().getLong("id");
         assertTrue(created.header("Location").endsWith("/api/v1/runs/" + runId), created.header("Location"));
         JsonPath res = as("reader").queryParam("category", CAT).queryParam("size", 500).get("/api/v1/runs/" + runId + "/results")
@@ -200,7 +202,11 @@ class RunApiTest {
                 .body("[0].counties", equalTo(183)).body("[0].values", equalTo(183 * 27));
         as("reader").queryParam("size", 1).get("/api/v1/data/2021/values").then().statusCode(200)
                 .body("items[0].synthetic", equalTo(true)).body("items[0].source", containsString("SYNTHETIC"));
-        long r21 = as("editor").body(Map.of("year", 2021, "schemeVersion", 1)).post("/api/v1/runs").then().statusCode(201).extract().jsonPath().getLong("id");
+        long r21 = as("editor").body(Map.of("year", 2021, "schemeVersion", 1)).post("/api/v1/runs").then().statusCode(201)
+                .body("scoringCodeVersion", equalTo(ScoringEngine.CODE_VERSION)).extract().jsonPath().getLong("id");
+        // the stored record of a run with the default framework states the scoring code's version and the hash of its inputs
+        as("reader").get("/api/v1/runs/" + r21).then().statusCode(200).body("scoringCodeVersion", equalTo(ScoringEngine.CODE_VERSION))
+                .body("inputHash", matchesPattern("[0-9a-f]{64}"));
         as("approver").post("/api/v1/runs/" + r21 + "/official").then().statusCode(200);
         long r22 = as("editor").body(Map.of("year", 2022, "schemeVersion", 1)).post("/api/v1/runs").then().statusCode(201).extract().jsonPath().getLong("id");
         as("approver").post("/api/v1/runs/" + r22 + "/official").then().statusCode(200);

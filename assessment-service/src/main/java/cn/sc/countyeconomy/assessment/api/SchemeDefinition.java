@@ -21,7 +21,14 @@ public record SchemeDefinition(
         @NotEmpty List<@Valid IndicatorEntry> indicators,
         @NotEmpty @Schema(description = "category code -> indicator code -> weight; each category's weights must sum to 1 (± 1e-9).") Map<String, Map<String, Double>> weights,
         List<Model.@Valid RedLineRule> redLines,
-        List<Model.@Valid AwardRule> awards) {
+        List<Model.@Valid AwardRule> awards,
+        @Schema(description = "Parameters of COINr's treatment and normalisation functions (winmax, skew/kurtosis thresholds, l_u, m_sd, ...); absent or null fields take COINr 1.1.14's defaults.") @Valid Model.Parameters parameters) {
+
+    /** A definition with COINr's default parameters. */
+    public SchemeDefinition(String weightsSource, Model.Aggregation aggregation, Double minDataShare, List<IndicatorEntry> indicators,
+            Map<String, Map<String, Double>> weights, List<Model.RedLineRule> redLines, List<Model.AwardRule> awards) {
+        this(weightsSource, aggregation, minDataShare, indicators, weights, redLines, awards, null);
+    }
 
     @Schema(name = "SchemeIndicator", description = "An indicator in a scheme. direction and area are copied from the catalogue when the scheme is saved, so a published scheme keeps its meaning.")
     public record IndicatorEntry(
@@ -41,6 +48,6 @@ public record SchemeDefinition(
                 i.direction(), i.normalisation(), i.imputation(), i.treatOutliers(), i.target(), i.lowerGoalpost(),
                 i.upperGoalpost())).toList();
         return new Model.Scheme(specs, weights, aggregation, minDataShare,
-                redLines == null ? List.of() : redLines, awards == null ? List.of() : awards);
+                redLines == null ? List.of() : redLines, awards == null ? List.of() : awards, parameters);
     }
 }

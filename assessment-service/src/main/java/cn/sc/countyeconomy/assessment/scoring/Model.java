@@ -67,7 +67,45 @@ public final class Model {
      */
     public record Scheme(List<IndicatorSpec> indicators, Map<String, Map<String, Double>> weights,
             Aggregation aggregation, double minDataShare, List<RedLineRule> redLines,
-            List<AwardRule> awards) {
+            List<AwardRule> awards, Parameters parameters) {
+
+        public Scheme {
+            parameters = parameters == null ? Parameters.COINR_DEFAULTS : parameters.withDefaults();
+        }
+
+        /** A scheme with COINr's default parameters. */
+        public Scheme(List<IndicatorSpec> indicators, Map<String, Map<String, Double>> weights, Aggregation aggregation,
+                double minDataShare, List<RedLineRule> redLines, List<AwardRule> awards) {
+            this(indicators, weights, aggregation, minDataShare, redLines, awards, null);
+        }
+    }
+
+    /**
+     * The parameters of COINr's functions that a scheme may set; a missing one takes COINr 1.1.14's
+     * default. {@code winmax}, {@code skewThreshold}, {@code kurtosisThreshold}: {@code Treat()}'s
+     * {@code winsorise(winmax)} and {@code check_SkewKurt(skew_thresh, kurt_thresh)} (5, 2, 3.5);
+     * {@code minMaxLower/Upper}: {@code n_minmax(l_u)} (0, 100); {@code zScoreMean/Sd}:
+     * {@code n_zscore(m_sd)} (0, 1); {@code dist2targCapMax}: {@code n_dist2targ(cap_max)} (false);
+     * {@code goalpostScale}, {@code goalpostTruncate}: {@code n_goalposts(gposts[3], trunc2posts)}
+     * (100 - COINr has no default scale, 100 matches n_minmax's - and true).
+     */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ScoringParameters", description = "Parameters of COINr's functions; a missing one takes COINr 1.1.14's default.")
+    public record Parameters(@jakarta.validation.constraints.Positive Integer winmax, Double skewThreshold, Double kurtosisThreshold, Double minMaxLower,
+            Double minMaxUpper, Double zScoreMean, @jakarta.validation.constraints.Positive Double zScoreSd, Boolean dist2targCapMax, Double goalpostScale,
+            Boolean goalpostTruncate) {
+
+        public static final Parameters COINR_DEFAULTS = new Parameters(5, 2.0, 3.5, 0.0, 100.0, 0.0, 1.0, false, 100.0, true);
+
+        public Parameters withDefaults() {
+            Parameters d = COINR_DEFAULTS;
+            return new Parameters(winmax == null ? d.winmax : winmax, skewThreshold == null ? d.skewThreshold : skewThreshold,
+                    kurtosisThreshold == null ? d.kurtosisThreshold : kurtosisThreshold,
+                    minMaxLower == null ? d.minMaxLower : minMaxLower, minMaxUpper == null ? d.minMaxUpper : minMaxUpper,
+                    zScoreMean == null ? d.zScoreMean : zScoreMean, zScoreSd == null ? d.zScoreSd : zScoreSd,
+                    dist2targCapMax == null ? d.dist2targCapMax : dist2targCapMax,
+                    goalpostScale == null ? d.goalpostScale : goalpostScale,
+                    goalpostTruncate == null ? d.goalpostTruncate : goalpostTruncate);
+        }
     }
 
     /** One county's raw values (indicator -> value; absent or null = missing). */

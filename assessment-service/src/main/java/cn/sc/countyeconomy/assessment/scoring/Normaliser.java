@@ -3,91 +3,130 @@ package cn.sc.countyeconomy.assessment.scoring;
 import cn.sc.countyeconomy.assessment.scoring.Model.Direction;
 import cn.sc.countyeconomy.assessment.scoring.Model.IndicatorSpec;
 import cn.sc.countyeconomy.assessment.scoring.Model.Normalisation;
+import cn.sc.countyeconomy.assessment.scoring.Model.Parameters;
 
 /**
- * Normalisation of one indicator's treated values within one category (the counties that are
- * scored). Lower-is-better indicators are turned round so that a higher normalised value is
- * always better. An indicator with no spread in the category (all values equal) gives every
- * county 50: it carries no information for the ranking.
+ * COINr 1.1.14's {@code Normalise()} of one indicator's observed (treated) values within one
+ * category. As in {@code Normalise.numeric}, the values are first multiplied by the direction
+ * (-1 for lower-is-better), then passed to the function; targets and goalposts are turned the
+ * same way, as {@code get_iMeta_norm_paras} does. Nothing is made up for a column without
+ * spread: R's 0/0 gives NaN, and the aggregation then leaves the indicator out for every county.
  * <ul>
- * <li>MIN_MAX: 100 (x - min)/(max - min); lower is better: 100 (max - x)/(max - min) (COINr n_minmax to [0, 100]).</li>
- * <li>Z_SCORE: z = d (x - mean)/s with s the sample sd and d = +1/-1 by direction, reported as
- * 50 + 10 z (COINr n_zscore with m_sd = c(50, 10)), not capped.</li>
- * <li>DISTANCE_TO_TARGET: 100 (x - min)/(target - min), or 100 (max - x)/(max - target) when lower
- * is better, capped to [0, 100] (COINr n_dist2targ with cap_max = TRUE).</li>
- * <li>GOALPOSTS: 100 (x - L)/(U - L), or 100 (U - x)/(U - L) when lower is better, capped to
- * [0, 100] (COINr n_goalposts).</li>
- * <li>RANK: the competition rank from the worst, 1..n, ties sharing the lower rank (COINr n_rank,
- * R's rank(ties.method = "min")); a 1..n scale, so a scheme should not mix it with 0-100 methods.</li>
- * <li>PERCENTILE_RANK: 100 (r - 1)/(n - 1) with r that rank (COINr n_prank, dplyr::percent_rank).</li>
+ * <li>MIN_MAX: {@code n_minmax(l_u)}: (x - min)/(max - min) (u - l) + l.</li>
+ * <li>Z_SCORE: {@code n_zscore(m_sd)}: (x - mean)/sd · m_sd[2] + m_sd[1], sd the sample sd.</li>
+ * <li>DISTANCE_TO_TARGET: {@code n_dist2targ(targ · direction, cap_max)}: (x - min)/(targ - min), 0-1,
+ * capped at 1 only when {@code cap_max}.</li>
+ * <li>GOALPOSTS: {@code n_goalposts(gposts, trunc2posts)}: (x - L)/(U - L), truncated to [0, 1]
+ * when {@code trunc2posts}, times {@code gposts[3]}.</li>
+ * <li>RANK: {@code n_rank}: {@code rank(x, ties.method = "min")}.</li>
+ * <li>PERCENTILE_RANK: {@code n_prank}: (rank - 1)/(n - 1), 0-1.</li>
  * </ul>
  */
 public final class Normaliser {
 
-    public static final double NO_SPREAD = 50.0;
-
     private Normaliser() {
     }
 
-    public static double[] normalise(double[] x, IndicatorSpec spec, Normalisation method) {
+    /** Convenience for tests: a new array, NaN entries are missing values and stay missing. */
+    public static double[] normalise(double[] x, IndicatorSpec spec, Normalisation method, Parameters p) {
         int n = x.length;
-        double[] out = new double[n];
-        if (n == 0) {
-            return out;
+        double[] compact = new double[n];
+        int[] idx = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(x[i])) {
+                idx[m] = i;
+                compact[m++] = x[i];
+            }
         }
-        boolean lower = spec.direction() == Direction.LOWER_IS_BETTER;
-        double d = lower ? -1 : 1;
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        double[] y = new double[m];
+        normalise(compact, m, spec, method, p, y, new Workspace(m));
+        for (int a = 0; a < m; a++) {
+            out[idx[a]] = y[a];
+        }
+        return out;
+    }
+
+    /** Buffers for the rank-based methods, reused across columns. */
+    public static final class Workspace {
+
+        final double[] keys;
+        final int[] order;
+        final int[] ranks;
+
+        public Workspace(int n) {
+            keys = new double[n];
+            order = new int[n];
+            ranks = new int[n];
+        }
+    }
+
+    /**
+     * Normalises the first m (observed) entries of x into out; x is not changed.
+     */
+    public static void normalise(double[] x, int m, IndicatorSpec spec, Normalisation method, Parameters p, double[] out,
+            Workspace ws) {
+        if (m == 0) {
+            return;
+        }
+        double d = spec.direction() == Direction.LOWER_IS_BETTER ? -1 : 1;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
+        for (int i = 0; i < m; i++) {
+            double v = x[i] * d;
+            out[i] = v;
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
         switch (method) {
             case MIN_MAX -> {
-                for (int i = 0; i < n; i++) {
-                    out[i] = max == min ? NO_SPREAD : 100 * (lower ? max - x[i] : x[i] - min) / (max - min);
+                double l = p.minMaxLower();
+                double u = p.minMaxUpper();
+                for (int i = 0; i < m; i++) {
+                    out[i] = (out[i] - min) / (max - min) * (u - l) + l;
                 }
             }
             case Z_SCORE -> {
-                double mean = Statistics.mean(x);
-                double sd = n > 1 ? Statistics.sampleSd(x) : 0;
-                for (int i = 0; i < n; i++) {
-                    out[i] = sd == 0 ? NO_SPREAD : 50 + 10 * d * (x[i] - mean) / sd;
+                double mean = Statistics.mean(out, m);
+                double sd = Statistics.sampleSd(out, m);
+                for (int i = 0; i < m; i++) {
+                    out[i] = (out[i] - mean) / sd * p.zScoreSd() + p.zScoreMean();
                 }
             }
             case DISTANCE_TO_TARGET -> {
-                double t = required(spec.target(), spec, "target");
-                for (int i = 0; i < n; i++) {
-                    double denom = lower ? max - t : t - min;
-                    double v = denom == 0 ? 100 : 100 * (lower ? max - x[i] : x[i] - min) / denom;
-                    out[i] = cap(v);
+                double targ = required(spec.target(), spec, "target") * d;
+                boolean cap = p.dist2targCapMax();
+                for (int i = 0; i < m; i++) {
+                    double y = (out[i] - min) / (targ - min);
+                    out[i] = cap && y > 1 ? 1 : y;
                 }
             }
             case GOALPOSTS -> {
-                double l = required(spec.lowerGoalpost(), spec, "lowerGoalpost");
-                double u = required(spec.upperGoalpost(), spec, "upperGoalpost");
-                for (int i = 0; i < n; i++) {
-                    out[i] = cap(100 * (lower ? u - x[i] : x[i] - l) / (u - l));
+                double lo = required(spec.lowerGoalpost(), spec, "lowerGoalpost");
+                double hi = required(spec.upperGoalpost(), spec, "upperGoalpost");
+                // get_iMeta_norm_paras: direction -1 gives gposts = (-U, -L, scale)
+                double g1 = d < 0 ? hi * d : lo;
+                double g2 = d < 0 ? lo * d : hi;
+                boolean trunc = p.goalpostTruncate();
+                double scale = p.goalpostScale();
+                for (int i = 0; i < m; i++) {
+                    double y = (out[i] - g1) / (g2 - g1);
+                    if (trunc) {
+                        y = y > 1 ? 1 : y < 0 ? 0 : y;
+                    }
+                    out[i] = y * scale;
                 }
             }
             case RANK, PERCENTILE_RANK -> {
-                double[] oriented = new double[n];
-                for (int i = 0; i < n; i++) {
-                    oriented[i] = d * x[i];
-                }
-                int[] r = Statistics.competitionRanks(oriented, false);
-                for (int i = 0; i < n; i++) {
-                    out[i] = method == Normalisation.RANK ? r[i] : n == 1 ? NO_SPREAD : 100.0 * (r[i] - 1) / (n - 1);
+                Statistics.minRanks(out, m, ws.keys, ws.order, ws.ranks);
+                for (int i = 0; i < m; i++) {
+                    out[i] = method == Normalisation.RANK ? ws.ranks[i] : (ws.ranks[i] - 1) / (double) (m - 1);
                 }
             }
             default -> throw new IllegalArgumentException(method.name());
         }
-        return out;
-    }
-
-    private static double cap(double v) {
-        return Math.max(0, Math.min(100, v));
     }
 
     private static double required(Double v, IndicatorSpec spec, String what) {

@@ -1,100 +1,150 @@
 package cn.sc.countyeconomy.assessment.scoring;
 
+import cn.sc.countyeconomy.assessment.scoring.Model.Parameters;
 import cn.sc.countyeconomy.assessment.scoring.Model.Treatment;
 
 /**
- * COINr's default outlier treatment of one indicator within one category.
+ * COINr 1.1.14's default {@code Treat()} of one indicator (its observed values within one
+ * category): {@code f_pass = "check_SkewKurt"}, {@code f1 = "winsorise"}, {@code f2 = "log_CT"},
+ * {@code combine_treat = FALSE}.
  * <ol>
- * <li>The indicator fails when |G1| >= 2 and G2 >= 3.5 (see {@link Statistics}); with fewer than 4
- * values, or no spread, it is left as it is.</li>
- * <li>While it fails and at most 5 points have been changed: the most extreme value on the side of
- * the skew (the largest when G1 >= 0, else the smallest), with any values equal to it, is set to
- * the next value inward, and the check is repeated.</li>
- * <li>If it still fails, the winsorising is discarded and the original values are log
- * transformed: ln(x) when all x > 0, else ln(x - min + 1); for a negative skew the mirror image
- * -ln(max - x + 1), so that the order of the counties is kept in every case.</li>
+ * <li>{@code check_SkewKurt}: passes when |skew| &lt; skew_thresh <b>or</b> kurt &lt; kurt_thresh
+ * (R's three-valued logic: with fewer than 4 values, or no spread, the answer is NA and COINr
+ * returns the indicator untreated).</li>
+ * <li>{@code winsorise}: while failing and {@code nwin < winmax}: if skew &gt;= 0 every value equal
+ * to the maximum is set to the largest other value, else every value equal to the minimum to the
+ * smallest other value; {@code nwin} is then the number of values at the current maximum plus at
+ * the current minimum (the points changed so far, counted as COINr counts them). Ties can take
+ * {@code nwin} past {@code winmax}.</li>
+ * <li>If the winsorised values pass, they are the result. Otherwise {@code log_CT} of the
+ * <b>original</b> values: log(x - min + 0.01 (max - min)), whatever the sign of the skew.</li>
  * </ol>
- * COINr's {@code Treat()} uses strict inequalities (|skew| > 2, kurt > 3.5) and its {@code log_CT};
- * this service uses >= as its issue prescribes and the transform written above.
+ * Where R would stop with an error or an NA answer inside {@code Treat}, COINr keeps the indicator
+ * untreated; so does this class.
  */
 public final class OutlierTreatment {
-
-    public static final double SKEW_LIMIT = 2.0;
-    public static final double KURTOSIS_LIMIT = 3.5;
-    public static final int MAX_WINSORISED = 5;
 
     private OutlierTreatment() {
     }
 
-    public record Outcome(double[] values, Treatment treatment, int pointsWinsorised, double skewBefore,
-            double kurtosisBefore, double skewAfter, double kurtosisAfter) {
+    /** What was done; the values themselves are changed in place. */
+    public record Outcome(Treatment treatment, int pointsWinsorised, double skewBefore, double kurtosisBefore,
+            double skewAfter, double kurtosisAfter) {
     }
 
-    public static boolean fails(double[] x) {
-        if (x.length < 4) {
-            return false;
-        }
-        double skew = Statistics.skewness(x);
-        double kurt = Statistics.excessKurtosis(x);
-        return !Double.isNaN(skew) && !Double.isNaN(kurt) && Math.abs(skew) >= SKEW_LIMIT && kurt >= KURTOSIS_LIMIT;
+    /** The result of {@link #treat(double[], Parameters)} with the treated values. */
+    public record Treated(double[] values, Outcome outcome) {
     }
 
-    public static Outcome treat(double[] original) {
-        double skew0 = original.length >= 3 ? Statistics.skewness(original) : Double.NaN;
-        double kurt0 = original.length >= 4 ? Statistics.excessKurtosis(original) : Double.NaN;
-        if (!fails(original)) {
-            return new Outcome(original, Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
+    /** R's {@code (abs(sk) < st) | (kt < kt)}: TRUE, FALSE or null for NA. */
+    static Boolean passes(double skew, double kurt, Parameters p) {
+        Boolean a = Double.isNaN(skew) ? null : Math.abs(skew) < p.skewThreshold();
+        Boolean b = Double.isNaN(kurt) ? null : kurt < p.kurtosisThreshold();
+        if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
+            return true;
         }
-        double[] y = original.clone();
-        int points = 0;
-        while (fails(y)) {
-            boolean high = Statistics.skewness(y) >= 0;
-            double extreme = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            for (double v : y) {
-                extreme = high ? Math.max(extreme, v) : Math.min(extreme, v);
-            }
-            double next = high ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            int count = 0;
-            for (double v : y) {
-                if (v == extreme) {
-                    count++;
-                } else {
-                    next = high ? Math.max(next, v) : Math.min(next, v);
-                }
-            }
-            if (Double.isInfinite(next) || points + count > MAX_WINSORISED) {
-                break;
-            }
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == extreme) {
-                    y[i] = next;
-                }
-            }
-            points += count;
-        }
-        if (!fails(y)) {
-            return new Outcome(y, Treatment.WINSORISED, points, skew0, kurt0, Statistics.skewness(y), Statistics.excessKurtosis(y));
-        }
-        double[] logged = log(original, skew0 >= 0);
-        return new Outcome(logged, Treatment.LOG_TRANSFORMED, 0, skew0, kurt0,
-                Statistics.skewness(logged), Statistics.excessKurtosis(logged));
+        return a == null || b == null ? null : false;
     }
 
-    static double[] log(double[] x, boolean positiveSkew) {
+    static Boolean passes(double[] x, int n, Parameters p) {
+        return passes(Statistics.skew(x, n), Statistics.kurt(x, n), p);
+    }
+
+    /** Convenience for tests and single columns: COINr's default treatment of a copy of x. */
+    public static Treated treat(double[] x, Parameters p) {
+        double[] y = x.clone();
+        Outcome o = treat(y, y.length, new double[y.length], p);
+        return new Treated(y, o);
+    }
+
+    /**
+     * Treats the first n entries of x in place; {@code work} is a buffer of at least n doubles,
+     * reused by the caller across columns and replications.
+     */
+    public static Outcome treat(double[] x, int n, double[] work, Parameters p) {
+        double skew0 = Statistics.skew(x, n);
+        double kurt0 = Statistics.kurt(x, n);
+        Boolean pass0 = passes(skew0, kurt0, p);
+        if (pass0 == null || pass0) {
+            return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
+        }
+        System.arraycopy(x, 0, work, 0, n);
+        int nwin = 0;
+        int atMax = 0;
+        int atMin = 0;
+        Boolean passing = false;
+        while (!Boolean.TRUE.equals(passing) && nwin < p.winmax()) {
+            if (passing == null) {
+                // R: while (NA & TRUE) stops with an error inside Treat: the indicator stays untreated
+                return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
+            }
+            double s = Statistics.skew(work, n);
+            if (Double.isNaN(s)) {
+                return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
+            }
+            if (s >= 0) {
+                atMax = replaceExtreme(work, n, true);
+            } else {
+                atMin = replaceExtreme(work, n, false);
+            }
+            nwin = atMax + atMin;
+            passing = passes(work, n, p);
+        }
+        if (passing == null) {
+            return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
+        }
+        if (passing) {
+            System.arraycopy(work, 0, x, 0, n);
+            return new Outcome(Treatment.WINSORISED, nwin, skew0, kurt0, Statistics.skew(x, n), Statistics.kurt(x, n));
+        }
+        logCT(x, n, work);
+        double skew2 = Statistics.skew(work, n);
+        double kurt2 = Statistics.kurt(work, n);
+        if (passes(skew2, kurt2, p) == null) {
+            return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
+        }
+        System.arraycopy(work, 0, x, 0, n);
+        return new Outcome(Treatment.LOG_TRANSFORMED, 0, skew0, kurt0, skew2, kurt2);
+    }
+
+    /**
+     * COINr's {@code x[imax] <- max(x[-imax])} (or the same with the minimum): every value equal to
+     * the extreme is set to the nearest other value (-Inf / +Inf when there is none, as R's max of
+     * nothing). Returns how many values now sit at the extreme, i.e. {@code length(imax)}.
+     */
+    private static int replaceExtreme(double[] x, int n, boolean top) {
+        double extreme = x[0];
+        for (int i = 1; i < n; i++) {
+            extreme = top ? Math.max(extreme, x[i]) : Math.min(extreme, x[i]);
+        }
+        double next = top ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (x[i] == extreme) {
+                count++;
+            } else {
+                next = top ? Math.max(next, x[i]) : Math.min(next, x[i]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (x[i] == extreme) {
+                x[i] = next;
+            }
+        }
+        return count;
+    }
+
+    /** COINr's {@code log_CT}: log(x - min + 0.01 (max - min)), from x into out. */
+    public static void logCT(double[] x, int n, double[] out) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, x[i]);
+            max = Math.max(max, x[i]);
         }
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            if (positiveSkew) {
-                out[i] = min > 0 ? Math.log(x[i]) : Math.log(x[i] - min + 1);
-            } else {
-                out[i] = -Math.log(max - x[i] + 1);
-            }
+        double a = 0.01 * (max - min);
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.log(x[i] - min + a);
         }
-        return out;
     }
 }

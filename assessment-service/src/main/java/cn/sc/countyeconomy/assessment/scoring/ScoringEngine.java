@@ -7,40 +7,56 @@ import java.math.RoundingMode;
 import java.util.*;
 
 /**
- * One scoring run, computed category by category. Counties are processed in the order of their
- * codes and indicators in the scheme's order, so the same inputs give bit-identical results.
+ * One scoring run: COINr 1.1.14's construction steps inside each category, framed by the
+ * province's own steps (see the service README, "Scoring method").
  * <ol>
- * <li>Data share: the share of the scheme's indicators with a raw value; below the scheme's
- * minimum the county is INSUFFICIENT_DATA and takes no further part.</li>
- * <li>Imputation per indicator: none, or the mean / median of the category's observed values.</li>
- * <li>Outlier treatment per indicator within the category ({@link OutlierTreatment}); not applied
- * to indicators normalised against fixed goalposts or a target, whose bounds are in raw units.</li>
- * <li>Normalisation per indicator within the category ({@link Normaliser}).</li>
- * <li>Aggregation: an area's score is the weighted mean of its indicators (weights renormalised
- * over the indicators the county has); the overall score is the weighted mean of the area scores
- * with each area weighing the sum of its indicators' weights. Arithmetic, or geometric after a
- * shift c = 1 - min(0, smallest normalised value in the category): exp(Σ w ln(y + c)) - c.</li>
- * <li>Red lines on raw values; DISQUALIFY removes the county from the ranking, CAP limits its
- * overall score.</li>
- * <li>Scores are rounded to 6 decimals (half-even); ranks are competition ranks of the rounded
- * overall score, ties shared.</li>
- * <li>Rank change against the previous official ranks; awards by the scheme's rules in order, one per county.</li>
+ * <li>Province: counties are split by their category; each category is scored as one COINr coin
+ * (units sorted by code, indicators in the scheme's order).</li>
+ * <li>COINr {@code Screen(unit_screen = "byNA", dat_thresh = minDataShare)}.</li>
+ * <li>COINr {@code i_mean} / {@code i_median} per indicator over the screened units of the
+ * category (what {@code Impute(f_i = "i_mean_grp", use_group = category)} gives), or none.</li>
+ * <li>COINr {@code Treat()} default ({@link OutlierTreatment}) on indicators with
+ * {@code treatOutliers}; the others as {@code indiv_specs = "none"}.</li>
+ * <li>COINr {@code Normalise()} ({@link Normaliser}).</li>
+ * <li>COINr {@code Aggregate(f_ag = "a_amean" | "a_gmean")} level by level: indicators to areas
+ * with the indicator weights, areas to the index with each area's weight (the sum of its
+ * indicators' weights in the category); missing values dropped and the remaining weights of that
+ * group rescaled, as a_amean / a_gmean do.</li>
+ * <li>Province: red lines on raw values (DISQUALIFY: no rank; CAP: min(score, cap)), then ranks of
+ * the exact scores of the SCORED counties, ties as {@code rank(-x, ties.method = "min")}; rank
+ * change and awards.</li>
  * </ol>
+ * Everything works on primitive arrays per indicator column; a column is sorted at most once.
  */
 public final class ScoringEngine {
 
+    /**
+     * The version of the scoring code, stored with every run: change it with any change that can
+     * change a number.
+     */
+    public static final String CODE_VERSION = "2.0.0+coinr-1.1.14";
+
+    /** Decimals kept when a result is stored or shown; ranks are taken on the exact scores. */
     public static final int SCALE = 6;
 
     private ScoringEngine() {
     }
 
     /** Options that a sensitivity replication overrides; null means "as the scheme says". */
-    public record Overrides(Normalisation normalisation, Imputation imputation, boolean detail) {
+    public record Overrides(Normalisation normalisation, Imputation imputation, Boolean treat, boolean detail) {
 
-        public static final Overrides NONE = new Overrides(null, null, true);
+        public static final Overrides NONE = new Overrides(null, null, null, true);
 
         public Overrides(Normalisation normalisation, Imputation imputation) {
-            this(normalisation, imputation, true);
+            this(normalisation, imputation, null, true);
+        }
+    }
+
+    /** A computation COINr refuses too (e.g. a_gmean of a value <= 0); the run is not made. */
+    public static final class ScoringException extends IllegalArgumentException {
+
+        public ScoringException(String message) {
+            super(message);
         }
     }
 
@@ -49,21 +65,12 @@ public final class ScoringEngine {
     }
 
     public static Result score(Scheme scheme, List<CountyInput> inputs, Map<String, Integer> previousRanks, Overrides overrides) {
-        Map<String, List<CountyInput>> byCategory = new TreeMap<>();
-        List<CountyResult> results = new ArrayList<>();
+        Frame frame = new Frame(scheme);
+        Prepared prepared = prepare(frame, inputs, previousRanks);
+        List<CountyResult> results = new ArrayList<>(prepared.unscored);
         List<TreatmentLog> logs = new ArrayList<>();
-        List<CountyInput> sorted = new ArrayList<>(inputs);
-        sorted.sort(Comparator.comparing(CountyInput::countyCode));
-        for (CountyInput c : sorted) {
-            if (c.category() == null || !scheme.weights().containsKey(c.category())) {
-                results.add(new CountyResult(c.countyCode(), c.category(), Status.NO_CATEGORY, share(scheme, c),
-                        rawOnly(scheme, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null, List.of(), null));
-            } else {
-                byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c);
-            }
-        }
-        for (Map.Entry<String, List<CountyInput>> e : byCategory.entrySet()) {
-            results.addAll(scoreCategory(scheme, e.getKey(), e.getValue(), previousRanks, overrides, logs));
+        for (Category cat : prepared.categories) {
+            results.addAll(scoreCategory(frame, cat, previousRanks, overrides, logs));
         }
         results.sort(Comparator.comparing((CountyResult r) -> r.category() == null ? "~" : r.category())
                 .thenComparing(r -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
@@ -71,209 +78,169 @@ public final class ScoringEngine {
         return new Result(results, logs);
     }
 
-    private static List<CountyResult> scoreCategory(Scheme scheme, String category, List<CountyInput> counties,
-            Map<String, Integer> previousRanks, Overrides overrides,
-            List<TreatmentLog> logs) {
-        List<CountyResult> out = new ArrayList<>();
-        List<CountyInput> included = withEnoughData(scheme, category, counties, previousRanks, out);
-        int n = included.size();
-        Matrix m = new Matrix(n, scheme.indicators().size());
-        for (int j = 0; j < m.k; j++) {
-            prepareIndicator(scheme, category, included, j, m, overrides, logs);
-        }
-        double shift = scheme.aggregation() == Aggregation.GEOMETRIC ? geometricShift(m.normalised) : 1;
-        List<Map<String, Double>> areaScores = new ArrayList<>();
-        double[] overall = new double[n];
-        for (int i = 0; i < n; i++) {
-            Map<String, Double> scores = new LinkedHashMap<>();
-            overall[i] = overallScore(scheme, scheme.weights().get(category), m.normalised[i], shift, scores);
-            areaScores.add(scores);
-        }
-        Status[] status = new Status[n];
-        List<List<RedLineFinding>> findings = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            RedLines rl = redLines(scheme, included.get(i));
-            findings.add(rl.findings);
-            status[i] = rl.disqualified ? Status.DISQUALIFIED : Status.SCORED;
-            if (rl.cap != null && overall[i] > rl.cap) {
-                overall[i] = round(rl.cap);
+    // ---------------------------------------------------------------- the scheme, compiled once
+
+    /** The scheme as arrays: indicator j's direction, method, imputation, treatment, area. */
+    static final class Frame {
+
+        final Scheme scheme;
+        final Parameters p;
+        final int k;
+        final IndicatorSpec[] spec;
+        final String[] areas;
+        final int[] areaOf;
+
+        Frame(Scheme scheme) {
+            this.scheme = scheme;
+            this.p = scheme.parameters();
+            this.k = scheme.indicators().size();
+            this.spec = scheme.indicators().toArray(new IndicatorSpec[0]);
+            List<String> a = new ArrayList<>();
+            areaOf = new int[k];
+            for (int j = 0; j < k; j++) {
+                int idx = a.indexOf(spec[j].area());
+                if (idx < 0) {
+                    a.add(spec[j].area());
+                    idx = a.size() - 1;
+                }
+                areaOf[j] = idx;
             }
+            areas = a.toArray(new String[0]);
         }
-        Integer[] rank = ranks(status, overall);
-        Integer[] change = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            Integer prev = previousRanks.get(included.get(i).countyCode());
-            change[i] = rank[i] != null && prev != null ? prev - rank[i] : null;
+
+        /** Level-1 weights of a category: indicator j's weight within its area. */
+        double[] indicatorWeights(String category) {
+            Map<String, Double> w = scheme.weights().get(category);
+            double[] out = new double[k];
+            for (int j = 0; j < k; j++) {
+                out[j] = w.getOrDefault(spec[j].code(), 0.0);
+            }
+            return out;
         }
-        String[] award = awards(scheme.awards(), rank, change);
-        for (int i = 0; i < n; i++) {
-            CountyInput c = included.get(i);
-            out.add(new CountyResult(c.countyCode(), category, status[i], share(scheme, c), indicatorResults(scheme, m, i, overrides),
-                    areaScores.get(i), overall[i], rank[i], previousRanks.get(c.countyCode()), change[i], findings.get(i), award[i]));
+
+        /** Level-2 weights of a category: an area's weight in the index is the sum of its indicators' weights. */
+        double[] areaWeights(double[] indicatorWeights) {
+            double[] out = new double[areas.length];
+            for (int j = 0; j < k; j++) {
+                out[areaOf[j]] += indicatorWeights[j];
+            }
+            return out;
         }
-        return out;
     }
 
-    /** A category's values, county by indicator: raw, imputed flag, treated and normalised, and each indicator's treatment. */
-    private static final class Matrix {
+    // ---------------------------------------------------------------- screening (COINr Screen byNA)
 
-        final int k;
-        final Double[][] raw;
-        final Double[][] treated;
-        final Double[][] normalised;
+    /** One category's screened counties (sorted by code) and their raw values, column by column (NaN = missing). */
+    static final class Category {
+
+        final String name;
+        final CountyInput[] counties;
+        final int n;
+        final double[][] raw;
+        final double[] dataShare;
+
+        Category(String name, List<CountyInput> included, Frame f) {
+            this.name = name;
+            this.counties = included.toArray(new CountyInput[0]);
+            this.n = counties.length;
+            raw = new double[f.k][n];
+            dataShare = new double[n];
+            for (int i = 0; i < n; i++) {
+                Map<String, Double> v = counties[i].values();
+                for (int j = 0; j < f.k; j++) {
+                    Double x = v.get(f.spec[j].code());
+                    raw[j][i] = x == null ? Double.NaN : x;
+                }
+                dataShare[i] = share(f, counties[i]);
+            }
+        }
+    }
+
+    /** The categories to score and the counties that are not scored at all. */
+    record Prepared(List<Category> categories, List<CountyResult> unscored) {
+    }
+
+    static Prepared prepare(Frame f, List<CountyInput> inputs, Map<String, Integer> previousRanks) {
+        Map<String, List<CountyInput>> byCategory = new TreeMap<>();
+        List<CountyResult> unscored = new ArrayList<>();
+        List<CountyInput> sorted = new ArrayList<>(inputs);
+        sorted.sort(Comparator.comparing(CountyInput::countyCode));
+        for (CountyInput c : sorted) {
+            if (c.category() == null || !f.scheme.weights().containsKey(c.category())) {
+                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.NO_CATEGORY, share(f, c),
+                        rawOnly(f, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null, List.of(), null));
+            } else if (share(f, c) < f.scheme.minDataShare()) {
+                // COINr Screen: excluded when Dat_Avail < dat_thresh
+                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.INSUFFICIENT_DATA, share(f, c),
+                        rawOnly(f, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null,
+                        redLines(f.scheme, c).findings, null));
+            } else {
+                byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<Category> categories = new ArrayList<>();
+        byCategory.forEach((name, list) -> categories.add(new Category(name, list, f)));
+        return new Prepared(categories, unscored);
+    }
+
+    /** COINr's Dat_Avail: 1 - (number missing)/(number of indicators). */
+    private static double share(Frame f, CountyInput c) {
+        if (f.k == 0) {
+            return 0;
+        }
+        int missing = 0;
+        for (IndicatorSpec s : f.spec) {
+            if (c.values().get(s.code()) == null) {
+                missing++;
+            }
+        }
+        return 1 - (double) missing / f.k;
+    }
+
+    // ---------------------------------------------------------------- imputation, treatment, normalisation
+
+    /** Buffers of one computation, sized for the largest category and reused. */
+    static final class Workspace {
+
+        final double[] compact;
+        final double[] work;
+        final int[] index;
+        final Normaliser.Workspace norm;
+        final double[] weightSum;
+        final double[][] areaScores;
+        final double[] overall;
+        final double[] rankKeys;
+        final int[] rankIdx;
+        final int[] ranks;
+
+        Workspace(int n, int areas) {
+            compact = new double[n];
+            work = new double[n];
+            index = new int[n];
+            norm = new Normaliser.Workspace(n);
+            weightSum = new double[n];
+            areaScores = new double[areas][n];
+            overall = new double[n];
+            rankKeys = new double[n];
+            rankIdx = new int[n];
+            ranks = new int[n];
+        }
+    }
+
+    /** Per column results kept for the run's detail. */
+    static final class Columns {
+
+        final double[][] treated;
+        final double[][] normalised;
         final boolean[][] imputed;
         final Treatment[] treatment;
 
-        Matrix(int n, int k) {
-            this.k = k;
-            raw = new Double[n][k];
-            treated = new Double[n][k];
-            normalised = new Double[n][k];
-            imputed = new boolean[n][k];
+        Columns(int k, int n) {
+            treated = new double[k][n];
+            normalised = new double[k][n];
+            imputed = new boolean[k][];
             treatment = new Treatment[k];
         }
-    }
-
-    /** The counties with enough data; the others are added to {@code out} as INSUFFICIENT_DATA. */
-    private static List<CountyInput> withEnoughData(Scheme scheme, String category, List<CountyInput> counties,
-            Map<String, Integer> previousRanks, List<CountyResult> out) {
-        List<CountyInput> included = new ArrayList<>();
-        for (CountyInput c : counties) {
-            if (share(scheme, c) + 1e-12 < scheme.minDataShare()) {
-                out.add(new CountyResult(c.countyCode(), category, Status.INSUFFICIENT_DATA, share(scheme, c),
-                        rawOnly(scheme, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null,
-                        redLines(scheme, c).findings, null));
-            } else {
-                included.add(c);
-            }
-        }
-        return included;
-    }
-
-    /** Indicator j of the category: raw values, imputation, outlier treatment and normalisation, into the matrix. */
-    private static void prepareIndicator(Scheme scheme, String category, List<CountyInput> included, int j, Matrix mx,
-            Overrides overrides, List<TreatmentLog> logs) {
-        IndicatorSpec spec = scheme.indicators().get(j);
-        int n = included.size();
-        List<Double> observed = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            mx.raw[i][j] = included.get(i).values().get(spec.code());
-            if (mx.raw[i][j] != null) {
-                observed.add(mx.raw[i][j]);
-            }
-        }
-        Double fill = imputedValue(overrides.imputation() != null ? overrides.imputation() : spec.imputation(), observed);
-        int m = 0;
-        int[] index = new int[n];
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            Double v = mx.raw[i][j];
-            if (v == null && fill != null) {
-                v = fill;
-                mx.imputed[i][j] = true;
-            }
-            if (v != null) {
-                index[m] = i;
-                values[m++] = v;
-            }
-        }
-        values = Arrays.copyOf(values, m);
-        Normalisation method = overrides.normalisation() != null && usable(overrides.normalisation(), spec)
-                ? overrides.normalisation()
-                : spec.normalisation();
-        mx.treatment[j] = Treatment.NONE;
-        if (spec.treatOutliers() && method != Normalisation.GOALPOSTS && method != Normalisation.DISTANCE_TO_TARGET && m >= 4) {
-            OutlierTreatment.Outcome o = OutlierTreatment.treat(values);
-            mx.treatment[j] = o.treatment();
-            if (o.treatment() != Treatment.NONE) {
-                values = o.values();
-                logs.add(new TreatmentLog(category, spec.code(), o.skewBefore(), o.kurtosisBefore(), o.treatment(),
-                        o.pointsWinsorised(), o.skewAfter(), o.kurtosisAfter()));
-            }
-        }
-        double[] norm = Normaliser.normalise(values, spec, method);
-        for (int a = 0; a < m; a++) {
-            mx.treated[index[a]][j] = values[a];
-            mx.normalised[index[a]][j] = norm[a];
-        }
-    }
-
-    /** The value that fills a missing one: null for NONE or when nothing was observed. */
-    private static Double imputedValue(Imputation imputation, List<Double> observed) {
-        if (imputation == Imputation.NONE || observed.isEmpty()) {
-            return null;
-        }
-        double[] obs = observed.stream().mapToDouble(Double::doubleValue).toArray();
-        return imputation == Imputation.CATEGORY_MEAN ? Statistics.mean(obs) : Statistics.median(obs);
-    }
-
-    /** c = 1 - min(0, smallest normalised value in the category). */
-    private static double geometricShift(Double[][] normalised) {
-        double minY = 0;
-        for (Double[] row : normalised) {
-            for (Double y : row) {
-                if (y != null) {
-                    minY = Math.min(minY, y);
-                }
-            }
-        }
-        return 1 - minY;
-    }
-
-    /** A county's rounded overall score from its area scores (which are put, rounded, into {@code scores}). */
-    private static double overallScore(Scheme scheme, Map<String, Double> weights, Double[] normalised, double shift,
-            Map<String, Double> scores) {
-        List<IndicatorSpec> specs = scheme.indicators();
-        List<String> areas = new ArrayList<>();
-        for (IndicatorSpec s : specs) {
-            if (!areas.contains(s.area())) {
-                areas.add(s.area());
-            }
-        }
-        List<double[]> areaParts = new ArrayList<>();
-        for (String area : areas) {
-            List<double[]> parts = new ArrayList<>();
-            for (int j = 0; j < specs.size(); j++) {
-                double w = weights.getOrDefault(specs.get(j).code(), 0.0);
-                if (specs.get(j).area().equals(area) && w > 0 && normalised[j] != null) {
-                    parts.add(new double[]{w, normalised[j]});
-                }
-            }
-            if (!parts.isEmpty()) {
-                double a = aggregate(parts, scheme.aggregation(), shift);
-                double areaWeight = parts.stream().mapToDouble(p -> p[0]).sum();
-                scores.put(area, round(a));
-                areaParts.add(new double[]{areaWeight, a});
-            }
-        }
-        return areaParts.isEmpty() ? 0 : round(aggregate(areaParts, scheme.aggregation(), shift));
-    }
-
-    /** Competition ranks of the SCORED counties' overall scores; null for the others. */
-    private static Integer[] ranks(Status[] status, double[] overall) {
-        List<Integer> rankedIdx = new ArrayList<>();
-        for (int i = 0; i < status.length; i++) {
-            if (status[i] == Status.SCORED) {
-                rankedIdx.add(i);
-            }
-        }
-        double[] rankedScores = rankedIdx.stream().mapToDouble(i -> overall[i]).toArray();
-        int[] ranks = Statistics.competitionRanks(rankedScores, true);
-        Integer[] rank = new Integer[status.length];
-        for (int r = 0; r < ranks.length; r++) {
-            rank[rankedIdx.get(r)] = ranks[r];
-        }
-        return rank;
-    }
-
-    private static List<IndicatorResult> indicatorResults(Scheme scheme, Matrix m, int i, Overrides overrides) {
-        List<IndicatorResult> ind = new ArrayList<>(overrides.detail() ? m.k : 0);
-        for (int j = 0; overrides.detail() && j < m.k; j++) {
-            IndicatorSpec s = scheme.indicators().get(j);
-            ind.add(new IndicatorResult(s.code(), s.area(), m.raw[i][j], m.imputed[i][j], roundOrNull(m.treated[i][j]),
-                    roundOrNull(m.normalised[i][j]), m.treatment[j]));
-        }
-        return ind;
     }
 
     static boolean usable(Normalisation method, IndicatorSpec spec) {
@@ -284,20 +251,253 @@ public final class ScoringEngine {
         };
     }
 
-    /** Weighted arithmetic or (shifted) geometric mean of (weight, value) pairs; weights renormalised. */
-    public static double aggregate(List<double[]> parts, Aggregation aggregation, double shift) {
-        double sw = 0;
-        for (double[] p : parts) {
-            sw += p[0];
+    /**
+     * Imputes, treats and normalises every column of a category into {@code cols}; treatments are
+     * logged when {@code logs} is not null.
+     */
+    static void prepareColumns(Frame f, Category cat, Overrides o, Workspace ws, Columns cols, List<TreatmentLog> logs) {
+        int n = cat.n;
+        for (int j = 0; j < f.k; j++) {
+            IndicatorSpec spec = f.spec[j];
+            double[] raw = cat.raw[j];
+            double[] treated = cols.treated[j];
+            System.arraycopy(raw, 0, treated, 0, n);
+            Imputation imp = o.imputation() != null ? o.imputation() : spec.imputation();
+            cols.imputed[j] = impute(treated, n, imp, ws);
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(treated[i])) {
+                    ws.index[m] = i;
+                    ws.compact[m++] = treated[i];
+                }
+            }
+            boolean treat = o.treat() != null ? o.treat() : spec.treatOutliers();
+            Treatment t = Treatment.NONE;
+            if (treat && m > 0) {
+                OutlierTreatment.Outcome out = OutlierTreatment.treat(ws.compact, m, ws.work, f.p);
+                t = out.treatment();
+                if (t != Treatment.NONE && logs != null) {
+                    logs.add(new TreatmentLog(cat.name, spec.code(), out.skewBefore(), out.kurtosisBefore(), t,
+                            out.pointsWinsorised(), out.skewAfter(), out.kurtosisAfter()));
+                }
+                for (int a = 0; a < m; a++) {
+                    treated[ws.index[a]] = ws.compact[a];
+                }
+            }
+            cols.treatment[j] = t;
+            Normalisation method = o.normalisation() != null && usable(o.normalisation(), spec) ? o.normalisation() : spec.normalisation();
+            double[] normalised = cols.normalised[j];
+            Arrays.fill(normalised, 0, n, Double.NaN);
+            Normaliser.normalise(ws.compact, m, spec, method, f.p, ws.work, ws.norm);
+            for (int a = 0; a < m; a++) {
+                normalised[ws.index[a]] = ws.work[a];
+            }
         }
-        double acc = 0;
-        for (double[] p : parts) {
-            acc += aggregation == Aggregation.ARITHMETIC ? p[0] / sw * p[1] : p[0] / sw * Math.log(p[1] + shift);
-        }
-        return aggregation == Aggregation.ARITHMETIC ? acc : Math.exp(acc) - shift;
     }
 
-    private static String[] awards(List<AwardRule> rules, Integer[] rank, Integer[] change) {
+    /** COINr i_mean / i_median over the column's observed values; returns which entries were filled (null: none). */
+    private static boolean[] impute(double[] x, int n, Imputation imp, Workspace ws) {
+        if (imp == Imputation.NONE) {
+            return null;
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(x[i])) {
+                ws.work[m++] = x[i];
+            }
+        }
+        if (m == n || m == 0) {
+            return null; // nothing to fill, or COINr's "all NAs - cannot impute"
+        }
+        double fill;
+        if (imp == Imputation.CATEGORY_MEAN) {
+            fill = Statistics.mean(ws.work, m);
+        } else {
+            Arrays.sort(ws.work, 0, m);
+            fill = Statistics.medianOfSorted(ws.work, m);
+        }
+        boolean[] filled = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(x[i])) {
+                x[i] = fill;
+                filled[i] = true;
+            }
+        }
+        return filled;
+    }
+
+    // ---------------------------------------------------------------- aggregation (a_amean / a_gmean, level by level)
+
+    /**
+     * Aggregates the normalised columns to area scores and to the index: {@code ws.areaScores} and
+     * {@code ws.overall} (NaN where a county has nothing to aggregate).
+     */
+    static void aggregate(Frame f, int n, double[][] normalised, double[] indicatorWeights, double[] areaWeights,
+            Workspace ws) {
+        Aggregation ag = f.scheme.aggregation();
+        for (int a = 0; a < f.areas.length; a++) {
+            double[] score = ws.areaScores[a];
+            double[] sw = ws.weightSum;
+            Arrays.fill(sw, 0, n, 0);
+            Arrays.fill(score, 0, n, 0);
+            for (int j = 0; j < f.k; j++) {
+                if (f.areaOf[j] != a) {
+                    continue;
+                }
+                double w = indicatorWeights[j];
+                double[] x = normalised[j];
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(x[i])) {
+                        sw[i] += w;
+                    }
+                }
+            }
+            for (int j = 0; j < f.k; j++) {
+                if (f.areaOf[j] != a) {
+                    continue;
+                }
+                accumulate(ag, normalised[j], indicatorWeights[j], sw, score, n, f.spec[j].code());
+            }
+            finish(ag, sw, score, n);
+        }
+        double[] sw = ws.weightSum;
+        double[] overall = ws.overall;
+        Arrays.fill(sw, 0, n, 0);
+        Arrays.fill(overall, 0, n, 0);
+        for (int a = 0; a < f.areas.length; a++) {
+            double[] x = ws.areaScores[a];
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(x[i])) {
+                    sw[i] += areaWeights[a];
+                }
+            }
+        }
+        for (int a = 0; a < f.areas.length; a++) {
+            accumulate(ag, ws.areaScores[a], areaWeights[a], sw, overall, n, f.areas[a]);
+        }
+        finish(ag, sw, overall, n);
+    }
+
+    /**
+     * a_amean: sum((w / sum(w)) x) over the non-missing x; a_gmean: sum(w log x) (divided by
+     * sum(w) in {@link #finish}), refusing x <= 0 as COINr does.
+     */
+    private static void accumulate(Aggregation ag, double[] x, double w, double[] sw, double[] acc, int n, String what) {
+        if (ag == Aggregation.ARITHMETIC) {
+            for (int i = 0; i < n; i++) {
+                double v = x[i];
+                if (!Double.isNaN(v)) {
+                    acc[i] += w / sw[i] * v;
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = x[i];
+                if (!Double.isNaN(v)) {
+                    if (v <= 0) {
+                        throw new ScoringException("geometric mean (COINr a_gmean) of a value <= 0 in " + what
+                                + ": normalise to positive values first (e.g. minMaxLower = 1) or use ARITHMETIC");
+                    }
+                    acc[i] += w * Math.log(v);
+                }
+            }
+        }
+    }
+
+    /** No weight observed in the group: NA, as a_amean / a_gmean give for no values (and R's 0/0 for zero weights). */
+    private static void finish(Aggregation ag, double[] sw, double[] acc, int n) {
+        for (int i = 0; i < n; i++) {
+            if (sw[i] == 0) {
+                acc[i] = Double.NaN;
+            } else if (ag == Aggregation.GEOMETRIC) {
+                acc[i] = Math.exp(acc[i] / sw[i]);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- one category, with the province's steps
+
+    private static List<CountyResult> scoreCategory(Frame f, Category cat, Map<String, Integer> previousRanks, Overrides o,
+            List<TreatmentLog> logs) {
+        int n = cat.n;
+        Workspace ws = new Workspace(n, f.areas.length);
+        Columns cols = new Columns(f.k, n);
+        prepareColumns(f, cat, o, ws, cols, logs);
+        double[] iw = f.indicatorWeights(cat.name);
+        double[] aw = f.areaWeights(iw);
+        aggregate(f, n, cols.normalised, iw, aw, ws);
+        double[] overall = ws.overall.clone();
+        Status[] status = new Status[n];
+        List<List<RedLineFinding>> findings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            RedLines rl = redLines(f.scheme, cat.counties[i]);
+            findings.add(rl.findings);
+            status[i] = rl.disqualified ? Status.DISQUALIFIED : Status.SCORED;
+            if (rl.cap != null && overall[i] > rl.cap) {
+                overall[i] = rl.cap;
+            }
+        }
+        int[] rank = rank(status, overall, n, ws);
+        List<CountyResult> out = new ArrayList<>(n);
+        Integer[] change = new Integer[n];
+        Integer[] rankOrNull = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            rankOrNull[i] = rank[i] == 0 ? null : rank[i];
+            Integer prev = previousRanks.get(cat.counties[i].countyCode());
+            change[i] = rankOrNull[i] != null && prev != null ? prev - rankOrNull[i] : null;
+        }
+        String[] award = awards(f.scheme.awards(), rankOrNull, change);
+        for (int i = 0; i < n; i++) {
+            CountyInput c = cat.counties[i];
+            Map<String, Double> areaScores = new LinkedHashMap<>();
+            for (int a = 0; a < f.areas.length; a++) {
+                double s = ws.areaScores[a][i];
+                if (!Double.isNaN(s)) {
+                    areaScores.put(f.areas[a], s);
+                }
+            }
+            out.add(new CountyResult(c.countyCode(), cat.name, status[i], cat.dataShare[i],
+                    o.detail() ? indicatorResults(f, cat, cols, i) : List.of(), areaScores,
+                    Double.isNaN(overall[i]) ? null : overall[i], rankOrNull[i], previousRanks.get(c.countyCode()), change[i],
+                    findings.get(i), award[i]));
+        }
+        return out;
+    }
+
+    /**
+     * Ranks (1 = best) of the SCORED counties with a score, on the exact scores, ties sharing the
+     * best rank (R: {@code rank(-x, ties.method = "min")}); 0 for the others.
+     */
+    static int[] rank(Status[] status, double[] overall, int n, Workspace ws) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (status[i] == Status.SCORED && !Double.isNaN(overall[i])) {
+                ws.index[m] = i;
+                ws.compact[m++] = -overall[i];
+            }
+        }
+        Statistics.minRanks(ws.compact, m, ws.rankKeys, ws.rankIdx, ws.ranks);
+        int[] rank = new int[n];
+        for (int a = 0; a < m; a++) {
+            rank[ws.index[a]] = ws.ranks[a];
+        }
+        return rank;
+    }
+
+    private static List<IndicatorResult> indicatorResults(Frame f, Category cat, Columns cols, int i) {
+        List<IndicatorResult> ind = new ArrayList<>(f.k);
+        for (int j = 0; j < f.k; j++) {
+            double raw = cat.raw[j][i];
+            double t = cols.treated[j][i];
+            double y = cols.normalised[j][i];
+            ind.add(new IndicatorResult(f.spec[j].code(), f.spec[j].area(), Double.isNaN(raw) ? null : raw,
+                    cols.imputed[j] != null && cols.imputed[j][i], Double.isNaN(t) ? null : t, Double.isNaN(y) ? null : y,
+                    cols.treatment[j]));
+        }
+        return ind;
+    }
+
+    static String[] awards(List<AwardRule> rules, Integer[] rank, Integer[] change) {
         int n = rank.length;
         String[] award = new String[n];
         for (AwardRule rule : rules) {
@@ -329,10 +529,10 @@ public final class ScoringEngine {
         return award;
     }
 
-    private record RedLines(List<RedLineFinding> findings, boolean disqualified, Double cap) {
+    record RedLines(List<RedLineFinding> findings, boolean disqualified, Double cap) {
     }
 
-    private static RedLines redLines(Scheme scheme, CountyInput c) {
+    static RedLines redLines(Scheme scheme, CountyInput c) {
         List<RedLineFinding> findings = new ArrayList<>();
         boolean disqualified = false;
         Double cap = null;
@@ -356,22 +556,15 @@ public final class ScoringEngine {
         return new RedLines(findings, disqualified, cap);
     }
 
-    private static double share(Scheme scheme, CountyInput c) {
-        if (scheme.indicators().isEmpty()) {
-            return 0;
-        }
-        long present = scheme.indicators().stream().filter(s -> c.values().get(s.code()) != null).count();
-        return (double) present / scheme.indicators().size();
-    }
-
-    private static List<IndicatorResult> rawOnly(Scheme scheme, CountyInput c) {
+    private static List<IndicatorResult> rawOnly(Frame f, CountyInput c) {
         List<IndicatorResult> out = new ArrayList<>();
-        for (IndicatorSpec s : scheme.indicators()) {
+        for (IndicatorSpec s : f.spec) {
             out.add(new IndicatorResult(s.code(), s.area(), c.values().get(s.code()), false, null, null, Treatment.NONE));
         }
         return out;
     }
 
+    /** A value as stored and shown: {@value #SCALE} decimals, half-even. */
     public static double round(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return v;
@@ -379,7 +572,7 @@ public final class ScoringEngine {
         return BigDecimal.valueOf(v).setScale(SCALE, RoundingMode.HALF_EVEN).doubleValue();
     }
 
-    private static Double roundOrNull(Double v) {
+    public static Double roundOrNull(Double v) {
         return v == null ? null : round(v);
     }
 }

@@ -1,7 +1,6 @@
 package cn.sc.countyeconomy.assessment.scoring;
 
 import cn.sc.countyeconomy.assessment.scoring.Model.*;
-import org.apache.commons.math3.random.Well19937c;
 
 import java.util.*;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,139 +10,283 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * COINr-style uncertainty analysis of a ranking by Monte Carlo. Each replication draws, from one
- * seeded generator (Well19937c) in a fixed order, (1) a multiplier U(1 - p, 1 + p) for every weight
- * of every category (categories and indicators in sorted / scheme order), renormalised so that each
- * category's weights again sum to 1; (2) one normalisation method from the alternatives, applied to
- * every indicator that can use it; (3) one imputation method from the alternatives. The run is then
- * recomputed and each county's rank in its category recorded. All draws are made first, in that
- * order, so that the replications can run in parallel and still give the same result for a seed. Per county: the median rank and the
- * 5% and 95% quantiles (R type 7) over the replications in which it was ranked.
+ * Uncertainty analysis as COINr 1.1.14's {@code get_sensitivity(SA_type = "UA")} does it, per
+ * category (each category is one coin), with R's random numbers so that R gives the same sample
+ * for the same seed. For each category, in the order of the category codes, from one generator
+ * ({@link RRandom}, {@code set.seed(seed)} once):
+ * <ol>
+ * <li>{@code get_noisy_weights(w, noise_specs, Nrep = N)}: N weight sets; in each, for each
+ * level in {@code noiseLevels} (1 = the indicators within their area, 2 = the areas within the
+ * index), every weight w of that level becomes w + (2u - 1) · factor · w. The aggregation rescales
+ * the weights within each parent, so a level's noise never moves another level's weights.</li>
+ * <li>{@code runif(d * N)}: the sample, one column per uncertain input in the order weights,
+ * normalisation, imputation, treatment (those with alternatives), each value mapped to an
+ * alternative with equal probability as {@code sample_2_para} does ({@code cut(x, n_alt)}).
+ * Repeating an alternative in the list gives it a larger probability.</li>
+ * </ol>
+ * Every draw is made before the replications run, so the result does not depend on the number of
+ * threads. A replication that COINr could not regenerate (a_gmean of a value <= 0) ranks no one.
+ * Per county: nominal rank, and over the replications in which it was ranked the median rank and
+ * the 5% and 95% quantiles (R type 7), as COINr's {@code RankStats}.
  */
 public final class Sensitivity {
 
     private Sensitivity() {
     }
 
-    public record Config(int replications, long seed, double weightPerturbation,
-            List<Normalisation> normalisations, List<Imputation> imputations) {
+    /**
+     * {@code treatments}: alternatives for outlier treatment (true = COINr's default Treat, false =
+     * none), empty = as the scheme says; {@code noiseLevels}: the levels whose weights are perturbed.
+     */
+    public record Config(int replications, long seed, double weightPerturbation, List<Normalisation> normalisations,
+            List<Imputation> imputations, List<Boolean> treatments, List<Integer> noiseLevels) {
+
+        public Config(int replications, long seed, double weightPerturbation, List<Normalisation> normalisations,
+                List<Imputation> imputations) {
+            this(replications, seed, weightPerturbation, normalisations, imputations, List.of(), List.of(1, 2));
+        }
     }
 
     public record CountyUncertainty(String countyCode, String category, Integer nominalRank, Double medianRank,
             Double rankP05, Double rankP95, int replicationsRanked) {
     }
 
+    /** One choice of the non-weight inputs: indices into the alternatives (-1 = as the scheme says). */
+    private record Choice(int normalisation, int imputation, int treatment) {
+    }
+
     /** Null when cancelled. {@code progress} receives the number of replications done. */
     public static List<CountyUncertainty> run(Scheme scheme, List<CountyInput> inputs, Config config,
             IntConsumer progress, BooleanSupplier cancelled) {
         Result nominal = ScoringEngine.score(scheme, inputs, Map.of());
-        List<String> codes = new ArrayList<>(new TreeSet<>(nominal.counties().stream().map(CountyResult::countyCode).toList()));
-        // all random draws first, in a fixed order from one generator; the replications can then be
-        // computed in parallel without changing the result
-        Draws draws = draw(scheme, config);
-        int[][] rankOf = replicate(inputs, draws, codes, progress, cancelled);
-        if (rankOf == null) {
-            return null;
-        }
-        Map<String, double[]> ranks = new TreeMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (CountyResult r : nominal.counties()) {
-            ranks.put(r.countyCode(), new double[config.replications()]);
-            counts.put(r.countyCode(), 0);
-        }
-        for (int[] row : rankOf) {
-            for (int i = 0; i < codes.size(); i++) {
-                if (row[i] > 0) {
-                    String code = codes.get(i);
-                    int n = counts.merge(code, 1, Integer::sum) - 1;
-                    ranks.get(code)[n] = row[i];
-                }
-            }
-        }
-        List<CountyUncertainty> out = new ArrayList<>();
-        for (CountyResult c : nominal.counties()) {
-            int m = counts.get(c.countyCode());
-            double[] x = Arrays.copyOf(ranks.get(c.countyCode()), m);
-            out.add(new CountyUncertainty(c.countyCode(), c.category(), c.rank(),
-                    m == 0 ? null : Statistics.median(x), m == 0 ? null : Statistics.quantile(x, 5),
-                    m == 0 ? null : Statistics.quantile(x, 95), m));
-        }
-        return out;
-    }
-
-    /** The scheme and the overrides of each replication. */
-    private record Draws(Scheme[] schemes, ScoringEngine.Overrides[] overrides) {
-    }
-
-    /** Every replication's draws, from one generator: its weights, then its normalisation, then its imputation. */
-    private static Draws draw(Scheme scheme, Config config) {
-        Well19937c rng = new Well19937c(config.seed());
-        List<String> categories = new ArrayList<>(new TreeSet<>(scheme.weights().keySet()));
+        ScoringEngine.Frame f = new ScoringEngine.Frame(scheme);
+        ScoringEngine.Prepared prepared = ScoringEngine.prepare(f, inputs, Map.of());
         int reps = config.replications();
-        Scheme[] schemes = new Scheme[reps];
-        ScoringEngine.Overrides[] overrides = new ScoringEngine.Overrides[reps];
-        for (int rep = 0; rep < reps; rep++) {
-            Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
-            for (String cat : categories) {
-                weights.put(cat, perturbed(scheme, scheme.weights().get(cat), config.weightPerturbation(), rng));
-            }
-            Normalisation norm = config.normalisations().isEmpty()
-                    ? null
-                    : config.normalisations().get(rng.nextInt(config.normalisations().size()));
-            Imputation imp = config.imputations().isEmpty()
-                    ? null
-                    : config.imputations().get(rng.nextInt(config.imputations().size()));
-            schemes[rep] = new Scheme(scheme.indicators(), weights, scheme.aggregation(), scheme.minDataShare(),
-                    scheme.redLines(), List.of());
-            overrides[rep] = new ScoringEngine.Overrides(norm, imp, false);
+        RRandom rng = new RRandom((int) config.seed());
+        List<CategoryPlan> plans = new ArrayList<>();
+        for (ScoringEngine.Category cat : prepared.categories()) {
+            plans.add(new CategoryPlan(f, cat, config, rng));
         }
-        return new Draws(schemes, overrides);
-    }
-
-    /** A category's weights, each multiplied by U(1 - p, 1 + p) in the scheme's indicator order, renormalised to sum to 1. */
-    private static Map<String, Double> perturbed(Scheme scheme, Map<String, Double> base, double p, Well19937c rng) {
-        Map<String, Double> w = new LinkedHashMap<>();
-        double sum = 0;
-        for (IndicatorSpec s : scheme.indicators()) {
-            double b = base.getOrDefault(s.code(), 0.0);
-            double u = rng.nextDouble();
-            double v = b * (1 + p * (2 * u - 1));
-            w.put(s.code(), v);
-            sum += v;
-        }
-        for (Map.Entry<String, Double> e : w.entrySet()) {
-            e.setValue(sum == 0 ? 0 : e.getValue() / sum);
-        }
-        return w;
-    }
-
-    /** Each replication's rank per county (in the order of {@code codes}; 0 when unranked), in parallel; null when cancelled. */
-    private static int[][] replicate(List<CountyInput> inputs, Draws draws, List<String> codes, IntConsumer progress,
-            BooleanSupplier cancelled) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < codes.size(); i++) {
-            index.put(codes.get(i), i);
-        }
-        int reps = draws.schemes().length;
-        int[][] rankOf = new int[reps][];
+        // replications in parallel; each writes its own row, so the result is the same for any number of threads
+        int[][][] ranks = new int[plans.size()][reps][];
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
+        ThreadLocal<Map<CategoryPlan, ScoringEngine.Workspace>> buffers = ThreadLocal.withInitial(HashMap::new);
         IntStream.range(0, reps).parallel().forEach(rep -> {
             if (stop.get() || cancelled.getAsBoolean()) {
                 stop.set(true);
                 return;
             }
-            Result r = ScoringEngine.score(draws.schemes()[rep], inputs, Map.of(), draws.overrides()[rep]);
-            int[] row = new int[codes.size()];
-            for (CountyResult c : r.counties()) {
-                row[index.get(c.countyCode())] = c.rank() == null ? 0 : c.rank();
+            for (int c = 0; c < plans.size(); c++) {
+                CategoryPlan plan = plans.get(c);
+                ScoringEngine.Workspace ws = buffers.get().computeIfAbsent(plan, p -> new ScoringEngine.Workspace(p.cat.n, f.areas.length));
+                ranks[c][rep] = plan.replicate(rep, ws);
             }
-            rankOf[rep] = row;
             int d = done.incrementAndGet();
             synchronized (progress) {
                 progress.accept(d);
             }
         });
-        return stop.get() ? null : rankOf;
+        if (stop.get()) {
+            return null;
+        }
+        Map<String, CountyUncertainty> byCode = new HashMap<>();
+        double[] sorted = new double[reps];
+        for (int c = 0; c < plans.size(); c++) {
+            CategoryPlan plan = plans.get(c);
+            for (int i = 0; i < plan.cat.n; i++) {
+                int m = 0;
+                for (int r = 0; r < reps; r++) {
+                    int rank = ranks[c][r][i];
+                    if (rank > 0) {
+                        sorted[m++] = rank;
+                    }
+                }
+                Arrays.sort(sorted, 0, m);
+                String code = plan.cat.counties[i].countyCode();
+                byCode.put(code, new CountyUncertainty(code, plan.cat.name, null,
+                        m == 0 ? null : Statistics.quantileOfSorted(sorted, m, 0.5),
+                        m == 0 ? null : Statistics.quantileOfSorted(sorted, m, 0.05),
+                        m == 0 ? null : Statistics.quantileOfSorted(sorted, m, 0.95), m));
+            }
+        }
+        List<CountyUncertainty> out = new ArrayList<>();
+        for (CountyResult c : nominal.counties()) {
+            CountyUncertainty u = byCode.get(c.countyCode());
+            out.add(u == null
+                    ? new CountyUncertainty(c.countyCode(), c.category(), c.rank(), null, null, null, 0)
+                    : new CountyUncertainty(u.countyCode(), u.category(), c.rank(), u.medianRank(), u.rankP05(), u.rankP95(),
+                            u.replicationsRanked()));
+        }
+        return out;
+    }
+
+    /** One category's draws, its normalised data per choice, and its fixed red-line outcomes. */
+    private static final class CategoryPlan {
+
+        final ScoringEngine.Frame f;
+        final ScoringEngine.Category cat;
+        final double[][] indicatorWeights;
+        final double[][] areaWeights;
+        final int[] weightSet;
+        final Choice[] choice;
+        final Map<Choice, double[][]> normalised = new HashMap<>();
+        final Status[] status;
+        final double[] cap;
+
+        CategoryPlan(ScoringEngine.Frame f, ScoringEngine.Category cat, Config config, RRandom rng) {
+            this.f = f;
+            this.cat = cat;
+            int reps = config.replications();
+            double[] iw = f.indicatorWeights(cat.name);
+            double[] aw = f.areaWeights(iw);
+            boolean noisy = config.weightPerturbation() > 0 && !config.noiseLevels().isEmpty();
+            // get_noisy_weights(w, noise_specs, Nrep = reps)
+            indicatorWeights = new double[noisy ? reps : 1][];
+            areaWeights = new double[noisy ? reps : 1][];
+            if (!noisy) {
+                indicatorWeights[0] = iw;
+                areaWeights[0] = aw;
+            } else {
+                double factor = config.weightPerturbation();
+                for (int r = 0; r < reps; r++) {
+                    double[] w1 = iw.clone();
+                    double[] w2 = aw.clone();
+                    for (int level : config.noiseLevels()) {
+                        double[] w = level == 1 ? w1 : level == 2 ? w2 : null;
+                        if (w == null) {
+                            throw new IllegalArgumentException("noise level " + level + ": only 1 (indicators) and 2 (areas) have weights to perturb");
+                        }
+                        for (int j = 0; j < w.length; j++) {
+                            w[j] = w[j] + (rng.nextUniform() * 2 - 1) * factor * w[j];
+                        }
+                    }
+                    indicatorWeights[r] = w1;
+                    areaWeights[r] = w2;
+                }
+            }
+            // get_sensitivity: runif(d * N), column-major, one column per uncertain input
+            List<Integer> alternatives = new ArrayList<>();
+            if (noisy) {
+                alternatives.add(reps);
+            }
+            int nNorm = config.normalisations().size();
+            int nImp = config.imputations().size();
+            int nTreat = config.treatments().size();
+            for (int a : new int[]{nNorm, nImp, nTreat}) {
+                if (a > 0) {
+                    alternatives.add(a);
+                }
+            }
+            int d = alternatives.size();
+            double[][] sample = new double[d][reps];
+            for (int col = 0; col < d; col++) {
+                for (int r = 0; r < reps; r++) {
+                    sample[col][r] = rng.nextUniform();
+                }
+            }
+            int[][] picked = new int[d][];
+            for (int col = 0; col < d; col++) {
+                picked[col] = cut(sample[col], alternatives.get(col));
+            }
+            int col = 0;
+            weightSet = noisy ? picked[col++] : new int[reps];
+            int[] norm = nNorm > 0 ? picked[col++] : null;
+            int[] imp = nImp > 0 ? picked[col++] : null;
+            int[] treat = nTreat > 0 ? picked[col++] : null;
+            choice = new Choice[reps];
+            for (int r = 0; r < reps; r++) {
+                choice[r] = new Choice(norm == null ? -1 : norm[r], imp == null ? -1 : imp[r], treat == null ? -1 : treat[r]);
+            }
+            // the normalised data of each choice that occurs, computed once (the weights only enter the aggregation)
+            ScoringEngine.Workspace ws = new ScoringEngine.Workspace(cat.n, f.areas.length);
+            for (Choice c : new LinkedHashSet<>(Arrays.asList(choice))) {
+                ScoringEngine.Overrides o = new ScoringEngine.Overrides(c.normalisation < 0 ? null : config.normalisations().get(c.normalisation),
+                        c.imputation < 0 ? null : config.imputations().get(c.imputation), c.treatment < 0 ? null : config.treatments().get(c.treatment),
+                        false);
+                ScoringEngine.Columns cols = new ScoringEngine.Columns(f.k, cat.n);
+                ScoringEngine.prepareColumns(f, cat, o, ws, cols, null);
+                normalised.put(c, cols.normalised);
+            }
+            status = new Status[cat.n];
+            cap = new double[cat.n];
+            for (int i = 0; i < cat.n; i++) {
+                ScoringEngine.RedLines rl = ScoringEngine.redLines(f.scheme, cat.counties[i]);
+                status[i] = rl.disqualified() ? Status.DISQUALIFIED : Status.SCORED;
+                cap[i] = rl.cap() == null ? Double.POSITIVE_INFINITY : rl.cap();
+            }
+        }
+
+        /** The ranks (0 = unranked) of replication r. */
+        int[] replicate(int r, ScoringEngine.Workspace ws) {
+            int n = cat.n;
+            try {
+                ScoringEngine.aggregate(f, n, normalised.get(choice[r]), indicatorWeights[weightSet[r]], areaWeights[weightSet[r]], ws);
+            } catch (ScoringEngine.ScoringException e) {
+                return new int[n]; // COINr: "Regen failed", the replication's scores are NA
+            }
+            double[] overall = ws.overall;
+            for (int i = 0; i < n; i++) {
+                if (overall[i] > cap[i]) {
+                    overall[i] = cap[i];
+                }
+            }
+            return ScoringEngine.rank(status, overall, n, ws);
+        }
+    }
+
+    /**
+     * R's {@code cut(x, n_alt, 1:n_alt)} as {@code sample_2_para} uses it: n_alt equal intervals
+     * over the sample's own range, the outer breaks moved out by range/1000, right-closed; returns
+     * 0-based alternatives.
+     */
+    static int[] cut(double[] x, int nAlt) {
+        int n = x.length;
+        int[] out = new int[n];
+        if (nAlt == 1) {
+            return out;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        int nb = nAlt + 1;
+        double dx = hi - lo;
+        double[] breaks;
+        if (dx == 0) {
+            dx = lo != 0 ? Math.abs(lo) : 1;
+            breaks = seq(lo - dx / 1000, hi + dx / 1000, nb);
+        } else {
+            breaks = seq(lo, hi, nb);
+            breaks[0] = lo - dx / 1000;
+            breaks[nb - 1] = hi + dx / 1000;
+        }
+        for (int i = 0; i < n; i++) {
+            // .bincode(right = TRUE): the interval (b[k], b[k+1]] holding x
+            int a = 0;
+            int b = nb - 1;
+            while (b - a >= 2) {
+                int mid = (a + b) >>> 1;
+                if (x[i] > breaks[mid]) {
+                    a = mid;
+                } else {
+                    b = mid;
+                }
+            }
+            out[i] = a;
+        }
+        return out;
+    }
+
+    /** R 4.2's {@code seq.int(from, to, length.out = n)}: from + i (to - from)/(n - 1) (checked in R: identical). */
+    private static double[] seq(double from, double to, int n) {
+        double[] s = new double[n];
+        double by = (to - from) / (n - 1);
+        for (int i = 0; i < n; i++) {
+            s[i] = from + i * by;
+        }
+        return s;
     }
 }

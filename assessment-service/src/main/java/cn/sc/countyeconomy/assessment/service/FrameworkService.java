@@ -253,7 +253,7 @@ public class FrameworkService {
             throw ApiException.validation(v);
         }
         return new SchemeDefinition(def.weightsSource(), def.aggregation(), def.minDataShare(), filled, def.weights(),
-                def.redLines() == null ? List.of() : def.redLines(), def.awards() == null ? List.of() : def.awards());
+                def.redLines() == null ? List.of() : def.redLines(), def.awards() == null ? List.of() : def.awards(), def.parameters());
     }
 
     /** Each indicator known, listed once, with what its normalisation needs; filled in from the catalogue. */

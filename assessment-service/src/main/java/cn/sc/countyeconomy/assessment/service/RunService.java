@@ -78,7 +78,12 @@ public class RunService {
         AssessmentScheme scheme = publishedScheme(year, schemeVersion);
         // the registry first: when it is down nothing below runs and nothing is written
         RunInputs in = inputs(scheme, registry.categories(year));
-        Model.Result result = ScoringEngine.score(framework.definition(scheme).toModel(), in.counties(), in.previous());
+        Model.Result result;
+        try {
+            result = ScoringEngine.score(framework.definition(scheme).toModel(), in.counties(), in.previous());
+        } catch (ScoringEngine.ScoringException e) {
+            throw ApiException.rule("scoring-refused", e.getMessage());
+        }
         ScoringRun run = storeRun(scheme, in, result);
         storeResults(run, result, in.names());
         RunView v = view(run);
@@ -146,6 +151,7 @@ public class RunService {
         run.schemeId = scheme.id;
         run.schemeVersion = scheme.schemeVersion;
         run.inputHash = sha256(in.canonical());
+        run.scoringCodeVersion = ScoringEngine.CODE_VERSION;
         run.countyCount = in.counties().size();
         run.treatments = write(result.treatments());
         run.createdAt = Instant.now(clock);
@@ -170,13 +176,25 @@ public class RunService {
             r.award = c.award();
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("dataShare", c.dataShare());
-            detail.put("areaScores", c.areaScores());
-            detail.put("indicators", c.indicators());
+            detail.put("areaScores", rounded(c.areaScores()));
+            detail.put("indicators", c.indicators().stream().map(RunService::rounded).toList());
             detail.put("redLines", c.redLines());
             r.detail = write(detail);
             em.persist(r);
         }
         em.flush();
+    }
+
+    /** Scores are stored and shown with {@value ScoringEngine#SCALE} decimals; ranks were taken on the exact ones. */
+    private static Map<String, Double> rounded(Map<String, Double> scores) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        scores.forEach((k, v) -> m.put(k, ScoringEngine.roundOrNull(v)));
+        return m;
+    }
+
+    private static Model.IndicatorResult rounded(Model.IndicatorResult i) {
+        return new Model.IndicatorResult(i.indicator(), i.area(), i.raw(), i.imputed(), ScoringEngine.roundOrNull(i.treated()),
+                ScoringEngine.roundOrNull(i.normalised()), i.treatment());
     }
 
     public Map<String, Integer> officialRanks(int year) {
@@ -216,7 +234,7 @@ public class RunService {
     RunView view(ScoringRun r) {
         OfficialRun o = OfficialRun.findById(r.year);
         return new RunView(r.id, r.year, r.schemeId, r.schemeVersion, r.inputHash, r.countyCount,
-                o != null && o.runId == r.id, r.createdAt, r.createdBy, read(r.treatments, Object.class));
+                o != null && o.runId == r.id, r.createdAt, r.createdBy, read(r.treatments, Object.class), r.scoringCodeVersion);
     }
 
     @Transactional

@@ -4,173 +4,146 @@ import cn.sc.countyeconomy.assessment.scoring.Model.*;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
-/** Each treatment, normalisation and aggregation against values worked by hand (scipy cross-checked). */
+/**
+ * COINr 1.1.14's own testthat cases (tests/testthat/test-treat.R, test-normalise.R) with the
+ * numbers COINr's tests expect; the full pipeline is compared with COINr's output in
+ * {@link CoinrConstructionTest}.
+ */
 class TreatmentAndNormalisationTest {
 
-    static final double EPS = 1e-6;
+    static final double EPS = 1e-12;
+    static final Parameters DEFAULTS = Parameters.COINR_DEFAULTS;
 
-    static IndicatorSpec spec(Direction d, Normalisation n, Double target, Double lo, Double hi) {
-        return new IndicatorSpec("X", "A", d, n, Imputation.NONE, true, target, lo, hi);
+    static Parameters winmax(int w) {
+        return new Parameters(w, null, null, null, null, null, null, null, null, null).withDefaults();
+    }
+
+    static IndicatorSpec spec(Direction d, Double target, Double lo, Double hi) {
+        return new IndicatorSpec("X", "A", d, Normalisation.MIN_MAX, Imputation.NONE, true, target, lo, hi);
+    }
+
+    static double[] oneToTen() {
+        double[] x = new double[10];
+        for (int i = 0; i < 10; i++) {
+            x[i] = i + 1;
+        }
+        return x;
     }
 
     @Test
-    void aSkewedIndicatorIsWinsorisedOnePointAtATime() {
-        // 1..9 and 100: G1 = 3.1189, G2 = 9.7992 -> fails (|G1| >= 2, G2 >= 3.5).
-        // Winsorise 100 to the next value 9: G1 = -0.1515, G2 = -1.3570 -> passes after 1 point.
-        double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 100};
-        assertTrue(OutlierTreatment.fails(x));
-        OutlierTreatment.Outcome o = OutlierTreatment.treat(x);
-        assertEquals(Treatment.WINSORISED, o.treatment());
-        assertEquals(1, o.pointsWinsorised());
-        assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 9}, o.values());
-        assertEquals(3.118895745239087, o.skewBefore(), EPS);
-        assertEquals(9.799244716163662, o.kurtosisBefore(), EPS);
-        assertEquals(-0.15146310708295876, o.skewAfter(), EPS);
+    void treatNumOneOutlierIsWinsorisedToTheNextValue() {
+        // test-treat.R "treat_num": x <- c(1:10, 100) fails check_SkewKurt; winsorise(winmax = 5) sets 100 to 10 and passes
+        double[] x = Arrays.copyOf(oneToTen(), 11);
+        x[10] = 100;
+        assertFalse(OutlierTreatment.passes(x, 11, DEFAULTS));
+        OutlierTreatment.Treated t = OutlierTreatment.treat(x, winmax(5));
+        assertEquals(Treatment.WINSORISED, t.outcome().treatment());
+        assertEquals(10, t.values()[10]);
+        assertArrayEquals(Arrays.copyOf(x, 10), Arrays.copyOf(t.values(), 10));
+        assertTrue(OutlierTreatment.passes(t.values(), 11, DEFAULTS));
     }
 
     @Test
-    void tiedExtremesAreWinsorisedTogetherAndCounted() {
-        // fourteen 1s, 2, 3, 10, 100, 1000, 10000: 10000 -> 1000 (1 point; G1 2.862, G2 6.931 still fails),
-        // then both 1000s -> 100 (2 points, 3 in all): G1 2.110, G2 2.739 -> passes.
-        double[] x = new double[20];
-        Arrays.fill(x, 1);
-        x[14] = 2;
-        x[15] = 3;
-        x[16] = 10;
-        x[17] = 100;
-        x[18] = 1000;
-        x[19] = 10000;
-        OutlierTreatment.Outcome o = OutlierTreatment.treat(x);
-        assertEquals(Treatment.WINSORISED, o.treatment());
-        assertEquals(3, o.pointsWinsorised());
-        assertEquals(100, o.values()[17]);
-        assertEquals(100, o.values()[18]);
-        assertEquals(100, o.values()[19]);
-        assertEquals(2.1095109873208657, o.skewAfter(), EPS);
+    void treatNumWinmaxOneThenTheSecondFunctionOnTheOriginalValues() {
+        // test-treat.R: x <- c(1:20, 100, 200), winmax = 1 does not pass; the second function then
+        // transforms the ORIGINAL x (combine_treat = FALSE): here Treat's default f2, log_CT
+        double[] x = new double[22];
+        for (int i = 0; i < 20; i++) {
+            x[i] = i + 1;
+        }
+        x[20] = 100;
+        x[21] = 200;
+        OutlierTreatment.Treated t = OutlierTreatment.treat(x, winmax(1));
+        assertEquals(Treatment.LOG_TRANSFORMED, t.outcome().treatment());
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Math.log(x[i] - 1 + 0.01 * (200 - 1)), t.values()[i], EPS);
+        }
     }
 
     @Test
-    void aNegativelySkewedIndicatorIsWinsorisedAtTheBottom() {
-        // 0, ten 100s, 99, 98, 97: G1 = -3.734, G2 = 13.957; 0 -> 97 (the next value up) passes.
-        double[] x = {0, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 99, 98, 97};
-        OutlierTreatment.Outcome o = OutlierTreatment.treat(x);
-        assertEquals(Treatment.WINSORISED, o.treatment());
-        assertEquals(1, o.pointsWinsorised());
-        assertEquals(97, o.values()[0]);
-        assertEquals(-3.7337680484213234, o.skewBefore(), EPS);
+    void treatDfANegativeOutlierIsWinsorisedAtTheBottom() {
+        // test-treat.R "treat_df": c(1:10, -100) with winmax = 2: the skew is negative, -100 goes to 1
+        double[] x = Arrays.copyOf(oneToTen(), 11);
+        x[10] = -100;
+        OutlierTreatment.Treated t = OutlierTreatment.treat(x, winmax(2));
+        assertEquals(Treatment.WINSORISED, t.outcome().treatment());
+        assertEquals(1, t.outcome().pointsWinsorised());
+        assertEquals(1, t.values()[10]);
     }
 
     @Test
-    void whenFivePointsAreNotEnoughTheOriginalIsLogTransformed() {
-        // twenty 1s and 2,4,...,1024: winsorising 1024 (1), the two 512s (3 points) still fails
-        // (G1 2.408, G2 4.496); the three 256s would make 6 > 5. So ln(x) of the original values
-        // (all > 0): ln 1024 = 6.931472; G1 1.5384, G2 1.0351 after.
-        double[] x = new double[30];
-        Arrays.fill(x, 1);
-        for (int i = 0; i < 10; i++)
-            x[20 + i] = Math.pow(2, i + 1);
-        OutlierTreatment.Outcome o = OutlierTreatment.treat(x);
-        assertEquals(Treatment.LOG_TRANSFORMED, o.treatment());
-        assertEquals(0, o.values()[0], EPS);
-        assertEquals(6.931471805599453, o.values()[29], EPS);
-        assertEquals(1.5383990005241128, o.skewAfter(), EPS);
-        assertEquals(1.0351068286552154, o.kurtosisAfter(), EPS);
+    void thresholdsAreStrictAsCheckSkewKurtWritesThem() {
+        // passes when |skew| < 2 OR kurt < 3.5: exactly 2 and 3.5 fail
+        assertFalse(OutlierTreatment.passes(2.0, 3.5, DEFAULTS));
+        assertTrue(OutlierTreatment.passes(1.999, 100, DEFAULTS));
+        assertTrue(OutlierTreatment.passes(-5, 3.49, DEFAULTS));
+        // NA (fewer than 4 values) with a failing skew is NA, not a failure: Treat leaves the column alone
+        assertNull(OutlierTreatment.passes(5, Double.NaN, DEFAULTS));
+        assertEquals(Treatment.NONE, OutlierTreatment.treat(new double[]{1, 1, 1000}, DEFAULTS).outcome().treatment());
     }
 
     @Test
-    void logTransformShiftsWhenValuesAreNotPositive() {
-        // min = -1 <= 0: ln(x - min + 1) -> ln 1, ln 2, ln 12
-        assertArrayEquals(new double[]{0, Math.log(2), Math.log(12)}, OutlierTreatment.log(new double[]{-1, 0, 10}, true), 1e-12);
-        // negative skew: -ln(max - x + 1) keeps the order: -ln 12, -ln 11, -ln 1
-        assertArrayEquals(new double[]{-Math.log(12), -Math.log(11), 0}, OutlierTreatment.log(new double[]{-1, 0, 10}, false), 1e-12);
+    void normNumMinMaxZScoreAndDistanceToTarget() {
+        // test-normalise.R "norm_num", x = 1:10
+        double[] x = oneToTen();
+        IndicatorSpec up = spec(Direction.HIGHER_IS_BETTER, 8.0, null, null);
+        double[] mm = Normaliser.normalise(x, up, Normalisation.MIN_MAX,
+                new Parameters(null, null, null, 2.0, 7.0, null, null, null, null, null).withDefaults());
+        assertEquals(2, Arrays.stream(mm).min().orElseThrow(), EPS);
+        assertEquals(7, Arrays.stream(mm).max().orElseThrow(), EPS);
+        double[] z = Normaliser.normalise(x, up, Normalisation.Z_SCORE,
+                new Parameters(null, null, null, null, null, 5.0, 2.0, null, null, null).withDefaults());
+        assertEquals(5, Statistics.mean(z), EPS);
+        assertEquals(2, Statistics.sampleSd(z), EPS);
+        double[] d = Normaliser.normalise(x, up, Normalisation.DISTANCE_TO_TARGET,
+                new Parameters(null, null, null, null, null, null, null, true, null, null).withDefaults());
+        assertEquals(0, Arrays.stream(d).min().orElseThrow(), EPS);
+        assertEquals(1, Arrays.stream(d).max().orElseThrow(), EPS);
+        for (int i = 7; i < 10; i++) {
+            assertEquals(1, d[i], EPS);
+        }
+        // without cap_max (COINr's default) the values above the target exceed 1: (10 - 1)/(8 - 1)
+        double[] uncapped = Normaliser.normalise(x, up, Normalisation.DISTANCE_TO_TARGET, DEFAULTS);
+        assertEquals(9.0 / 7, uncapped[9], EPS);
     }
 
     @Test
-    void anIndicatorThatPassesIsLeftAlone() {
-        double[] x = {1, 2, 3, 4, 10}; // G1 1.697 < 2
-        OutlierTreatment.Outcome o = OutlierTreatment.treat(x);
-        assertEquals(Treatment.NONE, o.treatment());
-        assertFalse(OutlierTreatment.fails(new double[]{1, 1000, 1}));
+    void goalpostsAsCoinrsTestsGiveThem() {
+        // test-normalise.R: n_goalposts(1, c(0, 10, 1)) = 0.1, 11 -> 1, -1 -> 0; direction -1: 1 -> 0.9, -1 -> 1
+        Parameters scaleOne = new Parameters(null, null, null, null, null, null, null, null, 1.0, true).withDefaults();
+        double[] x = {1, 11, -1};
+        assertArrayEquals(new double[]{0.1, 1, 0},
+                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, null, 0.0, 10.0), Normalisation.GOALPOSTS, scaleOne), EPS);
+        double[] lower = Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, null, 0.0, 10.0), Normalisation.GOALPOSTS, scaleOne);
+        assertEquals(0.9, lower[0], EPS);
+        assertEquals(1, lower[2], EPS);
     }
 
     @Test
-    void minMaxBothDirections() {
+    void minMaxDirectionsAndNoSpread() {
+        // test-normalise.R: with direction -1 the minimum becomes 100 and the maximum 0
         double[] x = {10, 20, 40};
-        // (x - 10)/30 · 100
-        assertArrayEquals(new double[]{0, 33.333333333, 100},
-                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX), EPS);
-        // (40 - x)/30 · 100
-        assertArrayEquals(new double[]{100, 66.666666667, 0},
-                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX), EPS);
-        // no spread: 50 for all
-        assertArrayEquals(new double[]{50, 50},
-                Normaliser.normalise(new double[]{7, 7}, spec(Direction.HIGHER_IS_BETTER, Normalisation.MIN_MAX, null, null, null), Normalisation.MIN_MAX),
-                EPS);
+        assertArrayEquals(new double[]{100, 200.0 / 3, 0},
+                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, null, null, null), Normalisation.MIN_MAX, DEFAULTS), EPS);
+        // no spread: R's 0/0, NaN for every unit (the aggregation then leaves the indicator out)
+        double[] flat = Normaliser.normalise(new double[]{7, 7}, spec(Direction.HIGHER_IS_BETTER, null, null, null), Normalisation.MIN_MAX, DEFAULTS);
+        assertTrue(Double.isNaN(flat[0]) && Double.isNaN(flat[1]));
     }
 
     @Test
-    void zScoreUsesTheSampleSd() {
-        // 2,4,6: mean 4, s = 2 -> z = -1, 0, 1 -> 50 + 10z = 40, 50, 60; lower is better: 60, 50, 40
-        double[] x = {2, 4, 6};
-        assertArrayEquals(new double[]{40, 50, 60},
-                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.Z_SCORE, null, null, null), Normalisation.Z_SCORE), EPS);
-        assertArrayEquals(new double[]{60, 50, 40},
-                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.Z_SCORE, null, null, null), Normalisation.Z_SCORE), EPS);
-    }
-
-    @Test
-    void distanceToTargetIsCapped() {
-        // target 30, min 10: (x - 10)/20 · 100 = 0, 50, 150 -> capped at 100
-        double[] x = {10, 20, 40};
-        assertArrayEquals(new double[]{0, 50, 100},
-                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.DISTANCE_TO_TARGET, 30.0, null, null), Normalisation.DISTANCE_TO_TARGET),
-                EPS);
-        // lower is better, target 15, max 40: (40 - x)/25 · 100 = 120 -> 100, 80, 0
-        assertArrayEquals(new double[]{100, 80, 0},
-                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.DISTANCE_TO_TARGET, 15.0, null, null), Normalisation.DISTANCE_TO_TARGET),
-                EPS);
-    }
-
-    @Test
-    void goalpostsAreFixedBoundsCapped() {
-        // L = 0, U = 50: x/50 · 100 = 20, 40, 80, 120 -> 100 ; below L -> 0
-        double[] x = {10, 20, 40, 60, -5};
-        assertArrayEquals(new double[]{20, 40, 80, 100, 0},
-                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.GOALPOSTS, null, 0.0, 50.0), Normalisation.GOALPOSTS), EPS);
-        // lower is better: (50 - x)/50 · 100 = 80, 60, 20, -20 -> 0, 110 -> 100
-        assertArrayEquals(new double[]{80, 60, 20, 0, 100},
-                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.GOALPOSTS, null, 0.0, 50.0), Normalisation.GOALPOSTS), EPS);
-    }
-
-    @Test
-    void rankAndPercentileRankShareTies() {
-        // 5, 3, 5, 1 ascending min-ranks: 1 -> 1, 3 -> 2, 5 and 5 -> 3 -> (3, 2, 3, 1)
-        double[] x = {5, 3, 5, 1};
-        assertArrayEquals(new double[]{3, 2, 3, 1},
-                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.RANK, null, null, null), Normalisation.RANK), EPS);
-        // percent rank 100 (r - 1)/(n - 1): 66.667, 33.333, 66.667, 0
-        assertArrayEquals(new double[]{66.666666667, 33.333333333, 66.666666667, 0},
-                Normaliser.normalise(x, spec(Direction.HIGHER_IS_BETTER, Normalisation.PERCENTILE_RANK, null, null, null), Normalisation.PERCENTILE_RANK), EPS);
-        // lower is better: -5, -3, -5, -1 -> ranks 1, 3, 1, 4
-        assertArrayEquals(new double[]{1, 3, 1, 4},
-                Normaliser.normalise(x, spec(Direction.LOWER_IS_BETTER, Normalisation.RANK, null, null, null), Normalisation.RANK), EPS);
-    }
-
-    @Test
-    void weightedArithmeticAndGeometricMeans() {
-        List<double[]> parts = List.of(new double[]{0.5, 40}, new double[]{0.3, 60}, new double[]{0.2, 100});
-        // 0.5·40 + 0.3·60 + 0.2·100 = 20 + 18 + 20 = 58
-        assertEquals(58, ScoringEngine.aggregate(parts, Aggregation.ARITHMETIC, 1), EPS);
-        // exp(0.5 ln 41 + 0.3 ln 61 + 0.2 ln 101) - 1 = 54.316559
-        assertEquals(54.31655860425474, ScoringEngine.aggregate(parts, Aggregation.GEOMETRIC, 1), EPS);
-        // weights that do not sum to 1 are renormalised: (1·40 + 1·60)/2 = 50
-        assertEquals(50, ScoringEngine.aggregate(List.of(new double[]{1, 40}, new double[]{1, 60}), Aggregation.ARITHMETIC, 1), EPS);
+    void rankAndPercentileRankAsNRankAndNPrank() {
+        // rank(x, ties.method = "min"); n_prank = (rank - 1)/(n - 1) on 0-1; a missing value stays missing
+        double[] x = {5, 3, 5, 1, Double.NaN};
+        IndicatorSpec up = spec(Direction.HIGHER_IS_BETTER, null, null, null);
+        double[] r = Normaliser.normalise(x, up, Normalisation.RANK, DEFAULTS);
+        assertArrayEquals(new double[]{3, 2, 3, 1}, Arrays.copyOf(r, 4), EPS);
+        assertTrue(Double.isNaN(r[4]));
+        double[] p = Normaliser.normalise(x, up, Normalisation.PERCENTILE_RANK, DEFAULTS);
+        assertArrayEquals(new double[]{2.0 / 3, 1.0 / 3, 2.0 / 3, 0}, Arrays.copyOf(p, 4), EPS);
+        // one unit: 0/0
+        assertTrue(Double.isNaN(Normaliser.normalise(new double[]{4}, up, Normalisation.PERCENTILE_RANK, DEFAULTS)[0]));
     }
 }
