@@ -14,6 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +57,11 @@ class DatabaseRestartTest {
     }
 
     @BeforeAll
-    static void startAllFour() {
+    static void startAllFour() throws SQLException {
+        // The test cluster runs with synchronous_commit=off for speed: a commit acknowledged just before an
+        // immediate shutdown may then be lost by PostgreSQL itself. Production commits durably; so do the
+        // sessions of this test's services (a role setting applies to every session opened from now on).
+        durableCommits(true);
         ServiceProcess registry = dedicated("county-registry-service", "restart_registry", null);
         String r = registry.url();
         WRITERS.put("county-registry-service", new Writer(registry, "/api/v1/designation-types",
@@ -73,8 +81,16 @@ class DatabaseRestartTest {
     }
 
     @AfterAll
-    static void stopThem() {
+    static void stopThem() throws SQLException {
         STARTED.forEach(ServiceProcess::stop);
+        durableCommits(false);
+    }
+
+    private static void durableCommits(boolean on) throws SQLException {
+        EmbeddedPostgres pg = EmbeddedPostgres.shared();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(on ? "ALTER ROLE postgres SET synchronous_commit = on" : "ALTER ROLE postgres RESET synchronous_commit");
+        }
     }
 
     @Test
