@@ -72,10 +72,18 @@ public final class ScoringEngine {
         for (Category cat : prepared.categories) {
             results.addAll(scoreCategory(frame, cat, previousRanks, overrides, logs));
         }
-        results.sort(Comparator.comparing((CountyResult r) -> r.category() == null ? "~" : r.category())
-                .thenComparing(r -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
-                .thenComparing(CountyResult::countyCode));
+        results.sort(ScoringEngine::byCategoryRankCode);
         return new Result(results, logs);
+    }
+
+    /** Category (none last), rank (unranked last), county code. */
+    private static int byCategoryRankCode(CountyResult a, CountyResult b) {
+        int c = (a.category() == null ? "~" : a.category()).compareTo(b.category() == null ? "~" : b.category());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.rank() == null ? Integer.MAX_VALUE : a.rank(), b.rank() == null ? Integer.MAX_VALUE : b.rank());
+        return c != 0 ? c : a.countyCode().compareTo(b.countyCode());
     }
 
     // ---------------------------------------------------------------- the scheme, compiled once
@@ -551,7 +559,12 @@ public final class ScoringEngine {
     record RedLines(List<RedLineFinding> findings, boolean disqualified, Double cap) {
     }
 
+    private static final RedLines NO_RED_LINES = new RedLines(List.of(), false, null);
+
     static RedLines redLines(Scheme scheme, CountyInput c) {
+        if (scheme.redLines().isEmpty()) {
+            return NO_RED_LINES;
+        }
         List<RedLineFinding> findings = new ArrayList<>();
         boolean disqualified = false;
         Double cap = null;
