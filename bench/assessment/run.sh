@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# National-scale benchmark of assessment-service's scoring package: 2,978 county-level divisions,
-# 30 synthetic indicators, 4 categories; one full run and a 1,000-replication sensitivity analysis.
-# Usage: bench/assessment/run.sh [replications]   (from anywhere; builds only assessment-service)
+# Benchmark of assessment-service's scoring package on the issue-12 case (2,978 divisions x 30
+# indicators, one coin): a full run (median, warm JVM) and a 1,000-replication uncertainty
+# analysis, each beside a baseline measured in the same JVM and as ratios to COINr's published
+# 0.70 s and 880 s; then, when R and COINr are installed (tools/coinr/install.sh), COINr's own
+# time on this machine for the same data set.
+# Usage: bench/assessment/run.sh [replications] [COINr replications]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-DIVISIONS="${DIVISIONS:-$ROOT/../shared/reference/china/county_level_divisions.csv}"
+DIVISIONS="${DIVISIONS:-/work/shared/reference/china/county_level_divisions.csv}"
+[ -f "$DIVISIONS" ] || DIVISIONS="$ROOT/../shared/reference/china/county_level_divisions.csv"
 REPS="${1:-1000}"
+COINR_REPS="${2:-5}"
+CSV="$ROOT/assessment-service/target/bench-2978x30.csv"
 cd "$ROOT"
-mvn -B -o -q test -pl assessment-service -Dtest=NationalBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dassessment.excludedGroups=none -Dbench.divisions="$DIVISIONS" -Dbench.replications="$REPS" 2>&1 | grep -E '^BENCH|ERROR|FAIL' || true
+mvn -B -o -q test -pl assessment-service -am -Dtest=NationalBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dassessment.excludedGroups=none -Dbench.divisions="$DIVISIONS" -Dbench.replications="$REPS" \
+    -Dbench.csv="$CSV" 2>&1 | grep -E '^BENCH|ERROR|FAIL' || true
+if command -v Rscript >/dev/null && Rscript -e 'stopifnot(requireNamespace("COINr", quietly = TRUE))' >/dev/null 2>&1; then
+  Rscript "$ROOT/bench/assessment/coinr-time.R" "$CSV" "$COINR_REPS"
+else
+  echo "BENCH COINr not installed here (tools/coinr/install.sh): only the published 0.70 s / 880 s are compared"
+fi

@@ -62,8 +62,10 @@ public final class OutlierTreatment {
      * reused by the caller across columns and replications.
      */
     public static Outcome treat(double[] x, int n, double[] work, Parameters p) {
-        double skew0 = Statistics.skew(x, n);
-        double kurt0 = Statistics.kurt(x, n);
+        double[] sk = new double[2];
+        Statistics.skewKurt(x, n, sk);
+        double skew0 = sk[0];
+        double kurt0 = sk[1];
         Boolean pass0 = passes(skew0, kurt0, p);
         if (pass0 == null || pass0) {
             return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
@@ -73,38 +75,35 @@ public final class OutlierTreatment {
         int atMax = 0;
         int atMin = 0;
         Boolean passing = false;
+        // sk holds the skew and kurtosis of work as it is now (the loop's skew(x) is that same number)
         while (!Boolean.TRUE.equals(passing) && nwin < p.winmax()) {
-            if (passing == null) {
-                // R: while (NA & TRUE) stops with an error inside Treat: the indicator stays untreated
+            if (passing == null || Double.isNaN(sk[0])) {
+                // R: while (NA & TRUE), or if (NaN >= 0), stops with an error inside Treat: the indicator stays untreated
                 return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
             }
-            double s = Statistics.skew(work, n);
-            if (Double.isNaN(s)) {
-                return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
-            }
-            if (s >= 0) {
+            if (sk[0] >= 0) {
                 atMax = replaceExtreme(work, n, true);
             } else {
                 atMin = replaceExtreme(work, n, false);
             }
             nwin = atMax + atMin;
-            passing = passes(work, n, p);
+            Statistics.skewKurt(work, n, sk);
+            passing = passes(sk[0], sk[1], p);
         }
         if (passing == null) {
             return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
         }
         if (passing) {
             System.arraycopy(work, 0, x, 0, n);
-            return new Outcome(Treatment.WINSORISED, nwin, skew0, kurt0, Statistics.skew(x, n), Statistics.kurt(x, n));
+            return new Outcome(Treatment.WINSORISED, nwin, skew0, kurt0, sk[0], sk[1]);
         }
         logCT(x, n, work);
-        double skew2 = Statistics.skew(work, n);
-        double kurt2 = Statistics.kurt(work, n);
-        if (passes(skew2, kurt2, p) == null) {
+        Statistics.skewKurt(work, n, sk);
+        if (passes(sk[0], sk[1], p) == null) {
             return new Outcome(Treatment.NONE, 0, skew0, kurt0, skew0, kurt0);
         }
         System.arraycopy(work, 0, x, 0, n);
-        return new Outcome(Treatment.LOG_TRANSFORMED, 0, skew0, kurt0, skew2, kurt2);
+        return new Outcome(Treatment.LOG_TRANSFORMED, 0, skew0, kurt0, sk[0], sk[1]);
     }
 
     /**
@@ -113,22 +112,27 @@ public final class OutlierTreatment {
      * nothing). Returns how many values now sit at the extreme, i.e. {@code length(imax)}.
      */
     private static int replaceExtreme(double[] x, int n, boolean top) {
-        double extreme = x[0];
-        for (int i = 1; i < n; i++) {
-            extreme = top ? Math.max(extreme, x[i]) : Math.min(extreme, x[i]);
-        }
-        double next = top ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        double sign = top ? 1 : -1;
+        double extreme = Double.NEGATIVE_INFINITY;
+        double next = Double.NEGATIVE_INFINITY;
         int count = 0;
         for (int i = 0; i < n; i++) {
-            if (x[i] == extreme) {
+            double v = sign * x[i];
+            if (v > extreme) {
+                next = extreme;
+                extreme = v;
+                count = 1;
+            } else if (v == extreme) {
                 count++;
-            } else {
-                next = top ? Math.max(next, x[i]) : Math.min(next, x[i]);
+            } else if (v > next) {
+                next = v;
             }
         }
+        double e = sign * extreme;
+        double to = sign * next;
         for (int i = 0; i < n; i++) {
-            if (x[i] == extreme) {
-                x[i] = next;
+            if (x[i] == e) {
+                x[i] = to;
             }
         }
         return count;

@@ -72,10 +72,18 @@ public final class ScoringEngine {
         for (Category cat : prepared.categories) {
             results.addAll(scoreCategory(frame, cat, previousRanks, overrides, logs));
         }
-        results.sort(Comparator.comparing((CountyResult r) -> r.category() == null ? "~" : r.category())
-                .thenComparing(r -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
-                .thenComparing(CountyResult::countyCode));
+        results.sort(ScoringEngine::byCategoryRankCode);
         return new Result(results, logs);
+    }
+
+    /** Category (none last), rank (unranked last), county code. */
+    private static int byCategoryRankCode(CountyResult a, CountyResult b) {
+        int c = (a.category() == null ? "~" : a.category()).compareTo(b.category() == null ? "~" : b.category());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.rank() == null ? Integer.MAX_VALUE : a.rank(), b.rank() == null ? Integer.MAX_VALUE : b.rank());
+        return c != 0 ? c : a.countyCode().compareTo(b.countyCode());
     }
 
     // ---------------------------------------------------------------- the scheme, compiled once
@@ -139,19 +147,18 @@ public final class ScoringEngine {
         final double[][] raw;
         final double[] dataShare;
 
-        Category(String name, List<CountyInput> included, Frame f) {
+        Category(String name, List<CountyInput> included, List<double[]> rows, List<Double> shares, Frame f) {
             this.name = name;
             this.counties = included.toArray(new CountyInput[0]);
             this.n = counties.length;
             raw = new double[f.k][n];
             dataShare = new double[n];
             for (int i = 0; i < n; i++) {
-                Map<String, Double> v = counties[i].values();
+                double[] row = rows.get(i);
                 for (int j = 0; j < f.k; j++) {
-                    Double x = v.get(f.spec[j].code());
-                    raw[j][i] = x == null ? Double.NaN : x;
+                    raw[j][i] = row[j];
                 }
-                dataShare[i] = share(f, counties[i]);
+                dataShare[i] = shares.get(i);
             }
         }
     }
@@ -162,39 +169,38 @@ public final class ScoringEngine {
 
     static Prepared prepare(Frame f, List<CountyInput> inputs, Map<String, Integer> previousRanks) {
         Map<String, List<CountyInput>> byCategory = new TreeMap<>();
+        Map<String, List<double[]>> rowsByCategory = new HashMap<>();
+        Map<String, List<Double>> sharesByCategory = new HashMap<>();
         List<CountyResult> unscored = new ArrayList<>();
         List<CountyInput> sorted = new ArrayList<>(inputs);
         sorted.sort(Comparator.comparing(CountyInput::countyCode));
         for (CountyInput c : sorted) {
+            double[] row = new double[f.k];
+            int missing = 0;
+            for (int j = 0; j < f.k; j++) {
+                Double x = c.values().get(f.spec[j].code());
+                row[j] = x == null ? Double.NaN : x;
+                missing += x == null ? 1 : 0;
+            }
+            // COINr's Dat_Avail: 1 - (number missing)/(number of indicators)
+            double share = f.k == 0 ? 0 : 1 - (double) missing / f.k;
             if (c.category() == null || !f.scheme.weights().containsKey(c.category())) {
-                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.NO_CATEGORY, share(f, c),
+                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.NO_CATEGORY, share,
                         rawOnly(f, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null, List.of(), null));
-            } else if (share(f, c) < f.scheme.minDataShare()) {
+            } else if (share < f.scheme.minDataShare()) {
                 // COINr Screen: excluded when Dat_Avail < dat_thresh
-                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.INSUFFICIENT_DATA, share(f, c),
+                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.INSUFFICIENT_DATA, share,
                         rawOnly(f, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null,
                         redLines(f.scheme, c).findings, null));
             } else {
                 byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c);
+                rowsByCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(row);
+                sharesByCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(share);
             }
         }
         List<Category> categories = new ArrayList<>();
-        byCategory.forEach((name, list) -> categories.add(new Category(name, list, f)));
+        byCategory.forEach((name, list) -> categories.add(new Category(name, list, rowsByCategory.get(name), sharesByCategory.get(name), f)));
         return new Prepared(categories, unscored);
-    }
-
-    /** COINr's Dat_Avail: 1 - (number missing)/(number of indicators). */
-    private static double share(Frame f, CountyInput c) {
-        if (f.k == 0) {
-            return 0;
-        }
-        int missing = 0;
-        for (IndicatorSpec s : f.spec) {
-            if (c.values().get(s.code()) == null) {
-                missing++;
-            }
-        }
-        return 1 - (double) missing / f.k;
     }
 
     // ---------------------------------------------------------------- imputation, treatment, normalisation
@@ -457,7 +463,7 @@ public final class ScoringEngine {
                 }
             }
             out.add(new CountyResult(c.countyCode(), cat.name, status[i], cat.dataShare[i],
-                    o.detail() ? indicatorResults(f, cat, cols, i) : List.of(), areaScores,
+                    o.detail() ? new IndicatorRows(f, cat, cols, i) : List.of(), areaScores,
                     Double.isNaN(overall[i]) ? null : overall[i], rankOrNull[i], previousRanks.get(c.countyCode()), change[i],
                     findings.get(i), award[i]));
         }
@@ -484,17 +490,38 @@ public final class ScoringEngine {
         return rank;
     }
 
-    private static List<IndicatorResult> indicatorResults(Frame f, Category cat, Columns cols, int i) {
-        List<IndicatorResult> ind = new ArrayList<>(f.k);
-        for (int j = 0; j < f.k; j++) {
+    /**
+     * A county's indicator results as a list view over the category's columns: the objects are
+     * made when the list is read (stored or compared), not while scoring.
+     */
+    private static final class IndicatorRows extends AbstractList<IndicatorResult> {
+
+        private final Frame f;
+        private final Category cat;
+        private final Columns cols;
+        private final int i;
+
+        IndicatorRows(Frame f, Category cat, Columns cols, int i) {
+            this.f = f;
+            this.cat = cat;
+            this.cols = cols;
+            this.i = i;
+        }
+
+        @Override
+        public IndicatorResult get(int j) {
             double raw = cat.raw[j][i];
             double t = cols.treated[j][i];
             double y = cols.normalised[j][i];
-            ind.add(new IndicatorResult(f.spec[j].code(), f.spec[j].area(), Double.isNaN(raw) ? null : raw,
+            return new IndicatorResult(f.spec[j].code(), f.spec[j].area(), Double.isNaN(raw) ? null : raw,
                     cols.imputed[j] != null && cols.imputed[j][i], Double.isNaN(t) ? null : t, Double.isNaN(y) ? null : y,
-                    cols.treatment[j]));
+                    cols.treatment[j]);
         }
-        return ind;
+
+        @Override
+        public int size() {
+            return f.k;
+        }
     }
 
     static String[] awards(List<AwardRule> rules, Integer[] rank, Integer[] change) {
@@ -532,7 +559,12 @@ public final class ScoringEngine {
     record RedLines(List<RedLineFinding> findings, boolean disqualified, Double cap) {
     }
 
+    private static final RedLines NO_RED_LINES = new RedLines(List.of(), false, null);
+
     static RedLines redLines(Scheme scheme, CountyInput c) {
+        if (scheme.redLines().isEmpty()) {
+            return NO_RED_LINES;
+        }
         List<RedLineFinding> findings = new ArrayList<>();
         boolean disqualified = false;
         Double cap = null;

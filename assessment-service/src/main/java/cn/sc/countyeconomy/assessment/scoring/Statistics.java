@@ -82,6 +82,37 @@ public final class Statistics {
         return y * Math.sqrt((double) n * (n - 1)) / (n - 2);
     }
 
+    /**
+     * COINr's skew and kurt of the first n entries at once, into {@code out[0]} and {@code out[1]}:
+     * the same mean and the same sums in the same order as {@link #skew} and {@link #kurt}, so the
+     * same doubles, in one pass instead of two.
+     */
+    public static void skewKurt(double[] x, int n, double[] out) {
+        if (n < 3) {
+            out[0] = Double.NaN;
+            out[1] = Double.NaN;
+            return;
+        }
+        double m = mean(x, n);
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        for (int i = 0; i < n; i++) {
+            double d = x[i] - m;
+            double d2 = d * d;
+            s2 += d2;
+            s3 += d2 * d;
+            s4 += d2 * d2;
+        }
+        out[0] = Math.sqrt(n) * s3 / Math.pow(s2, 1.5) * Math.sqrt((double) n * (n - 1)) / (n - 2);
+        if (n < 4) {
+            out[1] = Double.NaN;
+        } else {
+            double r = n * s4 / (s2 * s2);
+            out[1] = ((n + 1) * (r - 3) + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+        }
+    }
+
     public static double kurt(double[] x) {
         return kurt(x, x.length);
     }
