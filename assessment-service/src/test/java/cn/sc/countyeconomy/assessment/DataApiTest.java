@@ -18,7 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Bulk submission, validation, and the workflow (years 2031-2034 belong to this class). */
+/** Bulk submission, validation, and the workflow (years 2031-2035 belong to this class). */
 @QuarkusTest
 @TestProfile(AssessmentTestProfile.class)
 class DataApiTest {
@@ -89,6 +89,33 @@ class DataApiTest {
         as("editor").body("{\"values\": [").post("/api/v1/data/2032/values").then().spec(Problems.problem(400));
         given().header("Authorization", TestTokens.bearer("editor")).contentType("text/csv").body("county,x\n1,2\n")
                 .post("/api/v1/data/2032/values").then().spec(Problems.problem(422, "validation-failed"));
+    }
+
+    @Test
+    void aValueTooLargeForItsColumnIsRejectedByRuleEvenWithoutAMaximum() {
+        Map<String, Object> indicator = new LinkedHashMap<>();
+        indicator.put("code", "UNBOUNDED_TEST_COUNT");
+        indicator.put("name", "无上限测试指标");
+        indicator.put("nameEn", "Test indicator without bounds");
+        indicator.put("unit", "个");
+        indicator.put("area", "ECONOMIC_DEVELOPMENT");
+        indicator.put("direction", "HIGHER_IS_BETTER");
+        indicator.put("source", "test");
+        as("admin").body(indicator).post("/api/v1/indicators").then().statusCode(201).body("maxValue", nullValue());
+        List<Map<String, Object>> values = List.of(
+                v("510104", "UNBOUNDED_TEST_COUNT", "999999999999999999.999999", null), // 0 the largest NUMERIC(24, 6) holds
+                v("510105", "UNBOUNDED_TEST_COUNT", "1e18", null), // 1 one more digit
+                v("510106", "UNBOUNDED_TEST_COUNT", "-1E+30", null)); // 2 far below
+        JsonPath p = as("editor").body(Map.of("values", values)).post("/api/v1/data/2035/values").then()
+                .spec(Problems.problem(422, "validation-failed")).extract().jsonPath();
+        assertEquals(List.of("values[1]", "values[2]"), p.getList("violations.field"));
+        assertEquals(List.of("range", "range"), p.getList("report.issues.findAll { it.severity == 'REJECTED' }.rule"));
+        assertTrue(p.getString("violations[0].message").contains("NUMERIC(24, 6)"), p.prettify());
+        assertEquals(0, Api.count("/api/v1/data/2035/values"));
+        as("editor").body(Map.of("values", List.of(values.get(0)))).post("/api/v1/data/2035/values").then().statusCode(200)
+                .body("written", equalTo(1));
+        as("reader").queryParam("indicator", "UNBOUNDED_TEST_COUNT").get("/api/v1/data/2035/values").then().statusCode(200)
+                .body("items[0].countyCode", equalTo("510104"));
     }
 
     static Map<String, Object> v(String county, String indicator, String value, String unit) {

@@ -27,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
 public class DataService {
 
     public static final int MAX_SCALE = 6;
+    /** Values are stored as NUMERIC(24, 6): their magnitude must stay below 10^18. */
+    public static final BigDecimal STORABLE_LIMIT = BigDecimal.TEN.pow(18);
     public static final int MAX_VALUES = 20_000;
     public static final SortFields VALUE_SORT = SortFields.of("countyCode", "countyCode", "indicatorCode", "indicatorCode", "value", "value");
     public static final SortFields SUBMISSION_SORT = SortFields.of("countyCode", "countyCode", "year", "year", "status", "status",

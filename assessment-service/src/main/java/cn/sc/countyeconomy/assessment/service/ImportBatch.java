@@ -104,6 +104,10 @@ final class ImportBatch {
     }
 
     private ValueIssue outOfRange(int index, NewValue v, Indicator ind, BigDecimal value) {
+        if (value.abs().compareTo(DataService.STORABLE_LIMIT) >= 0) {
+            return reject(index, v, "range", "value " + value.toPlainString() + " has more than 18 digits before the decimal point;"
+                    + " values are stored as NUMERIC(24, 6), so |value| must be below 10^18");
+        }
         if ((ind.minValue != null && value.compareTo(ind.minValue) < 0) || (ind.maxValue != null && value.compareTo(ind.maxValue) > 0)) {
             return reject(index, v, "range", "value " + value.toPlainString() + " is outside the indicator's range ["
                     + plain(ind.minValue) + ", " + plain(ind.maxValue) + "] " + ind.unit);
