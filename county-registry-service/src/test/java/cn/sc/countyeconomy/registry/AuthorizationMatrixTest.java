@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every operation of the registry's OpenAPI document x (no token; reader, editor, approver, admin, each
  * unlimited, limited to 510522 and limited to 510104): the answer is the one the document states. The
- * designation and category assignment the resource operations change are a seeded REFORM_PILOT designation and a category assignment made for 510522 first.
+ * designation and category assignment (year 2045, used by no other test) the resource operations change are a seeded REFORM_PILOT designation and a category assignment made for 510522 first.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -30,7 +30,7 @@ class AuthorizationMatrixTest {
                 .then().statusCode(200).extract().jsonPath();
         long designation = first.getLong("items[0].id");
         assertEquals(HOME, first.getString("items[0].countyCode"), "the seeded designation the matrix changes");
-        long assignment = created("/api/v1/category-assignments", new NewCategoryAssignment(HOME, 2031, "MAIN_FARM_PRODUCE", "authorization matrix"));
+        long assignment = created("/api/v1/category-assignments", new NewCategoryAssignment(HOME, 2045, "MAIN_FARM_PRODUCE", "authorization matrix"));
         AuthorizationMatrix.Result result = AuthorizationMatrix.of(OpenApiOperations.load())
                 .counties(HOME, "510104")
                 .pathValue("/api/v1/designations/{id}", "id", designation)
