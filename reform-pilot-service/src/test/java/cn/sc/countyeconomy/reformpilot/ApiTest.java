@@ -48,6 +48,17 @@ public abstract class ApiTest {
             CircuitBreakerMaintenance.get().resetAll();
         }
         TestClock.today(TODAY);
+        sendWhatEarlierTestsLeftWaiting();
+    }
+
+    /**
+     * The tests share one database, so registry writes an earlier test left PENDING (it approved and did
+     * not relay, or left the registry down) would go out with this test's relay. They are sent here,
+     * against the stub's defaults, and forgotten from the stub's journal: each test relays only its own.
+     */
+    private void sendWhatEarlierTestsLeftWaiting() {
+        relay();
+        registry.resetRequests();
     }
 
     @AfterEach

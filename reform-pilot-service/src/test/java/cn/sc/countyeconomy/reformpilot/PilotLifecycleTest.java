@@ -215,7 +215,8 @@ class PilotLifecycleTest extends ApiTest {
                 .body("designationId", equalTo(7002)).body("registrySync.state", equalTo("SYNCED"));
         registry.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/designations/7002/end")));
         registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations/7001/end")));
-        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")));
+        registry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/designations")).withHeader("Idempotency-Key",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("pilot-9-.*")));
     }
 
     @Test

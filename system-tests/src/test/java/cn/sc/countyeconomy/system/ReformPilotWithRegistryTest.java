@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * A pilot's approval writes its REFORM_PILOT designation into the real registry, as the service's
- * own identity and with the caller's request id; its withdrawal ends it there; a nomination of a
- * code the registry has retired is refused with the registry's reason.
+ * A pilot's approval writes its REFORM_PILOT designation into the real registry (through the outbox
+ * relay, after the approval has committed), as the service's own identity and with the caller's request
+ * id; its withdrawal ends it there; a nomination of a code the registry has retired is refused with the
+ * registry's reason.
  */
 class ReformPilotWithRegistryTest {
 
@@ -29,10 +30,49 @@ class ReformPilotWithRegistryTest {
     }
 
     static long nominate(String baseUri, long programId, String county) {
+        return nominate(baseUri, programId, county, "2024-03-01");
+    }
+
+    static long nominate(String baseUri, long programId, String county, String date) {
         return given().baseUri(baseUri).header("Authorization", TestTokens.bearer("editor")).contentType("application/json")
-                .body("{\"programId\":" + programId + ",\"batch\":1,\"countyCode\":\"" + county
-                        + "\",\"nominatedOn\":\"2024-03-01\",\"reason\":\"系统测试提名\"}")
+                .body(Map.of("programId", programId, "batch", 1, "countyCode", county, "nominatedOn", date, "reason", "系统测试提名"))
                 .when().post("/api/v1/pilots").then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A programme of its own: launched 2026-01-01, deadline 2028-12-31, batch 1. */
+    static long newProgramme(String baseUri, String code) {
+        return given().baseUri(baseUri).header("Authorization", TestTokens.bearer("admin")).contentType("application/json")
+                .body(Map.of("code", code, "name", "系统测试改革试点", "nameEn", "System test programme", "approvingBody", "四川省",
+                        "launchDate", "2026-01-01", "deadline", "2028-12-31", "reformAreas", List.of("URBAN_RURAL_INTEGRATION"),
+                        "batches", List.of(Map.of("number", 1, "announcedOn", "2026-01-01"))))
+                .when().post("/api/v1/programs").then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /**
+     * Runs the outbox relay (as an admin) until the pilot's registry writes are SYNCED. The service's own
+     * schedule may hold a message at that moment, so this waits for the outcome, not for time: it fails
+     * at once on FAILED, and after 60 s (a machine far slower than any seen) while PENDING.
+     */
+    static void awaitSynced(String baseUri, long pilotId) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            given().baseUri(baseUri).header("Authorization", TestTokens.bearer("admin")).when().post("/api/v1/registry-sync/relay")
+                    .then().statusCode(200);
+            Map<String, Object> sync = given().baseUri(baseUri).header("Authorization", TestTokens.bearer("reader"))
+                    .when().get("/api/v1/pilots/" + pilotId).then().statusCode(200).extract().jsonPath().getMap("registrySync");
+            if ("SYNCED".equals(sync.get("state"))) {
+                return;
+            }
+            if ("FAILED".equals(sync.get("state")) || System.nanoTime() > deadline) {
+                throw new AssertionError("pilot " + pilotId + " not synced with the registry: " + sync);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     static Response transition(String baseUri, long pilotId, String to, String date, String requestId) {
@@ -51,6 +91,7 @@ class ReformPilotWithRegistryTest {
         long pilot = nominate(pilots, programId(pilots), "510116");
 
         transition(pilots, pilot, "APPROVED", "2024-04-01", "sys-approve-510116").then().statusCode(200);
+        awaitSynced(pilots, pilot);
         Long designationId = given().baseUri(pilots).header("Authorization", TestTokens.bearer("reader"))
                 .when().get("/api/v1/pilots/" + pilot).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).extract().jsonPath().getObject("designationId", Long.class);
@@ -62,7 +103,9 @@ class ReformPilotWithRegistryTest {
                 .body("typeCode", equalTo("REFORM_PILOT"))
                 .body("countyCode", equalTo("510116"))
                 .body("validFrom", equalTo("2024-04-01"))
-                .body("validTo", equalTo(null));
+                // to the programme's deadline, 2025-12-31 (validTo is exclusive)
+                .body("validTo", equalTo("2026-01-01"))
+                .body("source", equalTo("reform-pilot:programme/" + programId(pilots)));
         given().baseUri(registry).header("Authorization", TestTokens.bearer("reader"))
                 .when().get("/api/v1/counties/510116?asOf=2024-05-01")
                 .then().statusCode(200).body("designations.typeCode", hasItem("REFORM_PILOT"));
@@ -74,6 +117,7 @@ class ReformPilotWithRegistryTest {
                 .body("items[0].requestId", equalTo("sys-approve-510116"));
 
         transition(pilots, pilot, "WITHDRAWN", "2024-06-01", "sys-withdraw-510116").then().statusCode(200);
+        awaitSynced(pilots, pilot);
         given().baseUri(registry).header("Authorization", TestTokens.bearer("reader"))
                 .when().get("/api/v1/designations/" + designationId)
                 .then().statusCode(200).body("validTo", equalTo("2024-06-01"));
@@ -88,6 +132,7 @@ class ReformPilotWithRegistryTest {
                 .when().get("/api/v1/pilots?countyCode=511181&size=10").then().statusCode(200)
                 .extract().jsonPath().getLong("items.find { it.batch == 1 }.id");
         transition(pilots, pilot, "WITHDRAWN", "2024-06-01", "sys-withdraw-seeded").then().statusCode(200);
+        awaitSynced(pilots, pilot);
         given().baseUri(registry).header("Authorization", TestTokens.bearer("reader"))
                 .when().get("/api/v1/designations?type=REFORM_PILOT&county=511181&asOf=2021-01-01")
                 .then().statusCode(200)

@@ -19,37 +19,65 @@ final class ServiceProcess {
     final String name;
     final int port;
     private final Path log;
+    private final Map<String, String> env;
     private Process process;
 
-    private ServiceProcess(String name, int port, Path log) {
+    private ServiceProcess(String name, int port, Path log, Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.env = Map.copyOf(env);
     }
 
     static ServiceProcess start(String module, Map<String, String> env) {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: the system tests run after the services are packaged "
-                    + "(run them with `mvn -B verify` at the root)");
-        }
         try {
             int port = freePort();
             Path log = Files.createDirectories(Path.of("target/system-logs")).resolve(module + ".log");
-            ServiceProcess s = new ServiceProcess(module, port, log);
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.resolve(module).toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().putAll(env);
-            pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            s.process = pb.start();
-            s.awaitReady(Duration.ofSeconds(90));
+            ServiceProcess s = new ServiceProcess(module, port, log, env);
+            s.launch();
             return s;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module, e);
         }
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown, as a crash or an OOM kill would end it). */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts the same service again: same port, same database, same configuration; returns when it is ready. */
+    void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart " + name, e);
+        }
+    }
+
+    private void launch() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the system tests run after the services are packaged "
+                    + "(run them with `mvn -B verify` at the root)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.resolve(name).toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        process = pb.start();
+        awaitReady(Duration.ofSeconds(90));
     }
 
     String url() {

@@ -46,10 +46,16 @@ final class Suite {
 
     /** A service of its own (not shared), for a test that stops it or its dependency; stopped by the test. */
     static ServiceProcess startDedicated(String module, String dbPrefix, String registryUrl) {
+        return startDedicated(module, dbPrefix, registryUrl, Map.of());
+    }
+
+    /** As {@link #startDedicated(String, String, String)}, with configuration of its own (environment variables). */
+    static ServiceProcess startDedicated(String module, String dbPrefix, String registryUrl, Map<String, String> config) {
         Map<String, String> env = env(dbPrefix);
         if (registryUrl != null) {
             env.put("REGISTRY_URL", registryUrl);
         }
+        env.putAll(config);
         return ServiceProcess.start(module, env);
     }
 
