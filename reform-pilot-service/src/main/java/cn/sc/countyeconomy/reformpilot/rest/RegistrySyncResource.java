@@ -4,6 +4,7 @@ import cn.sc.countyeconomy.api.outbox.OutboxRelay;
 import cn.sc.countyeconomy.api.outbox.RelayRun;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.ReconciliationReport;
 import cn.sc.countyeconomy.reformpilot.service.RegistryReconciliation;
@@ -35,6 +36,7 @@ public class RegistrySyncResource {
 
     @POST
     @Path("/relay")
+    @ProvinceWide("send the registry writes of every county")
     @Operation(summary = "Send the waiting registry writes now (admin)", description = "Sends every PENDING registry write now, also "
             + "those waiting out a backoff after a fault, each with its fixed Idempotency-Key; the relay also runs by itself "
             + "(reform-pilot.registry-sync.relay-every). Messages of one pilot go in order.")
@@ -45,6 +47,7 @@ public class RegistrySyncResource {
 
     @POST
     @Path("/reconciliation")
+    @ProvinceWide("reconcile the pilots of every county with the registry")
     @Operation(summary = "Reconcile pilots with the registry (admin)", description = "Compares the registry's REFORM_PILOT designations "
             + "of this service's sources (reform-pilot:programme/<id>) with the pilots: a missing designation or end is recorded again "
             + "(ENQUEUED, sent by the relay), an unknown id is recorded here, an orphan or an earlier end in the registry is REPORTED. "
