@@ -229,13 +229,17 @@ class RunApiTest {
             long strong = items.stream().filter(i -> cat.equals(i.get("category")) && "STRONG".equals(i.get("award"))).count();
             assertTrue(strong >= 3, cat + " strong " + strong);
         }
-        // sensitivity: 202 + Location; reproducible with the same seed
+        // sensitivity: 202 + Location; reproducible with the same seed; the treatment choice is one of the uncertain inputs
+        as("editor").body(Map.of("replications", 10, "treatments", List.of("maybe"))).post("/api/v1/runs/" + r22 + "/sensitivity").then()
+                .spec(Problems.problem(400)).body("detail", containsString("treatments"));
         Map<String, Object> cfg = Map.of("replications", 40, "seed", 7, "weightPerturbation", 0.25,
-                "normalisations", List.of("MIN_MAX", "Z_SCORE"), "imputations", List.of("CATEGORY_MEAN", "CATEGORY_MEDIAN"));
+                "normalisations", List.of("MIN_MAX", "Z_SCORE"), "imputations", List.of("CATEGORY_MEAN", "CATEGORY_MEDIAN"),
+                "treatments", List.of(true, false));
         String loc = as("editor").body(cfg).post("/api/v1/runs/" + r22 + "/sensitivity").then().statusCode(202)
                 .header("Location", containsString("/api/v1/jobs/")).extract().header("Location");
         JsonPath job = waitFor(loc);
         assertEquals("SUCCEEDED", job.getString("status"));
+        assertEquals(List.of(true, false), job.getList("config.treatments"));
         assertEquals(100.0, job.getDouble("percent"), 1e-9);
         List<Map<String, Object>> u = job.getList("result");
         assertEquals(183, u.size());

@@ -112,6 +112,52 @@ public final class Model {
     public record CountyInput(String countyCode, String category, Map<String, Double> values) {
     }
 
+    /**
+     * The raw values of a run as primitive columns, the form scoring reads: county i is
+     * {@code countyCodes[i]} in {@code categories[i]}, its value of {@code indicators[j]} is
+     * {@code values[j][i]} (NaN = missing). Build it straight from stored rows, or with
+     * {@link #of(List, List)} from per-county maps.
+     */
+    public record InputTable(String[] countyCodes, String[] categories, String[] indicators, double[][] values) {
+
+        /** Column of an indicator, -1 when the table has none. */
+        public int column(String indicator) {
+            for (int j = 0; j < indicators.length; j++) {
+                if (indicators[j].equals(indicator)) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        /** The columns {@code indicators} of per-county maps (absent or null = NaN). */
+        public static InputTable of(List<CountyInput> inputs, List<String> indicators) {
+            int n = inputs.size();
+            String[] codes = new String[n];
+            String[] cats = new String[n];
+            String[] ind = indicators.toArray(new String[0]);
+            double[][] v = new double[ind.length][n];
+            for (int i = 0; i < n; i++) {
+                CountyInput c = inputs.get(i);
+                codes[i] = c.countyCode();
+                cats[i] = c.category();
+                for (int j = 0; j < ind.length; j++) {
+                    Double x = c.values().get(ind[j]);
+                    v[j][i] = x == null ? Double.NaN : x;
+                }
+            }
+            return new InputTable(codes, cats, ind, v);
+        }
+
+        /** The indicators a scheme reads: its own, then those only its red lines name. */
+        public static List<String> indicatorsOf(Scheme scheme) {
+            java.util.LinkedHashSet<String> s = new java.util.LinkedHashSet<>();
+            scheme.indicators().forEach(i -> s.add(i.code()));
+            scheme.redLines().forEach(r -> s.add(r.indicator()));
+            return List.copyOf(s);
+        }
+    }
+
     public enum Status {
         SCORED,
         /** A red-line rule with consequence DISQUALIFY failed: score shown, no rank, no award. */

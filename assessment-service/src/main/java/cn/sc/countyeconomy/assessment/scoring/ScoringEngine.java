@@ -65,9 +65,19 @@ public final class ScoringEngine {
     }
 
     public static Result score(Scheme scheme, List<CountyInput> inputs, Map<String, Integer> previousRanks, Overrides overrides) {
+        return score(scheme, InputTable.of(inputs, InputTable.indicatorsOf(scheme)), previousRanks, overrides);
+    }
+
+    public static Result score(Scheme scheme, InputTable inputs, Map<String, Integer> previousRanks) {
+        return score(scheme, inputs, previousRanks, Overrides.NONE);
+    }
+
+    /** A run on inputs already in columns (what the service reads from the database): no per-value map. */
+    public static Result score(Scheme scheme, InputTable inputs, Map<String, Integer> previousRanks, Overrides overrides) {
         Frame frame = new Frame(scheme);
         Prepared prepared = prepare(frame, inputs, previousRanks);
-        List<CountyResult> results = new ArrayList<>(prepared.unscored);
+        List<CountyResult> results = new ArrayList<>(inputs.countyCodes().length);
+        results.addAll(prepared.unscored);
         List<TreatmentLog> logs = new ArrayList<>();
         for (Category cat : prepared.categories) {
             results.addAll(scoreCategory(frame, cat, previousRanks, overrides, logs));
@@ -138,28 +148,49 @@ public final class ScoringEngine {
 
     // ---------------------------------------------------------------- screening (COINr Screen byNA)
 
-    /** One category's screened counties (sorted by code) and their raw values, column by column (NaN = missing). */
+    /**
+     * One category's screened counties (sorted by code, as rows of the input table) and their raw
+     * values, column by column (NaN = missing).
+     */
     static final class Category {
 
         final String name;
-        final CountyInput[] counties;
+        final InputTable table;
+        final int[] rows;
+        final String[] codes;
         final int n;
         final double[][] raw;
         final double[] dataShare;
+        final int[] redLineColumns;
 
-        Category(String name, List<CountyInput> included, List<double[]> rows, List<Double> shares, Frame f) {
+        Category(String name, InputTable table, int[] rows, int[] columns, double[] shareOfRow, int[] redLineColumns, Frame f) {
             this.name = name;
-            this.counties = included.toArray(new CountyInput[0]);
-            this.n = counties.length;
-            raw = new double[f.k][n];
+            this.table = table;
+            this.rows = rows;
+            this.n = rows.length;
+            this.redLineColumns = redLineColumns;
+            codes = new String[n];
             dataShare = new double[n];
-            for (int i = 0; i < n; i++) {
-                double[] row = rows.get(i);
-                for (int j = 0; j < f.k; j++) {
-                    raw[j][i] = row[j];
-                }
-                dataShare[i] = shares.get(i);
+            for (int a = 0; a < n; a++) {
+                codes[a] = table.countyCodes()[rows[a]];
+                dataShare[a] = shareOfRow[rows[a]];
             }
+            raw = new double[f.k][n];
+            for (int j = 0; j < f.k; j++) {
+                double[] out = raw[j];
+                if (columns[j] < 0) {
+                    Arrays.fill(out, Double.NaN);
+                    continue;
+                }
+                double[] in = table.values()[columns[j]];
+                for (int a = 0; a < n; a++) {
+                    out[a] = in[rows[a]];
+                }
+            }
+        }
+
+        RedLines redLines(Scheme scheme, int a) {
+            return ScoringEngine.redLines(scheme, table, redLineColumns, rows[a]);
         }
     }
 
@@ -167,40 +198,104 @@ public final class ScoringEngine {
     record Prepared(List<Category> categories, List<CountyResult> unscored) {
     }
 
-    static Prepared prepare(Frame f, List<CountyInput> inputs, Map<String, Integer> previousRanks) {
-        Map<String, List<CountyInput>> byCategory = new TreeMap<>();
-        Map<String, List<double[]>> rowsByCategory = new HashMap<>();
-        Map<String, List<Double>> sharesByCategory = new HashMap<>();
-        List<CountyResult> unscored = new ArrayList<>();
-        List<CountyInput> sorted = new ArrayList<>(inputs);
-        sorted.sort(Comparator.comparing(CountyInput::countyCode));
-        for (CountyInput c : sorted) {
-            double[] row = new double[f.k];
-            int missing = 0;
-            for (int j = 0; j < f.k; j++) {
-                Double x = c.values().get(f.spec[j].code());
-                row[j] = x == null ? Double.NaN : x;
-                missing += x == null ? 1 : 0;
+    static Prepared prepare(Frame f, InputTable t, Map<String, Integer> previousRanks) {
+        int rowsIn = t.countyCodes().length;
+        int[] columns = new int[f.k];
+        for (int j = 0; j < f.k; j++) {
+            columns[j] = t.column(f.spec[j].code());
+        }
+        int[] redLineColumns = new int[f.scheme.redLines().size()];
+        for (int r = 0; r < redLineColumns.length; r++) {
+            redLineColumns[r] = t.column(f.scheme.redLines().get(r).indicator());
+        }
+        // COINr's Dat_Avail: 1 - (number missing)/(number of indicators), counted column by column
+        int[] missing = new int[rowsIn];
+        for (int j = 0; j < f.k; j++) {
+            if (columns[j] < 0) {
+                for (int i = 0; i < rowsIn; i++) {
+                    missing[i]++;
+                }
+                continue;
             }
-            // COINr's Dat_Avail: 1 - (number missing)/(number of indicators)
-            double share = f.k == 0 ? 0 : 1 - (double) missing / f.k;
-            if (c.category() == null || !f.scheme.weights().containsKey(c.category())) {
-                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.NO_CATEGORY, share,
-                        rawOnly(f, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null, List.of(), null));
-            } else if (share < f.scheme.minDataShare()) {
+            double[] col = t.values()[columns[j]];
+            for (int i = 0; i < rowsIn; i++) {
+                if (Double.isNaN(col[i])) {
+                    missing[i]++;
+                }
+            }
+        }
+        double[] share = new double[rowsIn];
+        for (int i = 0; i < rowsIn; i++) {
+            share[i] = f.k == 0 ? 0 : 1 - (double) missing[i] / f.k;
+        }
+        int[] order = byCode(t.countyCodes());
+        List<String> names = new ArrayList<>(new TreeSet<>(f.scheme.weights().keySet()));
+        int[] catOf = new int[rowsIn];
+        int[] count = new int[names.size()];
+        List<CountyResult> unscored = new ArrayList<>();
+        Map<String, Integer> catIndex = new HashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            catIndex.put(names.get(c), c);
+        }
+        for (int i : order) {
+            String code = t.countyCodes()[i];
+            String category = t.categories()[i];
+            Integer c = category == null ? null : catIndex.get(category);
+            catOf[i] = -1;
+            if (c == null) {
+                unscored.add(new CountyResult(code, category, Status.NO_CATEGORY, share[i], rawOnly(f, t, columns, i), Map.of(), null, null,
+                        previousRanks.get(code), null, List.of(), null));
+            } else if (share[i] < f.scheme.minDataShare()) {
                 // COINr Screen: excluded when Dat_Avail < dat_thresh
-                unscored.add(new CountyResult(c.countyCode(), c.category(), Status.INSUFFICIENT_DATA, share,
-                        rawOnly(f, c), Map.of(), null, null, previousRanks.get(c.countyCode()), null,
-                        redLines(f.scheme, c).findings, null));
+                unscored.add(new CountyResult(code, category, Status.INSUFFICIENT_DATA, share[i], rawOnly(f, t, columns, i), Map.of(), null,
+                        null, previousRanks.get(code), null, redLines(f.scheme, t, redLineColumns, i).findings, null));
             } else {
-                byCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c);
-                rowsByCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(row);
-                sharesByCategory.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(share);
+                catOf[i] = c;
+                count[c]++;
+            }
+        }
+        int[][] rowsOf = new int[names.size()][];
+        for (int c = 0; c < rowsOf.length; c++) {
+            rowsOf[c] = new int[count[c]];
+            count[c] = 0;
+        }
+        for (int i : order) {
+            if (catOf[i] >= 0) {
+                rowsOf[catOf[i]][count[catOf[i]]++] = i;
             }
         }
         List<Category> categories = new ArrayList<>();
-        byCategory.forEach((name, list) -> categories.add(new Category(name, list, rowsByCategory.get(name), sharesByCategory.get(name), f)));
+        for (int c = 0; c < rowsOf.length; c++) {
+            if (rowsOf[c].length > 0) {
+                categories.add(new Category(names.get(c), t, rowsOf[c], columns, share, redLineColumns, f));
+            }
+        }
         return new Prepared(categories, unscored);
+    }
+
+    /** Row numbers in county-code order (no sort when the rows already are, as the service reads them). */
+    private static int[] byCode(String[] codes) {
+        int n = codes.length;
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = codes[i - 1].compareTo(codes[i]) <= 0;
+        }
+        int[] order = new int[n];
+        if (sorted) {
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> codes[a].compareTo(codes[b]));
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 
     // ---------------------------------------------------------------- imputation, treatment, normalisation
@@ -436,7 +531,7 @@ public final class ScoringEngine {
         Status[] status = new Status[n];
         List<List<RedLineFinding>> findings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            RedLines rl = redLines(f.scheme, cat.counties[i]);
+            RedLines rl = cat.redLines(f.scheme, i);
             findings.add(rl.findings);
             status[i] = rl.disqualified ? Status.DISQUALIFIED : Status.SCORED;
             if (rl.cap != null && overall[i] > rl.cap) {
@@ -447,27 +542,96 @@ public final class ScoringEngine {
         List<CountyResult> out = new ArrayList<>(n);
         Integer[] change = new Integer[n];
         Integer[] rankOrNull = new Integer[n];
+        Integer[] previous = new Integer[n];
         for (int i = 0; i < n; i++) {
             rankOrNull[i] = rank[i] == 0 ? null : rank[i];
-            Integer prev = previousRanks.get(cat.counties[i].countyCode());
-            change[i] = rankOrNull[i] != null && prev != null ? prev - rankOrNull[i] : null;
+            previous[i] = previousRanks.isEmpty() ? null : previousRanks.get(cat.codes[i]);
+            change[i] = rankOrNull[i] != null && previous[i] != null ? previous[i] - rankOrNull[i] : null;
         }
         String[] award = awards(f.scheme.awards(), rankOrNull, change);
+        double[][] areaScores = new double[f.areas.length][];
+        for (int a = 0; a < f.areas.length; a++) {
+            areaScores[a] = Arrays.copyOf(ws.areaScores[a], n);
+        }
+        // in result order (rank, unranked last, then code = row order): a counting sort on the ranks
+        int[] start = new int[n + 2];
         for (int i = 0; i < n; i++) {
-            CountyInput c = cat.counties[i];
-            Map<String, Double> areaScores = new LinkedHashMap<>();
-            for (int a = 0; a < f.areas.length; a++) {
-                double s = ws.areaScores[a][i];
-                if (!Double.isNaN(s)) {
-                    areaScores.put(f.areas[a], s);
-                }
-            }
-            out.add(new CountyResult(c.countyCode(), cat.name, status[i], cat.dataShare[i],
-                    o.detail() ? new IndicatorRows(f, cat, cols, i) : List.of(), areaScores,
-                    Double.isNaN(overall[i]) ? null : overall[i], rankOrNull[i], previousRanks.get(c.countyCode()), change[i],
-                    findings.get(i), award[i]));
+            start[(rank[i] == 0 ? n + 1 : rank[i])]++;
+        }
+        for (int r = 1, sum = 0; r < start.length; r++) {
+            int c = start[r];
+            start[r] = sum;
+            sum += c;
+        }
+        int[] at = new int[n];
+        for (int i = 0; i < n; i++) {
+            at[start[rank[i] == 0 ? n + 1 : rank[i]]++] = i;
+        }
+        for (int i : at) {
+            out.add(new CountyResult(cat.codes[i], cat.name, status[i], cat.dataShare[i],
+                    o.detail() ? new IndicatorRows(f, cat, cols, i) : List.of(), new AreaScores(f.areas, areaScores, i),
+                    Double.isNaN(overall[i]) ? null : overall[i], rankOrNull[i], previous[i], change[i], findings.get(i), award[i]));
         }
         return out;
+    }
+
+    /** A county's area scores as a map view (areas in the scheme's order, missing ones left out) over the category's columns. */
+    private static final class AreaScores extends AbstractMap<String, Double> {
+
+        private final String[] areas;
+        private final double[][] scores;
+        private final int i;
+
+        AreaScores(String[] areas, double[][] scores, int i) {
+            this.areas = areas;
+            this.scores = scores;
+            this.i = i;
+        }
+
+        @Override
+        public Set<Entry<String, Double>> entrySet() {
+            return new AbstractSet<>() {
+
+                @Override
+                public Iterator<Entry<String, Double>> iterator() {
+                    return new Iterator<>() {
+
+                        int a = next(0);
+
+                        private int next(int from) {
+                            while (from < areas.length && Double.isNaN(scores[from][i])) {
+                                from++;
+                            }
+                            return from;
+                        }
+
+                        @Override
+                        public boolean hasNext() {
+                            return a < areas.length;
+                        }
+
+                        @Override
+                        public Entry<String, Double> next() {
+                            if (a >= areas.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Entry<String, Double> e = new SimpleImmutableEntry<>(areas[a], scores[a][i]);
+                            a = next(a + 1);
+                            return e;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    int m = 0;
+                    for (double[] s : scores) {
+                        m += Double.isNaN(s[i]) ? 0 : 1;
+                    }
+                    return m;
+                }
+            };
+        }
     }
 
     /**
@@ -561,15 +725,18 @@ public final class ScoringEngine {
 
     private static final RedLines NO_RED_LINES = new RedLines(List.of(), false, null);
 
-    static RedLines redLines(Scheme scheme, CountyInput c) {
+    /** The red lines of row {@code row} of the table; {@code columns[r]}: the column of rule r's indicator (-1: none). */
+    static RedLines redLines(Scheme scheme, InputTable t, int[] columns, int row) {
         if (scheme.redLines().isEmpty()) {
             return NO_RED_LINES;
         }
         List<RedLineFinding> findings = new ArrayList<>();
         boolean disqualified = false;
         Double cap = null;
-        for (RedLineRule r : scheme.redLines()) {
-            Double v = c.values().get(r.indicator());
+        for (int k = 0; k < columns.length; k++) {
+            RedLineRule r = scheme.redLines().get(k);
+            double x = columns[k] < 0 ? Double.NaN : t.values()[columns[k]][row];
+            Double v = Double.isNaN(x) ? null : x;
             String outcome;
             if (v == null) {
                 outcome = "NOT_EVALUATED";
@@ -588,10 +755,12 @@ public final class ScoringEngine {
         return new RedLines(findings, disqualified, cap);
     }
 
-    private static List<IndicatorResult> rawOnly(Frame f, CountyInput c) {
+    private static List<IndicatorResult> rawOnly(Frame f, InputTable t, int[] columns, int row) {
         List<IndicatorResult> out = new ArrayList<>();
-        for (IndicatorSpec s : f.spec) {
-            out.add(new IndicatorResult(s.code(), s.area(), c.values().get(s.code()), false, null, null, Treatment.NONE));
+        for (int j = 0; j < f.k; j++) {
+            IndicatorSpec s = f.spec[j];
+            double x = columns[j] < 0 ? Double.NaN : t.values()[columns[j]][row];
+            out.add(new IndicatorResult(s.code(), s.area(), Double.isNaN(x) ? null : x, false, null, null, Treatment.NONE));
         }
         return out;
     }

@@ -58,9 +58,10 @@ public final class Sensitivity {
     /** Null when cancelled. {@code progress} receives the number of replications done. */
     public static List<CountyUncertainty> run(Scheme scheme, List<CountyInput> inputs, Config config,
             IntConsumer progress, BooleanSupplier cancelled) {
-        Result nominal = ScoringEngine.score(scheme, inputs, Map.of());
+        InputTable table = InputTable.of(inputs, InputTable.indicatorsOf(scheme));
+        Result nominal = ScoringEngine.score(scheme, table, Map.of(), new ScoringEngine.Overrides(null, null, null, false));
         ScoringEngine.Frame f = new ScoringEngine.Frame(scheme);
-        ScoringEngine.Prepared prepared = ScoringEngine.prepare(f, inputs, Map.of());
+        ScoringEngine.Prepared prepared = ScoringEngine.prepare(f, table, Map.of());
         int reps = config.replications();
         RRandom rng = new RRandom((int) config.seed());
         List<CategoryPlan> plans = new ArrayList<>();
@@ -103,7 +104,7 @@ public final class Sensitivity {
                     }
                 }
                 Arrays.sort(sorted, 0, m);
-                String code = plan.cat.counties[i].countyCode();
+                String code = plan.cat.codes[i];
                 byCode.put(code, new CountyUncertainty(code, plan.cat.name, null,
                         m == 0 ? null : Statistics.quantileOfSorted(sorted, m, 0.5),
                         m == 0 ? null : Statistics.quantileOfSorted(sorted, m, 0.05),
@@ -211,7 +212,7 @@ public final class Sensitivity {
             status = new Status[cat.n];
             cap = new double[cat.n];
             for (int i = 0; i < cat.n; i++) {
-                ScoringEngine.RedLines rl = ScoringEngine.redLines(f.scheme, cat.counties[i]);
+                ScoringEngine.RedLines rl = cat.redLines(f.scheme, i);
                 status[i] = rl.disqualified() ? Status.DISQUALIFIED : Status.SCORED;
                 cap[i] = rl.cap() == null ? Double.POSITIVE_INFINITY : rl.cap();
             }

@@ -64,8 +64,13 @@ public class SensitivityService {
         SensitivityRequest r = new SensitivityRequest(req.replications() == null ? 1000 : req.replications(), req.seed() == null ? 1L : req.seed(),
                 req.weightPerturbation() == null ? 0.25 : req.weightPerturbation(),
                 req.normalisations() == null ? List.of() : req.normalisations(),
-                req.imputations() == null ? List.of() : req.imputations());
+                req.imputations() == null ? List.of() : req.imputations(), req.treatments() == null ? List.of() : req.treatments());
         List<Problem.Violation> v = new ArrayList<>();
+        if (r.treatments().size() > 10)
+            v.add(new Problem.Violation("treatments", "at most 10 alternatives"));
+        for (int i = 0; i < r.treatments().size(); i++)
+            if (r.treatments().get(i) == null)
+                v.add(new Problem.Violation("treatments[" + i + "]", "must be true (COINr's default Treat) or false (no treatment)"));
         if (r.replications() < 1 || r.replications() > 10_000)
             v.add(new Problem.Violation("replications", "must be 1 to 10000"));
         if (r.weightPerturbation() < 0 || r.weightPerturbation() > 0.9)
@@ -123,7 +128,8 @@ public class SensitivityService {
             SensitivityRequest req = (SensitivityRequest) loaded[2];
             int step = Math.max(1, req.replications() / 50);
             List<Sensitivity.CountyUncertainty> result = Sensitivity.run(scheme, inputs,
-                    new Sensitivity.Config(req.replications(), req.seed(), req.weightPerturbation(), req.normalisations(), req.imputations()),
+                    new Sensitivity.Config(req.replications(), req.seed(), req.weightPerturbation(), req.normalisations(), req.imputations(),
+                            req.treatments() == null ? List.of() : req.treatments(), List.of(1, 2)),
                     done -> {
                         if (done % step == 0 || done == req.replications()) {
                             progress(jobId, done);

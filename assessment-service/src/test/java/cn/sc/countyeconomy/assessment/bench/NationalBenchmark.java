@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The issue-12 case: every county-level division of China in county_level_divisions.csv (2,978)
  * x 30 generated indicators (log-normal levels, 3% missing, every fifth lower-is-better), scored
  * as one coin the way the COINr comparison did it: Screen at 90% data, i_mean, COINr's default
- * Treat, n_minmax 0-100, a_amean in 5 areas of 6, then the index. Times a full run (median of 21
- * after 10 warm-ups) and a 1,000-replication uncertainty analysis (indicator and area weights
+ * Treat, n_minmax 0-100, a_amean in 5 areas of 6, then the index. Times a full run from primitive
+ * columns ({@code InputTable}) and the same from per-county maps (median of 21 each, interleaved,
+ * after 30 warm-ups of each) and a 1,000-replication uncertainty analysis (indicator and area weights
  * ±25%, min-max | z-score, mean | median imputation), each beside a baseline measured in the same
  * JVM (copy and sort each indicator column once). Writes the data set as CSV for
  * bench/assessment/coinr-time.R. Excluded from the normal build (tag "bench").
@@ -60,23 +61,37 @@ class NationalBenchmark {
         writeCsv(Path.of(System.getProperty("bench.csv", "target/bench-2978x30.csv")), specs, inputs);
 
         double baseMs = baselineMs(specs, inputs);
-        for (int i = 0; i < 10; i++) {
+        // the run reads primitive columns (InputTable), as a caller that reads rows straight into columns hands them over;
+        // the same run from per-county maps (List<CountyInput>, converted first) is timed beside it
+        InputTable table = InputTable.of(inputs, InputTable.indicatorsOf(scheme));
+        for (int i = 0; i < 30; i++) {
+            ScoringEngine.score(scheme, table, Map.of());
             ScoringEngine.score(scheme, inputs, Map.of());
         }
         // wall time, and this thread's CPU time: on a shared, overloaded machine the second leaves out the waiting for a core
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] runs = new long[21];
         long[] cpu = new long[21];
+        long[] mapRuns = new long[21];
+        long[] mapCpu = new long[21];
         Result result = null;
         for (int i = 0; i < runs.length; i++) {
             long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
-            result = ScoringEngine.score(scheme, inputs, Map.of());
+            result = ScoringEngine.score(scheme, table, Map.of());
             runs[i] = System.nanoTime() - t;
             cpu[i] = threads.getCurrentThreadCpuTime() - c;
+            c = threads.getCurrentThreadCpuTime();
+            t = System.nanoTime();
+            Result fromMaps = ScoringEngine.score(scheme, inputs, Map.of());
+            mapRuns[i] = System.nanoTime() - t;
+            mapCpu[i] = threads.getCurrentThreadCpuTime() - c;
+            assertEquals(result.counties().get(0).overall(), fromMaps.counties().get(0).overall());
         }
         Arrays.sort(runs);
         Arrays.sort(cpu);
+        Arrays.sort(mapRuns);
+        Arrays.sort(mapCpu);
         long ranked = result.counties().stream().filter(c -> c.rank() != null).count();
         Sensitivity.Config cfg = new Sensitivity.Config(replications, 1, 0.25, List.of(Normalisation.MIN_MAX, Normalisation.Z_SCORE),
                 List.of(Imputation.CATEGORY_MEAN, Imputation.CATEGORY_MEDIAN));
@@ -104,10 +119,13 @@ class NationalBenchmark {
                 "BENCH full run: median %.2f ms (min %.2f, max %.2f of %d) = %.1f x baseline; target <= 10 ms; COINr 0.70 s / this = %.0f x%n",
                 runMs, runs[0] / 1e6, runs[runs.length - 1] / 1e6, runs.length, runMs / baseMs, coinrRunS * 1000 / runMs);
         System.out.printf(Locale.ROOT,
+                "BENCH full run from per-county maps (List<CountyInput>, converted to columns first): median %.2f ms wall, %.2f ms CPU%n",
+                mapRuns[mapRuns.length / 2] / 1e6, mapCpu[mapCpu.length / 2] / 1e6);
+        System.out.printf(Locale.ROOT,
                 "BENCH uncertainty %d replications: %.3f s (%.2f ms per replication) = %.0f x baseline; target <= 5 s; COINr 880 s / this = %.0f x%n",
                 replications, sensS, sens / 1e6 / replications, sens / 1e6 / baseMs, coinrSensS / sensS);
         System.out.printf(Locale.ROOT,
-                "BENCH cpu time: full run median %.2f ms (this thread); uncertainty %.2f s of CPU over %d cores = %.2f s if the cores were ours%n",
+                "BENCH cpu time: full run median %.2f ms (this thread, from columns); uncertainty %.2f s of CPU over %d cores = %.2f s if the cores were ours%n",
                 cpu[cpu.length / 2] / 1e6, sensCpuS, Runtime.getRuntime().availableProcessors(), sensCpuS / Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "BENCH cores=%d java=%s load=%.1f csv=%s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
