@@ -4,6 +4,7 @@ import cn.sc.countyeconomy.api.outbox.OutboxRelay;
 import cn.sc.countyeconomy.api.outbox.RelayRun;
 import cn.sc.countyeconomy.api.problem.Problem;
 import cn.sc.countyeconomy.api.request.QueryParams;
+import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.ReconciliationReport;
 import cn.sc.countyeconomy.reformpilot.service.RegistryReconciliation;
@@ -34,6 +35,7 @@ public class RegistrySyncResource {
     RegistryReconciliation reconciliation;
 
     @POST
+    @ProvinceWide("run the registry relay, which sends the writes of every county")
     @Path("/relay")
     @Operation(summary = "Send the waiting registry writes now (admin)", description = "Sends every PENDING registry write now, also "
             + "those waiting out a backoff after a fault, each with its fixed Idempotency-Key; the relay also runs by itself "
@@ -44,6 +46,7 @@ public class RegistrySyncResource {
     }
 
     @POST
+    @ProvinceWide("reconcile with the registry, which compares every county")
     @Path("/reconciliation")
     @Operation(summary = "Reconcile pilots with the registry (admin)", description = "Compares the registry's REFORM_PILOT designations "
             + "of this service's sources (reform-pilot:programme/<id>) with the pilots: a missing designation or end is recorded again "
