@@ -69,14 +69,30 @@ start_pg() {
   done
 }
 
+# Development keys (git-ignored, made at first run): the user-token issuer's pair (token.sh signs with it; no
+# service gets its private half), one pair per service (each signs only its own calls), and the JWKS of their
+# public halves that every service trusts (kid "users" and kid = each service's name).
 ensure_keys() {
-  mkdir -p "$STATE/keys"
-  if [ ! -s "$STATE/keys/private.pem" ]; then
-    command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the development key pair"
-    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$STATE/keys/private.pem" 2>/dev/null
-    openssl pkey -in "$STATE/keys/private.pem" -pubout -out "$STATE/keys/public.pem"
-    chmod 600 "$STATE/keys/private.pem"
-    say "Made a development key pair in $STATE/keys (git-ignored; deploy/local/token.sh signs with it)"
+  local k=$STATE/keys name
+  mkdir -p "$k"
+  command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the development keys"
+  local made=0
+  for name in users "${SERVICES[@]}"; do
+    if [ ! -s "$k/$name.key.pem" ]; then
+      openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$k/$name.key.pem" 2>/dev/null
+      chmod 600 "$k/$name.key.pem"
+      made=1
+    fi
+  done
+  if [ "$made" = 1 ] || [ ! -s "$k/trusted-keys.jwks.json" ]; then
+    local jwks="" n
+    for name in users "${SERVICES[@]}"; do
+      n=$(openssl pkey -in "$k/$name.key.pem" -pubout | openssl rsa -pubin -modulus -noout | sed 's/^Modulus=//' \
+          | sed 's/../\\x&/g' | { read -r esc; printf '%b' "$esc"; } | openssl base64 -A | tr '+/' '-_' | tr -d '=')
+      jwks+="${jwks:+,}{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"$name\",\"n\":\"$n\",\"e\":\"AQAB\"}"
+    done
+    printf '{"keys":[%s]}\n' "$jwks" >"$k/trusted-keys.jwks.json"
+    say "Made development keys in $k (git-ignored): users (deploy/local/token.sh), one per service, and the JWKS"
   fi
 }
 
@@ -108,8 +124,8 @@ start_service() {
     export QUARKUS_DATASOURCE_JDBC_URL="${!url:-jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$s]}}"
     export QUARKUS_DATASOURCE_USERNAME="${!user:-postgres}"
     export QUARKUS_DATASOURCE_PASSWORD="${!pass:-}"
-    export API_JWT_PUBLIC_KEY="$STATE/keys/public.pem"
-    export API_JWT_SIGNING_KEY="$STATE/keys/private.pem"
+    export API_JWT_TRUSTED_KEYS="$STATE/keys/trusted-keys.jwks.json"
+    export API_SERVICE_SIGNING_KEY="$STATE/keys/$s.key.pem"
     # the README's demo path: the local runner enables the demo-data endpoints (off by default in production)
     export API_DEMO_DATA_ENABLED="${API_DEMO_DATA_ENABLED:-true}"
     export QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$log"

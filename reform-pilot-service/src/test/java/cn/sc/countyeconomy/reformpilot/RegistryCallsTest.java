@@ -102,12 +102,16 @@ class RegistryCallsTest extends ApiTest {
                     {"typeCode":"REFORM_PILOT","countyCode":"510524","validFrom":"2024-02-01","validTo":"2026-01-01",
                      "sourceRef":"reform-pilot-service/pilots/%d","note":"测试改革试点项目（第1批）",
                      "source":"reform-pilot:programme/%d"}""".formatted(id, program))));
-        // the service identity carries editor (the registry needs it to add designations)
+        // the service identity: signed with this service's own key (kid = its name), for the registry only, no roles
+        // claimed (the registry grants them)
         String auth = registry.findAll(postRequestedFor(urlPathEqualTo("/api/v1/designations"))).get(0).getHeader("Authorization");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(auth.substring(7).split("\\.")[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        org.hamcrest.MatcherAssert.assertThat(payload, containsString("\"editor\""));
-        org.hamcrest.MatcherAssert.assertThat(payload, containsString("service:reform-pilot-service"));
+        String[] parts = auth.substring(7).split("\\.");
+        String header = new String(java.util.Base64.getUrlDecoder().decode(parts[0]), java.nio.charset.StandardCharsets.UTF_8);
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        org.hamcrest.MatcherAssert.assertThat(header, containsString("\"kid\":\"reform-pilot-service\""));
+        org.hamcrest.MatcherAssert.assertThat(payload, containsString("\"sub\":\"service:reform-pilot-service\""));
+        org.hamcrest.MatcherAssert.assertThat(payload, org.hamcrest.Matchers.matchesPattern(".*\"aud\":\\[?\"county-registry-service\"\\]?[,}].*"));
+        org.hamcrest.MatcherAssert.assertThat(payload, org.hamcrest.Matchers.not(containsString("groups")));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The services of one system-test JVM: started once, in dependency order, each with a database of
- * its own in the embedded PostgreSQL and the test key pair; stopped when the JVM ends.
+ * its own in the embedded PostgreSQL, the test keys' JWKS and its own service key; stopped when the JVM ends.
  */
 final class Suite {
 
@@ -23,13 +23,13 @@ final class Suite {
     }
 
     static synchronized ServiceProcess registry() {
-        return RUNNING.computeIfAbsent("county-registry-service", m -> ServiceProcess.start(m, env("registry")));
+        return RUNNING.computeIfAbsent("county-registry-service", m -> ServiceProcess.start(m, env(m, "registry")));
     }
 
     static synchronized ServiceProcess assistance() {
         String registry = registry().url();
         return RUNNING.computeIfAbsent("assistance-service", m -> {
-            Map<String, String> env = env("assistance");
+            Map<String, String> env = env(m, "assistance");
             env.put("REGISTRY_URL", registry);
             return ServiceProcess.start(m, env);
         });
@@ -38,7 +38,7 @@ final class Suite {
     static synchronized ServiceProcess reformPilot() {
         String registry = registry().url();
         return RUNNING.computeIfAbsent("reform-pilot-service", m -> {
-            Map<String, String> env = env("reform_pilot");
+            Map<String, String> env = env(m, "reform_pilot");
             env.put("REGISTRY_URL", registry);
             return ServiceProcess.start(m, env);
         });
@@ -51,7 +51,7 @@ final class Suite {
 
     /** As {@link #startDedicated(String, String, String)}, with configuration of its own (environment variables). */
     static ServiceProcess startDedicated(String module, String dbPrefix, String registryUrl, Map<String, String> config) {
-        Map<String, String> env = env(dbPrefix);
+        Map<String, String> env = env(module, dbPrefix);
         if (registryUrl != null) {
             env.put("REGISTRY_URL", registryUrl);
         }
@@ -59,7 +59,8 @@ final class Suite {
         return ServiceProcess.start(module, env);
     }
 
-    private static Map<String, String> env(String dbPrefix) {
+    /** A service process's environment: its database, the trusted JWKS, and its own signing key (the test key of its name). */
+    private static Map<String, String> env(String module, String dbPrefix) {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         String db = pg.createDatabase(dbPrefix);
         Map<String, String> env = new HashMap<>();
@@ -67,8 +68,8 @@ final class Suite {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("API_JWT_ISSUER", TestTokens.ISSUER);
-        env.put("API_JWT_PUBLIC_KEY", TestTokens.publicKeyFile().toString());
-        env.put("API_JWT_SIGNING_KEY", TestTokens.privateKeyFile().toString());
+        env.put("API_JWT_TRUSTED_KEYS", TestTokens.trustedKeysFile().toString());
+        env.put("API_SERVICE_SIGNING_KEY", TestTokens.serviceKeyFile(module).toString());
         return env;
     }
 }

@@ -32,16 +32,21 @@ public class Caller {
         return identity == null ? "" : String.join(",", new TreeSet<>(identity.getRoles()));
     }
 
-    /** The calling service's name when another service of the suite calls (subject {@code service:<name>}), else empty. */
+    /**
+     * The calling service's name when another service of the suite calls: decided by the key that signed the
+     * token (its kid names the service, see {@link RoleImplications}), never by what the token claims. Else empty.
+     */
     public Optional<String> service() {
-        String s = subject();
-        return s.startsWith(SERVICE_PREFIX) ? Optional.of(s.substring(SERVICE_PREFIX.length())) : Optional.empty();
+        if (identity == null || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(identity.<String>getAttribute(RoleImplications.SERVICE_ATTRIBUTE));
     }
 
-    /** The data types (designation types) granted to the calling service: {@code api.trust.services.<name>.types}. */
+    /** The data types (designation types) granted to the calling service: {@code api.trusted-services."<name>".types}. */
     public Set<String> grantedTypes() {
         return service().map(name -> Set.copyOf(ConfigProvider.getConfig()
-                .getOptionalValues("api.trust.services." + name + ".types", String.class).orElse(List.of())))
+                .getOptionalValues("api.trusted-services.\"" + name + "\".types", String.class).orElse(List.of())))
                 .orElse(Set.of());
     }
 

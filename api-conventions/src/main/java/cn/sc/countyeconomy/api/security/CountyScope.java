@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The counties a caller may write for. A token with a {@code counties} claim (an array of
- * 6-digit codes) is limited to those; a token without it is not limited by county.
+ * 6-digit codes) is limited to those; a token without it is not limited by county. A service's token is not
+ * limited by county (its claim is ignored): the types granted to it limit it ({@link GrantedTypes}).
  */
 @RequestScoped
 public class CountyScope {
@@ -25,7 +26,8 @@ public class CountyScope {
 
     /** Empty when the caller is not limited by county. */
     public Optional<Set<String>> counties() {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || !jwt.containsClaim(CLAIM)) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || !jwt.containsClaim(CLAIM)
+                || identity.getAttribute(RoleImplications.SERVICE_ATTRIBUTE) != null) {
             return Optional.empty();
         }
         Object claim = jwt.getClaim(CLAIM);

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 
 /**
  * Declares a write whose data has a type (a designation type) that a <em>service</em> caller must have been
- * granted: {@code api.trust.services.<service>.types} lists them. A user is not limited by it; a service
+ * granted: {@code api.trusted-services."<service>".types} lists them. A user is not limited by it; a service
  * calling with a type not granted to it gets 403 before the method runs. The type comes from the body
  * ({@link #body()}) and, for a change of an existing resource, from the resource ({@link #resource()} by the
  * path parameter {@link #id()}).

@@ -35,6 +35,7 @@ public class RegistrySyncResource {
     RegistryReconciliation reconciliation;
 
     @POST
+    @ProvinceWide("run the registry relay, which sends the writes of every county")
     @Path("/relay")
     @ProvinceWide("send the registry writes of every county")
     @Operation(summary = "Send the waiting registry writes now (admin)", description = "Sends every PENDING registry write now, also "
@@ -46,6 +47,7 @@ public class RegistrySyncResource {
     }
 
     @POST
+    @ProvinceWide("reconcile with the registry, which compares every county")
     @Path("/reconciliation")
     @ProvinceWide("reconcile the pilots of every county with the registry")
     @Operation(summary = "Reconcile pilots with the registry (admin)", description = "Compares the registry's REFORM_PILOT designations "
