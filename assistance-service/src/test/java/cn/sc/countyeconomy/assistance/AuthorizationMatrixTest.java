@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every operation of the service's OpenAPI document x (no token; reader, editor, approver, admin, each
  * unlimited, limited to 510522 and limited to 510104): the answer is the one the document states. Operations
- * that change an existing resource are called with placeholder ids, so limited to another county they may
- * answer 404 (no such resource) instead of 403; the report lists them.
+ * that change an existing resource are called with an id no resource has, so their county is not checked here
+ * (only that they are refused, and not with 401); the report lists them.
  */
 @QuarkusTest
 @TestProfile(RegistryTestProfile.class)

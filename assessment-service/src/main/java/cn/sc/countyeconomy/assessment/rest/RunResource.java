@@ -89,6 +89,8 @@ public class RunResource {
 
     @POST
     @ProvinceWide("make a scoring run official")
+    // takes no body: a POST without a Content-Type must reach authorization (401/403), not answer 415
+    @Consumes(MediaType.WILDCARD)
     @Path("/{id}/official")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Mark the official run of its year", description = "Approver. Rankings and scorecards read the official run; the "

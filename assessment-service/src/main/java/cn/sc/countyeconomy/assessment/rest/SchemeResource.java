@@ -85,6 +85,8 @@ public class SchemeResource {
 
     @POST
     @ProvinceWide("publish assessment schemes")
+    // takes no body: a POST without a Content-Type must reach authorization (401/403), not answer 415
+    @Consumes(MediaType.WILDCARD)
     @Path("/{id}/publish")
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Publish a draft scheme", description = "Approver; If-Match required. Makes it immutable and usable for runs.")
