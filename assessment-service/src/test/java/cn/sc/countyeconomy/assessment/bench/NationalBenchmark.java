@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * x 30 generated indicators (log-normal levels, 3% missing, every fifth lower-is-better), scored
  * as one coin the way the COINr comparison did it: Screen at 90% data, i_mean, COINr's default
  * Treat, n_minmax 0-100, a_amean in 5 areas of 6, then the index. Times a full run from primitive
- * columns ({@code InputTable}) and the same from per-county maps (median of 21 each, interleaved,
- * after 30 warm-ups of each) and a 1,000-replication uncertainty analysis (indicator and area weights
+ * columns ({@code InputTable}) and the same from per-county maps (median of 101 each, interleaved,
+ * after {@value #WARMUPS} warm-ups of each, enough for the JIT's C2 to have compiled the run's loops:
+ * with 30 warm-ups the median still included interpreted and C1 code) and a 1,000-replication uncertainty analysis (indicator and area weights
  * ±25%, min-max | z-score, mean | median imputation), each beside a baseline measured in the same
  * JVM (copy and sort each indicator column once). Writes the data set as CSV for
  * bench/assessment/coinr-time.R. Excluded from the normal build (tag "bench").
@@ -30,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NationalBenchmark {
 
     static final String[] AREAS = {"ECONOMIC_DEVELOPMENT", "URBAN_RURAL_DEVELOPMENT", "LIVING_STANDARDS", "ECOLOGY", "RISK_CONTROL"};
+
+    static final int WARMUPS = 600;
 
     @Test
     void fullRunAndUncertainty() throws Exception {
@@ -60,20 +63,21 @@ class NationalBenchmark {
         }
         writeCsv(Path.of(System.getProperty("bench.csv", "target/bench-2978x30.csv")), specs, inputs);
 
-        double baseMs = baselineMs(specs, inputs);
+        baselineMs(specs, inputs, WARMUPS); // warm, as the run is
+        double baseMs = baselineMs(specs, inputs, 25);
         // the run reads primitive columns (InputTable), as a caller that reads rows straight into columns hands them over;
         // the same run from per-county maps (List<CountyInput>, converted first) is timed beside it
         InputTable table = InputTable.of(inputs, InputTable.indicatorsOf(scheme));
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < WARMUPS; i++) {
             ScoringEngine.score(scheme, table, Map.of());
             ScoringEngine.score(scheme, inputs, Map.of());
         }
         // wall time, and this thread's CPU time: on a shared, overloaded machine the second leaves out the waiting for a core
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long[] runs = new long[21];
-        long[] cpu = new long[21];
-        long[] mapRuns = new long[21];
-        long[] mapCpu = new long[21];
+        long[] runs = new long[101];
+        long[] cpu = new long[101];
+        long[] mapRuns = new long[101];
+        long[] mapCpu = new long[101];
         Result result = null;
         for (int i = 0; i < runs.length; i++) {
             long c = threads.getCurrentThreadCpuTime();
@@ -105,7 +109,7 @@ class NationalBenchmark {
         }, () -> false);
         long sens = System.nanoTime() - t;
         double sensCpuS = (os.getProcessCpuTime() - procCpu) / 1e9;
-        double baseAfter = baselineMs(specs, inputs);
+        double baseAfter = baselineMs(specs, inputs, 25);
         assertEquals(2978, u.size());
         assertTrue(ranked > 2900);
         double runMs = runs[runs.length / 2] / 1e6;
@@ -132,9 +136,9 @@ class NationalBenchmark {
                 Path.of(System.getProperty("bench.csv", "target/bench-2978x30.csv")).toAbsolutePath());
     }
 
-    /** Copy and sort each indicator column once: the least any scoring must do (median of 25). */
-    static double baselineMs(List<IndicatorSpec> specs, List<CountyInput> inputs) {
-        long[] base = new long[25];
+    /** Copy and sort each indicator column once: the least any scoring must do (median of {@code times}). */
+    static double baselineMs(List<IndicatorSpec> specs, List<CountyInput> inputs, int times) {
+        long[] base = new long[times];
         for (int b = 0; b < base.length; b++) {
             long t0 = System.nanoTime();
             for (IndicatorSpec s : specs) {
