@@ -89,6 +89,30 @@ class RegistrySyncTest extends ApiTest {
     }
 
     @Test
+    void aKeyStillInProgressAtTheRegistryIsRetriedNotFailed() {
+        long id = nominate(newProgram(), "511083");
+        // the registry is still answering an earlier attempt with the same key: 409 IN_PROGRESS is "later", not "no"
+        StubMapping inProgress = registry.stubFor(post(urlPathEqualTo("/api/v1/designations")).atPriority(1)
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "1")
+                        .withBody("{\"status\":409,\"title\":\"Conflict\",\"detail\":\"a request with this Idempotency-Key is still"
+                                + " being processed\",\"idempotencyKeyState\":\"IN_PROGRESS\"}")));
+        transition(id, "APPROVED", "2024-02-01");
+
+        assertEquals(new RelayRun(0, 0, 1), outboxRelay.relayDue());
+        JsonPath pending = pilot(id);
+        assertEquals("PENDING", pending.getString("registrySync.state"));
+        assertNull(pending.get("designationId"));
+
+        registry.removeStub(inProgress);
+        CircuitBreakerMaintenance.get().resetAll();
+        TestClock.today(TODAY.plusDays(1));
+        assertEquals(new RelayRun(1, 0, 0), outboxRelay.relayDue());
+        JsonPath synced = pilot(id);
+        assertEquals("SYNCED", synced.getString("registrySync.state"));
+        assertEquals(1, designationPosts().stream().filter(e -> e.getResponse().getStatus() == 201).count());
+    }
+
+    @Test
     void anApprovalDoesNotChangeTheETagWhenTheRelayRecordsTheDesignation() {
         long id = nominate(newProgram(), "511024");
         transition(id, "APPROVED", "2024-02-01");

@@ -224,6 +224,11 @@ public class CountyRegistry {
         try {
             String body = r.readEntity(String.class);
             JsonNode n = json.readTree(body);
+            if (status == 409 && "IN_PROGRESS".equals(n.path("idempotencyKeyState").asText(null))) {
+                // the same idempotency key is still being answered by the registry (a first attempt that timed out here):
+                // not a refusal, but "try again later", as its Retry-After says; the caller's retry or relay replays it
+                return e;
+            }
             if (n.hasNonNull("detail")) {
                 detail = "county-registry-service: " + n.get("detail").asText();
             }
