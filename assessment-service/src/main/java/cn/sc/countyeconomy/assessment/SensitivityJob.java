@@ -7,7 +7,11 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** A Monte Carlo sensitivity analysis of a run, computed in the background. */
+/**
+ * A Monte Carlo sensitivity analysis of a run, computed in the background by the instance that
+ * {@code owner}s it while its lease ({@code leaseUntil}) is renewed. State changes are conditional
+ * updates in {@code SensitivityService} that bump {@code version}; the entity is only read and created.
+ */
 @Entity
 @Table(name = "sensitivity_job")
 public class SensitivityJob extends PanacheEntityBase {
@@ -36,4 +40,14 @@ public class SensitivityJob extends PanacheEntityBase {
     public Instant finishedAt;
     @Column(name = "created_by")
     public String createdBy;
+    @Version
+    public long version;
+    /** The instance running it (RUNNING only). */
+    public String owner;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+    /** How many times an instance has claimed it (a takeover after a lost lease is one more). */
+    public int attempts;
+    @Column(name = "started_at")
+    public Instant startedAt;
 }

@@ -83,10 +83,28 @@ public class AuthorizationRules {
                 Path mp = m.getAnnotation(Path.class);
                 String path = normalise(classPath.value() + (mp == null ? "" : "/" + mp.value()));
                 Rule rule = new Rule(http, path, roles(type, m), scope(type, m, http), from(type, m));
-                result.put(http + " " + path, rule);
+                // one operation of the document may be several Java methods (one per media type, e.g. JSON and CSV bodies):
+                // their rules are combined, so the document does not depend on the order in which reflection lists them
+                result.merge(http + " " + path, rule, AuthorizationRules::combine);
             }
         }
         return result;
+    }
+
+    /**
+     * The rule of one operation implemented by two methods: the roles of both, the stricter scope
+     * (province-wide over county over none), and where each finds its county (e.g. {@code body} for the
+     * JSON form, {@code content} for the CSV form).
+     */
+    static Rule combine(Rule a, Rule b) {
+        java.util.TreeSet<String> roles = new java.util.TreeSet<>(a.roles());
+        roles.addAll(b.roles());
+        // "missing" (a write without a rule) stays missing, so that the start-up check still refuses it
+        List<String> strictness = List.of("none", "county", "province-wide", "missing");
+        String scope = strictness.indexOf(a.scope()) >= strictness.indexOf(b.scope()) ? a.scope() : b.scope();
+        Map<String, String> from = new TreeMap<>(a.from());
+        b.from().forEach(from::putIfAbsent);
+        return new Rule(a.method(), a.path(), List.copyOf(roles), scope, from);
     }
 
     private static String httpMethod(Method m) {

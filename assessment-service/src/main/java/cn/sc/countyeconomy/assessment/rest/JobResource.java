@@ -31,21 +31,13 @@ public class JobResource {
         return sensitivity.job(id);
     }
 
-    @DELETE
-    @ProvinceWide("cancel scoring jobs")
-    @Path("/{id}")
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Cancel a queued or running job", description = "The job stays readable with status CANCELLED. 409 when it has ended otherwise.")
-    @APIResponse(responseCode = "200", description = "The cancelled job", content = @Content(schema = @Schema(implementation = JobView.class)))
-    public JobView cancel(@PathParam("id") long id) {
-        return sensitivity.cancel(id);
-    }
-
     @POST
     @ProvinceWide("cancel scoring jobs")
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Cancel a queued or running job (same as DELETE)")
+    @Operation(summary = "Cancel a queued or running job", description = "The job stays readable with status CANCELLED; cancelling a "
+            + "cancelled job answers it again. A cancel always wins: the instance computing the job stops at its next heartbeat and cannot "
+            + "record a result afterwards. 409 when the job has ended otherwise (SUCCEEDED or FAILED).")
     @APIResponse(responseCode = "200", description = "The cancelled job", content = @Content(schema = @Schema(implementation = JobView.class)))
     public JobView cancelPost(@PathParam("id") long id) {
         return sensitivity.cancel(id);

@@ -24,6 +24,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
@@ -89,7 +90,7 @@ public class DataService {
     @Transactional
     public ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic) {
         Set<String> counties = checkedCounties(year, values);
-        ImportBatch batch = load(year, counties);
+        ImportBatch batch = load(year, counties, dryRun, synthetic);
         for (int i = 0; i < values.size(); i++) {
             batch.check(i, values.get(i));
         }
@@ -130,18 +131,43 @@ public class DataService {
         return counties;
     }
 
-    /** What the checks compare against: the registry's active counties, the catalogue, stored values and workflow states. */
-    private ImportBatch load(int year, Set<String> counties) {
+    /**
+     * What the checks compare against: the registry's active counties, the catalogue, stored values and
+     * workflow states. The workflow states of the batch's counties are read under a row lock (taken in
+     * county order, so two imports cannot deadlock), after creating the DRAFT ones that are missing
+     * (unless a dry run): a submit, verify or approve of one of these counties waits for this import,
+     * and an import waits for them, so values never change in a county that is not DRAFT, and two
+     * imports of the same county run one after the other (the second updates what the first created).
+     */
+    private ImportBatch load(int year, Set<String> counties, boolean dryRun, boolean synthetic) {
         Map<String, RegistryCounty> active = registry.activeCounties(RegistryFacts.dateOf(year));
         ImportBatch b = new ImportBatch(year, counties, active);
         Indicator.<Indicator>listAll().forEach(i -> b.indicators.put(i.code, i));
         if (!counties.isEmpty()) {
+            if (!dryRun) {
+                b.createdSubmissions.addAll(createMissingSubmissions(year, counties, synthetic));
+            }
+            em.createQuery("select s from Submission s where s.year = :y and s.countyCode in :c order by s.countyCode", Submission.class)
+                    .setParameter("y", year).setParameter("c", counties).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .forEach(s -> b.submissions.put(s.countyCode, s));
             valuesOf(year, counties).forEach(v -> b.existing.put(v.countyCode + "|" + v.indicatorCode, v));
             valuesOf(year - 1, counties).forEach(v -> b.previous.put(v.countyCode + "|" + v.indicatorCode, v.value));
-            Filter.where().eq("year", year).in("countyCode", counties).list(Submission.class, Sort.by("countyCode"))
-                    .forEach(s -> b.submissions.put(s.countyCode, s));
         }
         return b;
+    }
+
+    /**
+     * DRAFT workflow states for the counties that have none, in one statement that a concurrent import
+     * cannot make fail; the counties whose state it created.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> createMissingSubmissions(int year, Set<String> counties, boolean synthetic) {
+        return em.createNativeQuery("INSERT INTO submission (county_code, year, status, synthetic, updated_at, version)"
+                + " SELECT c, :y, 'DRAFT', :synthetic, :now, 0 FROM unnest(CAST(:counties AS text[])) AS c ORDER BY c"
+                + " ON CONFLICT ON CONSTRAINT submission_county_year DO NOTHING RETURNING county_code")
+                .setParameter("y", year).setParameter("synthetic", synthetic)
+                .setParameter("now", java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
+                .setParameter("counties", counties.toArray(new String[0])).getResultList();
     }
 
     private static List<IndicatorValue> valuesOf(int year, Set<String> counties) {
@@ -171,15 +197,11 @@ public class DataService {
                 em.persist(e);
             }
         }
+        // the values of these DRAFT counties changed: their workflow states get a new version (ETag), so a submit
+        // prepared against what was there before is refused (412) instead of submitting values its sender has not seen
         for (String c : batch.counties) {
-            if (!batch.submissions.containsKey(c)) {
-                Submission s = new Submission();
-                s.countyCode = c;
-                s.year = batch.year;
-                s.status = Submission.Status.DRAFT;
-                s.synthetic = synthetic;
-                s.updatedAt = now;
-                em.persist(s);
+            if (!batch.createdSubmissions.contains(c)) { // (one created by this import is new to everyone: version 0)
+                batch.submissions.get(c).updatedAt = now; // a change of a versioned entity: the version moves on at the flush
             }
         }
         em.flush();

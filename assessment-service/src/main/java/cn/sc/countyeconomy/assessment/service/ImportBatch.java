@@ -34,6 +34,8 @@ final class ImportBatch {
     final Map<String, IndicatorValue> existing = new HashMap<>();
     final Map<String, BigDecimal> previous = new HashMap<>();
     final Map<String, Submission> submissions = new HashMap<>();
+    /** The counties whose workflow state this import created (DRAFT, version 0). */
+    final Set<String> createdSubmissions = new HashSet<>();
 
     final List<ValueIssue> issues = new ArrayList<>();
     final List<Accepted> good = new ArrayList<>();
