@@ -129,6 +129,21 @@ class IatiFilesTest {
         assertEquals("250000.00", x(o, org + "/total-expenditure[period-start/@iso-date='2024-01-01']/value"));
     }
 
+    /** The schema requires a description: a project recorded without one (and without money or results) still gives a valid file. */
+    @Test
+    void aBareProjectWithoutDescriptionGivesAValidFile() throws Exception {
+        long lead = Api.organisation(Api.unique("对口帮扶市"), "PAIRED_CITY");
+        Api.pairing(lead, COUNTY, "2024-01-01");
+        long p = Api.project(lead, COUNTY, "2024-03-01", "2024-12-31", false, "SHORT");
+        Document d = valid(get("/api/v1/iati/activities.xml", Map.of("leadOrganisationId", lead)), "iati-activities-schema.xsd");
+        String title = x(d, "/iati-activities/iati-activity/title/narrative");
+        assertEquals(title, x(d, "/iati-activities/iati-activity/description/narrative"));
+        assertEquals("CN-SC-ASSIST-" + p, x(d, "/iati-activities/iati-activity/iati-identifier"));
+        assertEquals("1", x(d, "count(/iati-activities/iati-activity/budget)"), "one year, one budget");
+        assertEquals("1000000.00", x(d, "/iati-activities/iati-activity/budget/value"));
+        valid(get("/api/v1/iati/activities.xml", Map.of()), "iati-activities-schema.xsd");
+    }
+
     @Test
     void aFilterNoProjectMatchesIsA404AndABadFilterA400() {
         as("reader").accept("application/xml").queryParam("leadOrganisationId", 999_999_999).get("/api/v1/iati/activities.xml")

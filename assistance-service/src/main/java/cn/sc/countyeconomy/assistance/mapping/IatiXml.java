@@ -77,12 +77,11 @@ public final class IatiXml {
         text("iati-identifier", IatiActivityMapper.IDENTIFIER_PREFIX + p.id);
         reportingOrg();
         narrativeElement("title", p.title);
-        if (p.description != null && !p.description.isBlank()) {
-            w.writeStartElement("description");
-            w.writeAttribute("type", "1");
-            narrative(p.description);
-            w.writeEndElement();
-        }
+        // IATI requires a description; a project recorded without one is described by its title
+        w.writeStartElement("description");
+        w.writeAttribute("type", "1");
+        narrative(p.description != null && !p.description.isBlank() ? p.description : p.title);
+        w.writeEndElement();
         participatingOrg(orgs.apply(p.leadOrganisationId), "2");
         for (AssistanceProject.Partner x : p.partners.stream().sorted(Comparator.comparing((AssistanceProject.Partner x) -> x.organisationId)
                 .thenComparing(x -> x.role)).toList()) {
