@@ -14,7 +14,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A commitment, disbursement or expenditure of a project, in CNY. Never changed once written. */
+/**
+ * A commitment, disbursement or expenditure of a project, in CNY. Never changed once written: a mistake is put
+ * right by a correction, a transaction of its own that references the one it corrects and may be negative (a
+ * reversal is a correction by minus the whole amount).
+ */
 @Entity
 @Table(name = "fund_transaction")
 public class FundTransaction extends PanacheEntityBase {
@@ -40,6 +44,8 @@ public class FundTransaction extends PanacheEntityBase {
     public boolean correction;
     @Column(name = "correction_reason")
     public String correctionReason;
+    @Column(name = "corrects_transaction_id")
+    public Long correctsTransactionId;
     public boolean synthetic;
     @Column(name = "recorded_at")
     public Instant recordedAt;

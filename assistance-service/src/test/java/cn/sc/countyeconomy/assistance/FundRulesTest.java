@@ -117,31 +117,39 @@ class FundRulesTest {
     }
 
     @Test
-    void aCorrectionMayPassTheRulesButOnlyByAnAdminWithAReason() {
+    void aCorrectionIsRecordedOnlyByAnAdminWithAReasonAndObeysTheLimits() {
         long p = newProject();
-        Api.transaction(p, "COMMITMENT", "2024-03-01", "100.00").then().statusCode(201);
-        String correction = "{\"type\":\"DISBURSEMENT\",\"date\":\"2024-04-01\",\"amount\":150.00,\"providerName\":\"省财政厅\","
-                + "\"receiverName\":\"县财政局\",\"correction\":true,\"correctionReason\":\"补录2023年已拨付资金\"}";
+        long commitment = Api.transaction(p, "COMMITMENT", "2024-03-01", "100.00").then().statusCode(201).extract().jsonPath().getLong("id");
+        // a correction raising the commitment by 50.00 (an amount left out), then disbursing the 150.00
+        String correction = "{\"type\":\"COMMITMENT\",\"date\":\"2024-04-01\",\"amount\":50.00,\"providerName\":\"省财政厅\","
+                + "\"receiverName\":\"县财政局\",\"correctsTransactionId\":" + commitment + ",\"correctionReason\":\"补录漏记的承诺资金\"}";
         as("editor").body(correction).post("/api/v1/projects/" + p + "/transactions").then().spec(Problems.problem(403, "forbidden"));
-        as("admin").body(correction.replace(",\"correctionReason\":\"补录2023年已拨付资金\"", ""))
+        as("admin").body(correction.replace(",\"correctionReason\":\"补录漏记的承诺资金\"", ""))
                 .post("/api/v1/projects/" + p + "/transactions")
                 .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("correctionReason"));
         long id = as("admin").body(correction).post("/api/v1/projects/" + p + "/transactions").then().statusCode(201)
-                .body("correction", equalTo(true)).body("correctionReason", equalTo("补录2023年已拨付资金"))
+                .body("correction", equalTo(true)).body("correctsTransactionId", equalTo((int) commitment))
+                .body("correctionReason", equalTo("补录漏记的承诺资金"))
                 .extract().jsonPath().getLong("id");
-        sums(p, "100.00", "150.00", "0");
+        sums(p, "150.00", "0", "0");
         var audit = AuditRecords.of(dataSource, "FundTransaction", id);
         assertEquals(1, audit.size());
-        assertEquals("CREATE_CORRECTION", audit.get(0).action());
-        assertEquals("补录2023年已拨付资金", audit.get(0).reason());
-        // a reason without the flag is refused rather than silently ignored
-        as("editor").body(correction.replace("\"correction\":true", "\"correction\":false"))
+        assertEquals("CORRECT", audit.get(0).action());
+        assertEquals("补录漏记的承诺资金", audit.get(0).reason());
+        // a correction is no longer a way round the limits: 150.00 committed, 150.01 cannot be disbursed
+        as("admin").body(correction.replace("COMMITMENT", "DISBURSEMENT").replace("50.00", "150.01")
+                .replace("\"correctsTransactionId\":" + commitment + ",", "").replace(",\"correctionReason\":\"补录漏记的承诺资金\"", ""))
+                .post("/api/v1/projects/" + p + "/transactions")
+                .then().spec(Problems.problem(422, "business-rule-violated")).body("rule", equalTo("disbursement-exceeds-commitment"));
+        // a reason without a corrected transaction is refused rather than silently ignored
+        as("editor").body(correction.replace("\"correctsTransactionId\":" + commitment + ",", ""))
                 .post("/api/v1/projects/" + p + "/transactions")
                 .then().spec(Problems.problem(422, "validation-failed")).body("violations[0].field", equalTo("correctionReason"));
+        sums(p, "150.00", "0", "0");
     }
 
     @Test
-    void amountsMustBePositiveWithAtMostTwoDecimalsInCny() {
+    void amountsMustBePositiveOutsideCorrectionsWithAtMostTwoDecimalsInCny() {
         long p = newProject();
         for (String bad : List.of("0", "-5.00", "10.001", "0.00")) {
             Api.transaction(p, "COMMITMENT", "2024-03-01", bad).then()

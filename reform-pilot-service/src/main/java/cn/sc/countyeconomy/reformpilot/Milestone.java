@@ -42,6 +42,9 @@ public class Milestone extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public MilestoneStatus status;
     public String deliverable;
+    public String owner;
+    @Column(name = "percent_done")
+    public int percentDone;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "evidence_links")
     public List<String> evidenceLinks = new ArrayList<>();

@@ -42,9 +42,9 @@ class DashboardTest extends ApiTest {
 
     /**
      * today 2024-01-01, deadline 2025-12-31 (730 days away). Implementation of A, B, C began 2021-01-01 (1095 days ago).
-     * A: 3 done, 2 left -> ceil(2 x 1095 / 3) = 730 days -> 2025-12-31: ON_SCHEDULE.
+     * A: 3 done, 2 left -> ceil(2 x 1095 / 3) = 730 days -> 2025-12-31 (its planned chain ends 2025-06-30): ON_TRACK.
      * B: 3 done, 3 left -> 1095 days -> 2026-12-31: AT_RISK; one left is overdue (2023-12-01), one due (2024-01-20).
-     * C: 0 done, 2 left -> INSUFFICIENT_DATA; one due (2024-01-15).
+     * C: 0 done, 2 left, three years into implementation -> AT_RISK (no progress at all); one due (2024-01-15).
      * D: nominated only, not active.
      */
     private void build() {
@@ -87,14 +87,19 @@ class DashboardTest extends ApiTest {
                 .body("milestones.overdue", equalTo(1))
                 .body("milestones.due", equalTo(2))
                 .body("milestones.dueWindowDays", equalTo(30))
-                .body("atRisk", hasSize(1))
+                .body("atRisk", hasSize(2))
+                .body("atRisk.pilotId", contains((int) b, (int) c))
                 .body("atRisk[0].pilotId", equalTo((int) b))
                 .body("atRisk[0].countyName", equalTo("彭州市"))
                 .body("atRisk[0].daysElapsed", equalTo(1095))
                 .body("atRisk[0].daysNeeded", equalTo(1095))
                 .body("atRisk[0].projectedFinish", equalTo("2026-12-31"))
-                .body("insufficientData", contains((int) c))
-                .body("projections.find { it.pilotId == " + a + " }.assessment", equalTo("ON_SCHEDULE"))
+                .body("atRisk[1].explanation", containsString("no progress at all"))
+                .body("overdue", hasSize(0))
+                .body("noData", hasSize(0))
+                .body("projections.pilotId", contains((int) b, (int) c, (int) a))
+                .body("projections.find { it.pilotId == " + a + " }.assessment", equalTo("ON_TRACK"))
+                .body("projections.find { it.pilotId == " + a + " }.plannedFinish", equalTo("2025-06-30"))
                 .body("projections.find { it.pilotId == " + a + " }.projectedFinish", equalTo("2025-12-31"))
                 .body("reports.period", equalTo("2023-Q4"))
                 .body("reports.dueDate", equalTo("2024-01-15"))
@@ -110,9 +115,9 @@ class DashboardTest extends ApiTest {
     void atRiskAndOverdueListsFilterAndExportAsCsvInChinese() {
         build();
         given().header("Authorization", READER).queryParam("programId", program).when().get("/api/v1/pilots/at-risk")
-                .then().statusCode(200).header("X-Total-Count", "1")
+                .then().statusCode(200).header("X-Total-Count", "2")
                 .body("items[0].pilotId", equalTo((int) b)).body("items[0].assessment", equalTo("AT_RISK"));
-        given().header("Authorization", READER).queryParam("programId", program).queryParam("assessment", "AT_RISK,INSUFFICIENT_DATA,ON_SCHEDULE")
+        given().header("Authorization", READER).queryParam("programId", program).queryParam("assessment", "AT_RISK,NO_DATA,ON_TRACK")
                 .queryParam("sort", "pilotId,desc")
                 .when().get("/api/v1/pilots/at-risk").then().statusCode(200)
                 .body("items.pilotId", contains((int) c, (int) b, (int) a));
@@ -123,7 +128,7 @@ class DashboardTest extends ApiTest {
                 .when().get("/api/v1/pilots/at-risk").then().statusCode(200).contentType(startsWith("text/csv"))
                 .extract().asString();
         String[] lines = csv.split("\r?\n");
-        org.junit.jupiter.api.Assertions.assertEquals(2, lines.length, csv);
+        org.junit.jupiter.api.Assertions.assertEquals(3, lines.length, csv);
         org.hamcrest.MatcherAssert.assertThat(lines[0], startsWith("pilotId,programId,countyCode,countyName"));
         org.hamcrest.MatcherAssert.assertThat(lines[1], containsString("510182,彭州市,IMPLEMENTING,2021-01-01,3,3,1095,1095,2026-12-31,2025-12-31,AT_RISK"));
 

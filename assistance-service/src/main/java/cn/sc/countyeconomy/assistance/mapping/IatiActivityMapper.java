@@ -90,8 +90,9 @@ public final class IatiActivityMapper {
         m.put("transaction-type", Map.of("code", t.type.iatiCode()));
         m.put("transaction-date", Map.of("iso-date", t.date.toString()));
         m.put("value", Map.of("currency", "CNY", "value-date", t.date.toString(), "value", t.amount.toPlainString()));
-        if (t.description != null) {
-            m.put("description", Map.of("narrative", List.of(narrative(t.description))));
+        String description = transactionDescription(t);
+        if (description != null) {
+            m.put("description", Map.of("narrative", List.of(narrative(description))));
         }
         Map<String, Object> provider = new LinkedHashMap<>();
         if (t.providerOrganisationId != null) {
@@ -100,10 +101,19 @@ public final class IatiActivityMapper {
         provider.put("narrative", List.of(narrative(t.providerName)));
         m.put("provider-org", provider);
         m.put("receiver-org", Map.of("narrative", List.of(narrative(t.receiverName))));
-        if (t.correction) {
-            m.put("x-correction", Map.of("reason", t.correctionReason));
-        }
         return m;
+    }
+
+    /**
+     * IATI has no element for "this transaction corrects that one": a correction is a transaction of its own (its
+     * value possibly negative) whose description names the corrected transaction's ref and the reason.
+     */
+    static String transactionDescription(FundTransaction t) {
+        String rest = t.description == null ? "" : "；" + t.description;
+        if (t.correctsTransactionId != null) {
+            return "更正交易 T" + t.correctsTransactionId + "：" + t.correctionReason + rest;
+        }
+        return t.correction ? "更正：" + t.correctionReason + rest : t.description;
     }
 
     private static Map<String, Object> result(ResultIndicator i) {

@@ -56,10 +56,13 @@ public class ProjectTransactionResource {
     @POST
     @CountyScoped(resource = ProjectCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record a commitment, disbursement or expenditure", description = "amount: CNY, positive, at most 2 decimals. "
-            + "Cumulative disbursements may not exceed cumulative commitments (rule disbursement-exceeds-commitment), cumulative expenditure "
-            + "may not exceed cumulative disbursements (rule expenditure-exceeds-disbursement); the problem carries the figures. "
-            + "correction=true with a correctionReason (admin only) records a correction that is exempt from these two rules. "
+    @Operation(summary = "Record a commitment, disbursement or expenditure", description = "amount: CNY, not zero, at most 2 decimals. "
+            + "Disbursements may not exceed commitments (rule disbursement-exceeds-commitment), expenditure may not exceed "
+            + "disbursements (rule expenditure-exceeds-disbursement), on the resulting totals and as of every transaction date "
+            + "(so no disbursement before its commitment); the problem carries the date (asOf) and the figures. "
+            + "A correction (admin only) references the transaction it corrects (correctsTransactionId) with a correctionReason "
+            + "and may be negative (a reversal is minus the whole amount); it obeys the same limits and may not take what it "
+            + "corrects below zero (rule correction-exceeds-original). Nothing is changed in place. "
             + "Checked under a lock on the project, so concurrent transactions cannot together pass a limit.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TransactionView.class)))
     @APIResponse(responseCode = "422", description = "Invalid amount (field amount) or a broken rule (member rule)")

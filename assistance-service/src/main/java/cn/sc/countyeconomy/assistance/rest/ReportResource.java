@@ -7,8 +7,10 @@ import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.CountyAssistance;
 import cn.sc.countyeconomy.assistance.api.Coverage;
 import cn.sc.countyeconomy.assistance.api.Effectiveness;
+import cn.sc.countyeconomy.assistance.api.FundMatrixRow;
 import cn.sc.countyeconomy.assistance.api.FundSummaryRow;
 import cn.sc.countyeconomy.assistance.service.EffectivenessService;
+import cn.sc.countyeconomy.assistance.service.FundDimension;
 import cn.sc.countyeconomy.assistance.service.ReportService;
 import cn.sc.countyeconomy.assistance.service.ReportService.GroupBy;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,6 +62,37 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "Score 0-100 with its components", content = @Content(schema = @Schema(implementation = Effectiveness.class)))
     public Effectiveness effectiveness(@PathParam("code") String code, @QueryParam("year") String year) {
         return effectiveness.compute(QueryParams.countyCode("code", code), QueryParams.year("year", year, true, 2000, 2100));
+    }
+
+    @GET
+    @Path("/summaries/fund-matrix")
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+    @Operation(operationId = "getFundMatrix", summary = "Funds committed, disbursed and spent, grouped by two dimensions over a date range", description = "rows and columns: two different of county, prefecture, force, provider (the transaction's provider organisation; "
+            + "force is the provider's, the project's when the transaction names no recorded organisation), year, quarter (of the "
+            + "transaction date), term, sector. from, to: the transaction dates, both inclusive, either optional. Filters: countyCode, "
+            + "leadOrganisationId. One row per (row, column) pair that has transactions, ordered by the row key then the column key. "
+            + "Accept: text/csv gives the same rows as CSV (UTF-8).")
+    @APIResponse(responseCode = "200", description = "One row per pair of groups", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = FundMatrixRow.class)),
+            @Content(mediaType = CsvExport.MEDIA_TYPE)})
+    public Response fundMatrix(@QueryParam("rows") String rowsParam, @QueryParam("columns") String columnsParam,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("countyCode") String county,
+            @QueryParam("leadOrganisationId") String lead, @HeaderParam("Accept") String accept) {
+        FundDimension rows = dimension("rows", rowsParam);
+        FundDimension columns = dimension("columns", columnsParam);
+        List<FundMatrixRow> matrix = reports.matrix(rows, columns, QueryParams.date("from", from, null), QueryParams.date("to", to, null),
+                QueryParams.countyCode("countyCode", county), QueryParams.id("leadOrganisationId", lead));
+        if (accept != null && accept.contains(CsvExport.MEDIA_TYPE)) {
+            return CsvExport.ok(FundMatrixRow.class, matrix::stream, "funds-by-" + rows + "-and-" + columns + ".csv");
+        }
+        return Response.ok(matrix, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static FundDimension dimension(String name, String value) {
+        if (value == null) {
+            throw ApiException.invalidParameter(name, "is required: one of " + Arrays.toString(FundDimension.values()));
+        }
+        return QueryParams.enumValue(FundDimension.class, name, value);
     }
 
     @GET

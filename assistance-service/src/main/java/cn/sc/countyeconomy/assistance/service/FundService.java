@@ -31,12 +31,12 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Fund transactions of a project. Cumulative disbursements never exceed cumulative commitments, and
- * cumulative expenditure never exceeds cumulative disbursements, over all of the project's
- * transactions, unless a transaction is flagged as a correction (admin only, with a reason). The
- * check and the insert run under a row lock on the project (SELECT ... FOR UPDATE), so two
- * concurrent transactions cannot together pass a limit that each passes alone. Sums are exact
- * (NUMERIC in SQL, BigDecimal here).
+ * Fund transactions of a project. Disbursements never exceed commitments and expenditure never exceeds
+ * disbursements, on the resulting totals and as of every transaction date ({@link FundLedger}); corrections
+ * (admin only, with a reason, referencing what they correct, possibly negative) obey the same limits. Nothing is
+ * updated in place. The check and the insert run under a row lock on the project (SELECT ... FOR UPDATE), so two
+ * concurrent transactions cannot together pass a limit that each passes alone. Sums are exact (NUMERIC in SQL,
+ * BigDecimal here).
  */
 @ApplicationScoped
 public class FundService {
@@ -100,40 +100,17 @@ public class FundService {
         if (p == null) {
             throw ApiException.notFound(ProjectService.RESOURCE, projectId);
         }
-        if (cmd.correction()) {
-            if (!identity.hasRole(Roles.ADMIN)) {
-                throw ApiException.forbidden("Only an admin may record a correction that passes the cumulative fund rules");
-            }
-            if (cmd.correctionReason() == null || cmd.correctionReason().isBlank()) {
-                throw ApiException.validation("correctionReason", "a correction must say why");
-            }
-        } else if (cmd.correctionReason() != null) {
-            throw ApiException.validation("correctionReason", "only a transaction with correction=true has a correction reason");
-        }
+        BigDecimal amount = cmd.amount().setScale(2);
+        FundTransaction corrected = correctedBy(p, cmd, amount);
         if (cmd.providerOrganisationId() != null) {
             Lookups.organisation(cmd.providerOrganisationId(), "providerOrganisationId");
         }
-        if (p.status == ProjectStatus.CANCELLED && !cmd.correction()) {
+        if (p.status == ProjectStatus.CANCELLED && corrected == null) {
             throw ApiException.rule("project-cancelled", "Project " + p.id + " is cancelled; only corrections may be recorded on it");
         }
-        BigDecimal amount = cmd.amount().setScale(2);
-        Totals t = totals(p.id);
-        if (!cmd.correction()) {
-            if (cmd.type() == TransactionType.DISBURSEMENT && t.disbursed().add(amount).compareTo(t.committed()) > 0) {
-                throw ApiException.rule("disbursement-exceeds-commitment", "Disbursing " + amount + " CNY would bring "
-                        + "disbursements to " + t.disbursed().add(amount) + " CNY, above the " + t.committed()
-                        + " CNY committed (" + t.committed().subtract(t.disbursed()) + " CNY can still be disbursed)")
-                        .with("committed", t.committed()).with("disbursed", t.disbursed()).with("requested", amount)
-                        .with("available", t.committed().subtract(t.disbursed()));
-            }
-            if (cmd.type() == TransactionType.EXPENDITURE && t.spent().add(amount).compareTo(t.disbursed()) > 0) {
-                throw ApiException.rule("expenditure-exceeds-disbursement", "Spending " + amount + " CNY would bring "
-                        + "expenditure to " + t.spent().add(amount) + " CNY, above the " + t.disbursed()
-                        + " CNY disbursed (" + t.disbursed().subtract(t.spent()) + " CNY can still be spent)")
-                        .with("disbursed", t.disbursed()).with("spent", t.spent()).with("requested", amount)
-                        .with("available", t.disbursed().subtract(t.spent()));
-            }
-        }
+        List<FundLedger.Entry> ledger = FundTransaction.<FundTransaction>list("projectId", Sort.by("date").and("id"), p.id).stream()
+                .map(t -> new FundLedger.Entry(t.id, t.type, t.date, t.amount, t.correctsTransactionId)).toList();
+        FundLedger.check(ledger, new FundLedger.Entry(null, cmd.type(), cmd.date(), amount, cmd.correctsTransactionId()));
         FundTransaction f = new FundTransaction();
         f.projectId = p.id;
         f.type = cmd.type();
@@ -144,14 +121,57 @@ public class FundService {
         f.providerName = cmd.providerName().strip();
         f.receiverName = cmd.receiverName().strip();
         f.description = cmd.description();
-        f.correction = cmd.correction();
+        f.correction = corrected != null;
+        f.correctsTransactionId = corrected == null ? null : corrected.id;
         f.correctionReason = cmd.correctionReason();
         f.recordedAt = Instant.now(clock);
         f.persist();
         em.flush();
         TransactionView v = TransactionView.of(f);
-        audit.record(RESOURCE, f.id, cmd.correction() ? "CREATE_CORRECTION" : "CREATE", null, v,
-                cmd.correction() ? cmd.correctionReason() : null);
+        audit.record(RESOURCE, f.id, corrected != null ? "CORRECT" : "CREATE", null, v,
+                corrected != null ? cmd.correctionReason() : null);
         return v;
+    }
+
+    /**
+     * The transaction the command corrects (null when it corrects none), after checking the correction's form:
+     * admin only, with a reason, of the same project and type, dated on or after what it corrects; and a
+     * negative amount only in a correction.
+     */
+    private FundTransaction correctedBy(AssistanceProject p, NewTransaction cmd, BigDecimal amount) {
+        if (amount.signum() == 0) {
+            throw ApiException.validation("amount", "must not be zero");
+        }
+        if (cmd.correctsTransactionId() == null) {
+            if (amount.signum() < 0) {
+                throw ApiException.validation("amount", "may be negative only in a correction (correctsTransactionId), was " + amount);
+            }
+            if (cmd.correctionReason() != null) {
+                throw ApiException.validation("correctionReason", "only a correction (correctsTransactionId) has a correction reason");
+            }
+            return null;
+        }
+        if (!identity.hasRole(Roles.ADMIN)) {
+            throw ApiException.forbidden("Only an admin may record a correction");
+        }
+        if (cmd.correctionReason() == null || cmd.correctionReason().isBlank()) {
+            throw ApiException.validation("correctionReason", "a correction must say why");
+        }
+        FundTransaction c = FundTransaction.findById(cmd.correctsTransactionId());
+        if (c == null || c.projectId != p.id) {
+            throw ApiException.validation("correctsTransactionId",
+                    "transaction " + cmd.correctsTransactionId() + " is not a transaction of project " + p.id);
+        }
+        if (c.correctsTransactionId != null) {
+            throw ApiException.validation("correctsTransactionId", "transaction " + c.id + " is itself a correction; correct transaction "
+                    + c.correctsTransactionId + " instead");
+        }
+        if (c.type != cmd.type()) {
+            throw ApiException.validation("type", "a correction has the type of what it corrects: " + c.type + ", was " + cmd.type());
+        }
+        if (cmd.date().isBefore(c.date)) {
+            throw ApiException.validation("date", "a correction is dated on or after what it corrects (" + c.date + "), was " + cmd.date());
+        }
+        return c;
     }
 }

@@ -14,6 +14,7 @@ import cn.sc.countyeconomy.assistance.api.Coverage;
 import cn.sc.countyeconomy.assistance.api.DepartmentBelowKeyProjects;
 import cn.sc.countyeconomy.assistance.api.ForcePresence;
 import cn.sc.countyeconomy.assistance.api.FundFigures;
+import cn.sc.countyeconomy.assistance.api.FundMatrixRow;
 import cn.sc.countyeconomy.assistance.api.FundSummaryRow;
 import cn.sc.countyeconomy.assistance.api.OverdueTask;
 import cn.sc.countyeconomy.assistance.api.SoeWithoutAgreement;
@@ -83,6 +84,28 @@ public class ReportService {
                 countBy("p.term", EnumSet.allOf(ProjectTerm.class), projects),
                 new TargetFigure(trained, trainingTarget, trained >= trainingTarget), cadres(countyCode, year),
                 TaskForceTask.count("countyCode", countyCode), overdue.size(), overdue, forces);
+    }
+
+    /**
+     * Committed, disbursed and spent grouped by two dimensions, over the transactions dated in [from, to] (either
+     * bound may be null), optionally of one county or one lead organisation's projects; ordered by the two keys.
+     */
+    @Transactional
+    public List<FundMatrixRow> matrix(FundDimension rows, FundDimension columns, LocalDate from, LocalDate to, String countyCode,
+            Long leadOrganisationId) {
+        if (rows == columns) {
+            throw ApiException.invalidParameter("columns", "must differ from rows (both are " + rows + ")");
+        }
+        Filter f = Filter.where().range("t.transaction_date", from, to).eq("p.county_code", countyCode)
+                .eq("p.lead_organisation_id", leadOrganisationId);
+        String select = "select " + rows.key + ", " + rows.name + ", " + columns.key + ", " + columns.name + ", " + MONEY
+                + ", count(*)" + FundDimension.FROM;
+        List<FundMatrixRow> out = new ArrayList<>();
+        for (Object[] r : rows(select, f, " group by 1, 2, 3, 4 order by 1, 3")) {
+            out.add(new FundMatrixRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], dec(r[4]), dec(r[5]), dec(r[6]),
+                    ((Number) r[7]).longValue()));
+        }
+        return out;
     }
 
     private FundFigures fundTotals(Filter funds) {

@@ -14,8 +14,9 @@ public record DashboardView(
         @Schema(description = "Days from today to the deadline; negative once it has passed; null without a deadline.") Long daysToDeadline,
         @Schema(description = "Number of pilots in each status (every status listed).") Map<PilotStatus, Long> pilotsByStatus,
         @Schema(description = "Milestones of the programme's active pilots (APPROVED, IMPLEMENTING, UNDER_EVALUATION).") MilestoneCounts milestones,
-        @Schema(description = "Active pilots whose remaining milestones are projected to finish after the deadline.") List<PilotProjection> atRisk,
-        @Schema(description = "Ids of active pilots with too little evidence for a projection (no milestone done yet, none planned, or not started).") List<Long> insufficientData,
-        @Schema(description = "The projection of every active pilot.") List<PilotProjection> projections,
+        @Schema(description = "Active pilots at risk: OVERDUE first, then NO_DATA past the first quarter, then AT_RISK (projected to finish after the deadline).") List<PilotProjection> atRisk,
+        @Schema(description = "Ids of active pilots whose deadline has passed (not accepted).") List<Long> overdue,
+        @Schema(description = "Ids of active pilots with no milestones, so nothing to project from.") List<Long> noData,
+        @Schema(description = "The projection of every active pilot: OVERDUE, NO_DATA, AT_RISK, ON_TRACK, NO_DEADLINE, COMPLETE, then by id.") List<PilotProjection> projections,
         @Schema(description = "Reports missing for the last quarter that has ended.") ReportsDue reports) {
 }

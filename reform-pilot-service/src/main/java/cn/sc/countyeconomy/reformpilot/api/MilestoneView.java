@@ -13,11 +13,12 @@ public record MilestoneView(long id, long pilotId, long taskId, String title, Lo
         LocalDate actualDate, MilestoneStatus status, String deliverable,
         List<String> evidenceLinks,
         @Schema(description = "Ids of the milestones (same pilot) this one depends on.") List<Long> dependsOn,
-        boolean synthetic, long version) {
+        boolean synthetic, long version, String owner, int percentDone) {
 
     public static MilestoneView of(Milestone m) {
         return new MilestoneView(m.id, m.pilotId, m.taskId, m.title, m.plannedDate, m.actualDate, m.status,
                 m.deliverable, List.copyOf(m.evidenceLinks),
-                m.dependsOn.stream().map(d -> d.id).sorted(Comparator.naturalOrder()).toList(), m.synthetic, m.version);
+                m.dependsOn.stream().map(d -> d.id).sorted(Comparator.naturalOrder()).toList(), m.synthetic, m.version, m.owner,
+                m.percentDone);
     }
 }

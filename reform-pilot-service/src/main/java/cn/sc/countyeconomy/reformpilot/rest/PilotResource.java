@@ -170,15 +170,15 @@ public class PilotResource {
     @Path("/at-risk")
     @RolesAllowed(Roles.READER)
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "Deadline projections of active pilots", description = "By default only AT_RISK pilots: those whose remaining "
-            + "milestones, at their own pace (done / days since implementation start), are projected to finish after the programme's "
-            + "deadline. assessment=AT_RISK,INSUFFICIENT_DATA,... widens it. Filters: programId, countyCode. Sortable fields: pilotId, "
+    @Operation(summary = "Deadline projections of active pilots", description = "By default the pilots at risk: OVERDUE (deadline "
+            + "passed, not accepted), NO_DATA past the first quarter, AT_RISK (the later of the pace estimate and the critical path over "
+            + "the planned dates is after the deadline). assessment=ON_TRACK,NO_DATA,... chooses instead. Filters: programId, countyCode. Sortable fields: pilotId, "
             + "projectedFinish, countyCode. Accept: text/csv gives CSV.")
     @APIResponse(responseCode = "200", description = "A page of projections or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotProjectionPage.class)),
             @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = PilotProjection.class))})
     public Response atRisk(@QueryParam("programId") String programId, @QueryParam("countyCode") String countyCode,
-            @QueryParam("assessment") @Parameter(description = "Comma-separated; default AT_RISK") String assessment,
+            @QueryParam("assessment") @Parameter(description = "Comma-separated; default: the pilots at risk") String assessment,
             @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         Set<DeadlineProjection.Assessment> wanted = QueryParams.enums(DeadlineProjection.Assessment.class, "assessment", assessment);
         Comparator<PilotProjection> order = RISK_SORT.comparator(paging.rawSort(), (p, field) -> switch (field) {

@@ -108,9 +108,9 @@ public class ProgramResource {
     @RolesAllowed(Roles.READER)
     @Operation(summary = "Dashboard of a programme", description = "Pilots by status; milestones done, due (within "
             + "reform-pilot.milestone-due-window-days, 30 by default) and overdue; days to the deadline; active pilots "
-            + "whose remaining milestones are projected to finish after the deadline at their own pace "
-            + "(projectedFinish = today + ceil(remaining x daysElapsed / done), daysElapsed from the implementation start; "
-            + "no milestone done yet = INSUFFICIENT_DATA); reports missing for the last quarter that has ended.")
+            + "at risk, OVERDUE (deadline passed, not accepted) and NO_DATA (no milestones) first; projectedFinish is the later of the "
+            + "pace estimate (today + ceil(remaining x daysElapsed / done)) and the critical path over the milestones' planned dates; "
+            + "reports missing for the last quarter that has ended.")
     @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = DashboardView.class)))
     public DashboardView dashboard(@PathParam("id") long id) {
         return monitoring.dashboard(id);

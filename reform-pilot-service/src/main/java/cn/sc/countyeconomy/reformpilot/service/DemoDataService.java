@@ -103,6 +103,8 @@ public class DemoDataService {
             m.status = done ? MilestoneStatus.DONE : (previous != null && previous.done() ? MilestoneStatus.IN_PROGRESS : MilestoneStatus.PLANNED);
             m.actualDate = done ? m.plannedDate.plusDays(20L * (i + 1)) : null;
             m.deliverable = MARK + "阶段成果报告";
+            m.owner = MARK + "县改革办";
+            m.percentDone = done ? 100 : 0;
             m.synthetic = true;
             if (previous != null) {
                 m.dependsOn.add(previous);

@@ -74,49 +74,63 @@ public class MonitoringService {
                 }
             }
         }
+        Map<Long, Integer> reports = reportCounts(active);
         List<PilotProjection> projections = active.stream()
-                .map(p -> project(p, program, milestones.getOrDefault(p.id, List.of()), today)).toList();
+                .map(p -> project(p, program, milestones.getOrDefault(p.id, List.of()), reports.getOrDefault(p.id, 0), today))
+                .sorted(SEVERITY).toList();
         ReportingPeriod last = ReportingPeriod.lastEndedBefore(today);
         Long daysToDeadline = program.deadline == null ? null : ChronoUnit.DAYS.between(today, program.deadline);
         return new DashboardView(program.id, program.nameZh, program.deadline, today, daysToDeadline, byStatus,
                 new MilestoneCounts(total, done, due, overdue, config.milestoneDueWindowDays()),
-                projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.AT_RISK).toList(),
-                projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.INSUFFICIENT_DATA)
-                        .map(PilotProjection::pilotId).toList(),
+                projections.stream().filter(PilotProjection::risk).toList(),
+                projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.OVERDUE).map(PilotProjection::pilotId).toList(),
+                projections.stream().filter(p -> p.assessment() == DeadlineProjection.Assessment.NO_DATA).map(PilotProjection::pilotId).toList(),
                 projections,
                 new ReportsDue(last.toString(), last.dueDate(config.reportDueDays()), missingReports(programId, last, today)));
     }
 
     /**
-     * The projections of the active pilots matching the filters, of the given assessments (default
-     * AT_RISK), in the given order.
+     * The projections of the active pilots matching the filters, of the given assessments (default: those at risk,
+     * {@link PilotProjection#risk()}), in the given order.
      */
     public List<PilotProjection> projections(Long programId, String countyCode, Set<DeadlineProjection.Assessment> assessments,
             Comparator<PilotProjection> order) {
-        Set<DeadlineProjection.Assessment> wanted = assessments == null ? Set.of(DeadlineProjection.Assessment.AT_RISK) : assessments;
-        return projections(programId, countyCode).stream().filter(p -> wanted.contains(p.assessment())).sorted(order).toList();
+        return projections(programId, countyCode).stream()
+                .filter(p -> assessments == null ? p.risk() : assessments.contains(p.assessment())).sorted(order).toList();
     }
 
     private List<PilotProjection> projections(Long programId, String countyCode) {
         LocalDate today = pilots.today();
         List<Pilot> active = pilots(programId, countyCode, ACTIVE);
         Map<Long, List<Milestone>> milestones = milestonesOf(active);
+        Map<Long, Integer> reports = reportCounts(active);
         Map<Long, Program> programs = new HashMap<>();
         List<PilotProjection> out = new ArrayList<>();
         for (Pilot p : active) {
             Program program = programs.computeIfAbsent(p.programId, pilots::program);
-            out.add(project(p, program, milestones.getOrDefault(p.id, List.of()), today));
+            out.add(project(p, program, milestones.getOrDefault(p.id, List.of()), reports.getOrDefault(p.id, 0), today));
         }
         return out;
     }
 
-    PilotProjection project(Pilot p, Program program, List<Milestone> ms, LocalDate today) {
-        int done = (int) ms.stream().filter(Milestone::done).count();
-        int remaining = ms.size() - done;
-        DeadlineProjection.Result r = DeadlineProjection.project(p.implementationStart, done, remaining, today, program.deadline);
-        return new PilotProjection(p.id, p.programId, p.countyCode, p.countyName, p.status, p.implementationStart,
-                done, remaining, r.daysElapsed(), r.daysNeeded(), r.projectedFinish(), program.deadline,
-                r.assessment(), r.explanation());
+    PilotProjection project(Pilot p, Program program, List<Milestone> ms, int reports, LocalDate today) {
+        List<DeadlineProjection.Step> steps = ms.stream().map(m -> new DeadlineProjection.Step(m.id, m.plannedDate,
+                m.done() ? m.actualDate : null, m.dependsOn.stream().map(d -> d.id).toList())).toList();
+        DeadlineProjection.Result r = DeadlineProjection.project(p.implementationStart, steps, reports, today, program.deadline);
+        return PilotProjection.of(p.id, p.programId, p.countyCode, p.countyName, p.status, p.implementationStart, program.deadline, r);
+    }
+
+    /** The dashboard's order: OVERDUE, NO_DATA, AT_RISK, ON_TRACK, NO_DEADLINE, COMPLETE; then by pilot id. */
+    static final Comparator<PilotProjection> SEVERITY = Comparator.comparing(PilotProjection::assessment)
+            .thenComparing(PilotProjection::pilotId);
+
+    private static Map<Long, Integer> reportCounts(List<Pilot> pilots) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (!pilots.isEmpty()) {
+            ProgressReport.<ProgressReport>list("pilotId in ?1", pilots.stream().map(p -> p.id).toList())
+                    .forEach(r -> counts.merge(r.pilotId, 1, Integer::sum));
+        }
+        return counts;
     }
 
     /** Milestones not done, planned before today, of active pilots matching the filters, in the given order. */

@@ -20,6 +20,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -128,7 +129,7 @@ public class TaskService {
 
     @Transactional
     public MilestoneView createMilestone(long pilotId, NewMilestone r) {
-        Pilot p = pilots.requireWritable(pilotId);
+        Pilot p = lockForMilestones(pilotId);
         LeadingTask t = LeadingTask.<LeadingTask>find("pilotId", pilotId).firstResultOptional()
                 .orElseThrow(() -> ApiException.rule("leading-task-required", "Pilot " + pilotId
                         + " has no leading task yet; milestones belong to the leading task"));
@@ -146,7 +147,8 @@ public class TaskService {
     @Transactional
     public MilestoneView updateMilestone(long id, String ifMatch, NewMilestone r) {
         Milestone m = requireMilestone(id);
-        pilots.requireWritable(m.pilotId);
+        lockForMilestones(m.pilotId);
+        em.refresh(m);
         Preconditions.requireMatch(ifMatch, m.version);
         MilestoneView before = MilestoneView.of(m);
         apply(m, r);
@@ -159,7 +161,8 @@ public class TaskService {
     @Transactional
     public void deleteMilestone(long id, String ifMatch) {
         Milestone m = requireMilestone(id);
-        pilots.requireWritable(m.pilotId);
+        lockForMilestones(m.pilotId);
+        em.refresh(m);
         Preconditions.requireMatch(ifMatch, m.version);
         List<Long> dependents = dependentsOf(m);
         if (!dependents.isEmpty()) {
@@ -170,6 +173,20 @@ public class TaskService {
         m.delete();
         em.flush();
         audit.record("Milestone", id, "DELETE", before, null);
+    }
+
+    /**
+     * Every milestone write of a pilot takes a row lock on the pilot first (SELECT ... FOR UPDATE) and reads the
+     * dependency graph only after it: two concurrent writes cannot each pass the cycle check on a graph without
+     * the other's edge.
+     */
+    private Pilot lockForMilestones(long pilotId) {
+        Pilot p = em.find(Pilot.class, pilotId, LockModeType.PESSIMISTIC_WRITE);
+        if (p == null) {
+            throw ApiException.notFound("Pilot", pilotId);
+        }
+        em.refresh(p);
+        return pilots.requireWritable(pilotId);
     }
 
     private List<Long> dependentsOf(Milestone m) {
@@ -187,6 +204,8 @@ public class TaskService {
         if (m.id != null) {
             checkNoCycle(m, deps);
         }
+        checkPlannedOrder(m, r, deps);
+        int percent = checkPercentDone(r);
         if (r.status() == MilestoneStatus.DONE) {
             checkDependenciesDone(r, deps);
         } else if (m.id != null && m.done()) {
@@ -197,6 +216,8 @@ public class TaskService {
         m.actualDate = r.actualDate();
         m.status = r.status();
         m.deliverable = r.deliverable();
+        m.owner = r.owner() == null ? null : r.owner().strip();
+        m.percentDone = percent;
         m.evidenceLinks = new ArrayList<>(r.evidenceLinks() == null ? List.of() : r.evidenceLinks());
         m.dependsOn.clear();
         m.dependsOn.addAll(deps);
@@ -237,6 +258,38 @@ public class TaskService {
             deps.add(d);
         }
         return deps;
+    }
+
+    /** A milestone is planned no earlier than those it depends on, and no later than those that depend on it. */
+    private void checkPlannedOrder(Milestone m, NewMilestone r, Set<Milestone> deps) {
+        List<Long> later = deps.stream().filter(d -> d.plannedDate.isAfter(r.plannedDate())).map(d -> d.id).sorted().toList();
+        if (!later.isEmpty()) {
+            throw ApiException.rule("planned-before-dependency", "plannedDate " + r.plannedDate()
+                    + " is before the planned date of the milestones it depends on: " + later).with("blockedBy", later);
+        }
+        if (m.id == null) {
+            return;
+        }
+        List<Long> earlier = dependentsOf(m).stream().filter(id -> Milestone.<Milestone>findById(id).plannedDate.isBefore(r.plannedDate()))
+                .toList();
+        if (!earlier.isEmpty()) {
+            throw ApiException.rule("planned-after-dependent", "plannedDate " + r.plannedDate()
+                    + " is after the planned date of milestones that depend on it: " + earlier).with("dependents", earlier);
+        }
+    }
+
+    /** 100 for a DONE milestone (the default then); otherwise as given, 0 by default. */
+    private static int checkPercentDone(NewMilestone r) {
+        if (r.status() == MilestoneStatus.DONE) {
+            if (r.percentDone() != null && r.percentDone() != 100) {
+                throw ApiException.validation("percentDone", "a DONE milestone is 100 percent done, was " + r.percentDone());
+            }
+            return 100;
+        }
+        if (r.percentDone() != null && r.percentDone() == 100) {
+            throw ApiException.validation("percentDone", "100 percent done is status DONE (status is " + r.status() + ")");
+        }
+        return r.percentDone() == null ? 0 : r.percentDone();
     }
 
     private void checkNoCycle(Milestone m, Set<Milestone> deps) {
