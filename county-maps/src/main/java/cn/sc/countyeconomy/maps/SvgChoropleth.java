@@ -22,7 +22,7 @@ public final class SvgChoropleth {
     private static final double PAD = 16;
     private static final double HEADER = 64;
     private static final double FOOTER = 30;
-    private static final double LEGEND = 230;
+    private static final double LEGEND = 260;
     private static final double SWATCH = 16;
     private static final double ROW = 22;
 
