@@ -83,6 +83,19 @@ public class CountyRegistry {
         }
     }
 
+    /** The shapes of the counties valid on the date, as the registry's GeoJSON FeatureCollection (several MB). */
+    @Timeout(20_000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "shapesUnavailable", skipOn = ApiException.class)
+    public String shapes(LocalDate asOf) {
+        try {
+            return api.shapes(asOf.toString());
+        } catch (WebApplicationException e) {
+            throw passOn(e);
+        }
+    }
+
     /** The category of every county that has one for the year. */
     @Timeout(10_000)
     @Retry(maxRetries = 2, delay = 200, abortOn = ApiException.class)
@@ -186,6 +199,10 @@ public class CountyRegistry {
     }
 
     List<RegistryCounty> countiesUnavailable(LocalDate asOf) {
+        throw RegistryUnavailable.problem(retryAfterSeconds);
+    }
+
+    String shapesUnavailable(LocalDate asOf) {
         throw RegistryUnavailable.problem(retryAfterSeconds);
     }
 

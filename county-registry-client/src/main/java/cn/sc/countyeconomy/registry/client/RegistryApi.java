@@ -31,6 +31,11 @@ interface RegistryApi {
             @QueryParam("size") int size);
 
     @GET
+    @Path("/counties.geojson")
+    @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
+    String shapes(@QueryParam("asOf") String asOf);
+
+    @GET
     @Path("/category-assignments")
     RegistryPage<RegistryCategoryAssignment> categoryAssignments(@QueryParam("year") int year,
             @QueryParam("page") int page,

@@ -48,7 +48,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  *
  * <p>By default (after {@link #reset()}): the real 183 county-level divisions of Sichuan (a copy of
  * {@code shared/reference/sichuan/counties.csv}) ACTIVE on every date, any other 6-digit code a 404
- * problem; no designations and no category assignments; a new designation is accepted (201, its id
+ * problem; their shapes at {@code /api/v1/counties.geojson} (the reference shapes, thinned); no designations and no category assignments; a new designation is accepted (201, its id
  * drawn at random) and ending one answers it ended. A test states the facts it needs with
  * {@link #counties}, {@link #designations} and {@link #categories}, and the faults it needs with
  * {@link #down()}, {@link #failing(MappingBuilder)} or {@link #stopServer()}; stubs it adds itself
@@ -69,6 +69,8 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static final List<RegistryCounty> SICHUAN = readSichuan();
+    /** The shapes of the 183 counties: the reference shapes thinned by tools/maps/make-stub-shapes.py. */
+    private static final String SICHUAN_SHAPES = readText("sichuan-counties.geojson");
     private static volatile WireMockServer server;
     private static volatile int port;
     private static final Map<String, List<StubMapping>> FACT_STUBS = new HashMap<>();
@@ -244,6 +246,8 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         }
         server.stubFor(get(urlPathMatching("/api/v1/counties/[^/]+")).atPriority(DEFAULTS + 1)
                 .willReturn(problem(404, "not-found", "No county-level division with code {{request.pathSegments.[3]}}")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/counties.geojson")).atPriority(DEFAULTS).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/geo+json;charset=UTF-8").withBody(SICHUAN_SHAPES)));
         server.stubFor(get(urlPathEqualTo("/api/v1/designations")).atPriority(DEFAULTS).willReturn(json(200, page(List.of()))));
         server.stubFor(get(urlPathMatching("/api/v1/designations/[0-9]+")).atPriority(DEFAULTS)
                 .willReturn(problem(404, "not-found", "No designation {{request.pathSegments.[3]}}")));
@@ -282,6 +286,14 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         List<StubMapping> fresh = new ArrayList<>();
         FACT_STUBS.put(facts, fresh);
         return fresh;
+    }
+
+    private static String readText(String resource) {
+        try (var in = RegistryStub.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<RegistryCounty> readSichuan() {

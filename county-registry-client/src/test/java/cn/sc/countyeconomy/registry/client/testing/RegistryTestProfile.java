@@ -19,7 +19,7 @@ public class RegistryTestProfile implements QuarkusTestProfile {
 
     private static final String CLIENT = "cn.sc.countyeconomy.registry.client.CountyRegistry";
 
-    private static final List<String> CALLS = List.of("county", "counties", "categories", "designations", "designationsFrom",
+    private static final List<String> CALLS = List.of("county", "counties", "shapes", "categories", "designations", "designationsFrom",
             "addDesignation", "endDesignation");
 
     @Override
