@@ -95,10 +95,10 @@ public class PilotStatusMaps {
     }
 
     /**
-     * Lifecycle status and deadline projection to the map's category: accepted is ACCEPTED; an
-     * active pilot past the programme's deadline is OVERDUE; otherwise AT_RISK as projected,
-     * ON_TRACK when projected on schedule or complete; anything else (nominated, too few milestones
-     * to project, no deadline) is NO_DATA. Rejected and withdrawn pilots are not applicable.
+     * Lifecycle status and deadline projection ({@link DeadlineProjection.Assessment}) to the map's
+     * category: accepted is ACCEPTED; an active pilot past the programme's deadline is OVERDUE, as
+     * the projection says too; otherwise AT_RISK as projected, ON_TRACK when projected on track or
+     * complete; anything else (nominated, no milestones to project from, no deadline) is NO_DATA. Rejected and withdrawn pilots are not applicable.
      */
     static MapStatus category(PilotStatus status, DeadlineProjection.Assessment assessment, LocalDate deadline, LocalDate today) {
         if (status == PilotStatus.ACCEPTED) {
@@ -111,9 +111,10 @@ public class PilotStatusMaps {
             return MapStatus.OVERDUE;
         }
         return switch (assessment) {
+            case OVERDUE -> MapStatus.OVERDUE;
             case AT_RISK -> MapStatus.AT_RISK;
-            case ON_SCHEDULE, COMPLETE -> MapStatus.ON_TRACK;
-            case INSUFFICIENT_DATA, NO_DEADLINE -> MapStatus.NO_DATA;
+            case ON_TRACK, COMPLETE -> MapStatus.ON_TRACK;
+            case NO_DATA, NO_DEADLINE -> MapStatus.NO_DATA;
         };
     }
 }
