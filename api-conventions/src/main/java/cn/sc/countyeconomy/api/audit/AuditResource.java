@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/audit")
@@ -31,8 +34,9 @@ public class AuditResource {
     AuditTrail trail;
 
     @GET
-    @Operation(summary = "List audit records", description = "Admin only. Newest first unless sorted otherwise. "
+    @Operation(operationId = "listAuditEntries", summary = "List audit records", description = "Admin only. Newest first unless sorted otherwise. "
             + "Sortable fields: id, occurredAt, actor, resourceType.")
+    @APIResponse(responseCode = "200", description = "A page of AuditEntry", content = @Content(schema = @Schema(ref = "AuditEntryPage")))
     public Response list(@QueryParam("resourceType") @Parameter(description = "e.g. County") String resourceType,
             @QueryParam("resourceId") String resourceId,
             @QueryParam("actor") @Parameter(description = "Token subject of the writer") String actor,
@@ -53,7 +57,7 @@ public class AuditResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one audit record")
+    @Operation(operationId = "getAuditEntry", summary = "Read one audit record")
     public AuditEntry get(@PathParam("id") String id) {
         return trail.entry(QueryParams.requiredId("id", id));
     }

@@ -34,7 +34,7 @@ public class PageParams {
 
     @QueryParam("sort")
     @Parameter(description = "Sort order as `field,asc` or `field,desc`; repeat for more keys. Only the fields "
-            + "named in the operation's description may be used.", example = "code,asc")
+            + "named in the operation's description may be used, e.g. `code,asc`.")
     List<String> sort;
 
     public PageParams() {

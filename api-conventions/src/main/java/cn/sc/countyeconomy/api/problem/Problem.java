@@ -32,7 +32,7 @@ public class Problem {
     public int status;
     @Schema(description = "What went wrong in this occurrence, in words a client can act on.")
     public String detail;
-    @Schema(description = "The request path this problem occurred on.", example = "/api/v1/counties/999999")
+    @Schema(description = "The request path this problem occurred on.", format = "uri-reference", example = "/api/v1/counties/999999")
     public URI instance;
     @Schema(description = "Request id, also in the X-Request-Id header and in the service's log lines.")
     public String requestId;

@@ -47,7 +47,7 @@ public class DataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Submit values in bulk (JSON)", description = "Validates every value (county active in the registry on 31 Dec "
+    @Operation(operationId = "importIndicatorValues", summary = "Submit values in bulk (JSON)", description = "Validates every value (county active in the registry on 31 Dec "
             + "of the year, known indicator, unit, decimal type, range, duplicates, locked workflow state; a year-on-year change "
             + "beyond the indicator's threshold is FLAGGED, not rejected). With dryRun=true only the report is returned. "
             + "Any rejected value refuses the whole batch (422 with the report); nothing is written. A county-scoped token "
@@ -65,7 +65,7 @@ public class DataResource {
     @Consumes({"text/csv"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Submit values in bulk (CSV)", description = "UTF-8 CSV with a header row: countyCode,indicatorCode,value[,unit][,source]. "
+    @Operation(operationId = "importIndicatorValues", summary = "Submit values in bulk (CSV)", description = "UTF-8 CSV with a header row: countyCode,indicatorCode,value[,unit][,source]. "
             + "Read as a stream, row by row. Same validation and answers as the JSON form; the index in the report is the data row, from 0.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     public ImportReport importCsv(@PathParam("year") int year, @QueryParam("dryRun") boolean dryRun, InputStream body) {
@@ -75,9 +75,10 @@ public class DataResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read stored values", description = "Paged; filters county and indicator; sortable: countyCode, indicatorCode, value. "
+    @Operation(operationId = "listIndicatorValues", summary = "Read stored values", description = "Paged; filters county and indicator; sortable: countyCode, indicatorCode, value. "
             + "Accept: text/csv streams all matching values as CSV.")
-    @APIResponse(responseCode = "200", description = "A page of values, or CSV")
+    @APIResponse(responseCode = "200", description = "A page of values, or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IndicatorValuePage")), @Content(mediaType = CsvExport.MEDIA_TYPE)})
     public Response list(@PathParam("year") int year, @BeanParam PageParams page, @QueryParam("county") String county,
             @QueryParam("indicator") String indicator, @Context HttpHeaders headers) {
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)) && !m.isWildcardType())) {

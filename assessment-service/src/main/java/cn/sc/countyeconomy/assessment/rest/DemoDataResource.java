@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/demo-data")
-@Tag(name = "demo data")
+@Tag(name = "demo data", description = "Synthetic data for exploring the API, labelled synthetic; off in production unless enabled")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DemoDataResource {
@@ -29,7 +29,7 @@ public class DemoDataResource {
     @ProvinceWide("load demo data for every county")
     @DemoData
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Load SYNTHETIC values for every county the registry lists", description = "Admin. For each year, a value of "
+    @Operation(operationId = "loadAssessmentDemoData", summary = "Load SYNTHETIC values for every county the registry lists", description = "Admin. For each year, a value of "
             + "every indicator for every county active on 31 Dec of the year, stored with synthetic = true and a source saying "
             + "it is synthetic; optionally approved at once so that runs, rankings and scorecards can be explored. Only into "
             + "years without data (409 otherwise).")

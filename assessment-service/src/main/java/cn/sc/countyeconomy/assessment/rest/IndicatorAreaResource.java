@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/indicator-areas")
-@Tag(name = "indicator areas")
+@Tag(name = "indicator areas", description = "The areas that group the assessment indicators (reference data)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READER)
 public class IndicatorAreaResource {
@@ -25,14 +25,14 @@ public class IndicatorAreaResource {
     FrameworkService framework;
 
     @GET
-    @Operation(summary = "List the indicator areas", description = "The five areas of the county economy assessment's indicators.")
+    @Operation(operationId = "listIndicatorAreas", summary = "List the indicator areas", description = "The five areas of the county economy assessment's indicators.")
     public List<IndicatorAreaView> list() {
         return framework.areas();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read one of the indicator areas by its code")
+    @Operation(operationId = "getIndicatorArea", summary = "Read one of the indicator areas by its code")
     public IndicatorAreaView get(@PathParam("code") String code) {
         return framework.area(code);
     }

@@ -39,8 +39,8 @@ public class IndicatorResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List the indicators", description = "Paged; filter by area; sortable fields: code, area, name.")
-    @APIResponse(responseCode = "200", description = "A page of indicators, with Link and X-Total-Count headers")
+    @Operation(operationId = "listIndicators", summary = "List the indicators", description = "Paged; filter by area; sortable fields: code, area, name.")
+    @APIResponse(responseCode = "200", description = "A page of indicators, with Link and X-Total-Count headers", content = @Content(schema = @Schema(ref = "IndicatorPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("area") String area) {
         return Paged.ok(framework.indicators(area, page), uri);
     }
@@ -48,7 +48,7 @@ public class IndicatorResource {
     @GET
     @Path("/{code}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read an indicator", description = "With its version as ETag, for If-Match on PUT.")
+    @Operation(operationId = "getIndicator", summary = "Read an indicator", description = "With its version as ETag, for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response get(@PathParam("code") String code) {
         IndicatorView v = framework.indicator(code);
@@ -58,7 +58,7 @@ public class IndicatorResource {
     @POST
     @ProvinceWide("change the indicator catalogue")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add an indicator to the catalogue", description = "Reference data: admin only. Idempotency-Key supported.")
+    @Operation(operationId = "createIndicator", summary = "Add an indicator to the catalogue", description = "Reference data: admin only. Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "409", description = "The code exists already")
     public Response create(IndicatorInput in, @HeaderParam(IdempotentCreate.HEADER) String key) {
@@ -74,7 +74,7 @@ public class IndicatorResource {
     @ProvinceWide("change the indicator catalogue")
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change an indicator", description = "Needs If-Match with the current ETag (428 without, 412 when stale). "
+    @Operation(operationId = "updateIndicator", summary = "Change an indicator", description = "Needs If-Match with the current ETag (428 without, 412 when stale). "
             + "Published schemes keep the direction and area they were published with.")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch, IndicatorInput in) {

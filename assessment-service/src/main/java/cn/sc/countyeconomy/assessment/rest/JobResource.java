@@ -25,7 +25,7 @@ public class JobResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "A sensitivity job: status, percent done, and when SUCCEEDED per county the median rank and 5-95% rank interval")
+    @Operation(operationId = "getSensitivityJob", summary = "A sensitivity job: status, percent done, and when SUCCEEDED per county the median rank and 5-95% rank interval")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = JobView.class)))
     public JobView get(@PathParam("id") long id) {
         return sensitivity.job(id);
@@ -35,7 +35,7 @@ public class JobResource {
     @ProvinceWide("cancel scoring jobs")
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Cancel a queued or running job", description = "The job stays readable with status CANCELLED; cancelling a "
+    @Operation(operationId = "cancelSensitivityJob", summary = "Cancel a queued or running job", description = "The job stays readable with status CANCELLED; cancelling a "
             + "cancelled job answers it again. A cancel always wins: the instance computing the job stops at its next heartbeat and cannot "
             + "record a result afterwards. 409 when the job has ended otherwise (SUCCEEDED or FAILED).")
     @APIResponse(responseCode = "200", description = "The cancelled job", content = @Content(schema = @Schema(implementation = JobView.class)))

@@ -34,10 +34,11 @@ public class RankingResource {
     @Path("/rankings")
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "The ranking of a year", description = "From the run marked official for the year, ordered by category, rank "
+    @Operation(operationId = "listRankings", summary = "The ranking of a year", description = "From the run marked official for the year, ordered by category, rank "
             + "(ties share a rank: 1, 2, 2, 4), county; unranked counties (disqualified, insufficient data) last. "
             + "Filter category; paged; sortable: category, rank, overall, countyCode, rankChange; Accept: text/csv for all rows as CSV.")
-    @APIResponse(responseCode = "200", description = "A page of ranking rows, or CSV")
+    @APIResponse(responseCode = "200", description = "A page of ranking rows, or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RankingRowPage")), @Content(mediaType = CsvExport.MEDIA_TYPE)})
     @APIResponse(responseCode = "404", description = "No official run for the year")
     public Response rankings(@QueryParam("year") String yearText, @QueryParam("category") String category, @BeanParam PageParams page,
             @Context HttpHeaders headers) {
@@ -53,7 +54,7 @@ public class RankingResource {
     @Path("/counties/{code}/scorecard")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "A county's scorecard", description = "From the official run of the year: overall and area scores with the "
+    @Operation(operationId = "getScorecard", summary = "A county's scorecard", description = "From the official run of the year: overall and area scores with the "
             + "category's medians, rank among the ranked counties of its category, change against the previous official year, "
             + "award, the three strongest and weakest indicators (normalised value minus the category median), red-line status.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))

@@ -47,7 +47,7 @@ public class RunResource {
     @POST
     @ProvinceWide("run scoring, which ranks every county")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Compute a scoring run", description = "From the APPROVED data of the year and the registry's categories for "
+    @Operation(operationId = "createScoringRun", summary = "Compute a scoring run", description = "From the APPROVED data of the year and the registry's categories for "
             + "the year, with a PUBLISHED scheme version. Stored immutably with the scheme version and the SHA-256 of its inputs; "
             + "the same inputs give the same hash and identical results. Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "The run", content = @Content(schema = @Schema(implementation = RunView.class)))
@@ -62,8 +62,8 @@ public class RunResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List runs", description = "Paged; filter year; sortable: id, year, createdAt.")
-    @APIResponse(responseCode = "200", description = "A page of runs")
+    @Operation(operationId = "listScoringRuns", summary = "List runs", description = "Paged; filter year; sortable: id, year, createdAt.")
+    @APIResponse(responseCode = "200", description = "A page of runs", content = @Content(schema = @Schema(ref = "ScoringRunPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText) {
         return Paged.ok(runs.list(yearText, page), uri);
     }
@@ -71,7 +71,7 @@ public class RunResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a run")
+    @Operation(operationId = "getScoringRun", summary = "Read a run")
     @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = RunView.class)))
     public RunView get(@PathParam("id") long id) {
         return runs.run(id);
@@ -80,9 +80,9 @@ public class RunResource {
     @GET
     @Path("/{id}/results")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "The per-county results of a run", description = "Ordered by category, rank, county; filter category; paged. "
+    @Operation(operationId = "listRunResults", summary = "The per-county results of a run", description = "Ordered by category, rank, county; filter category; paged. "
             + "Each result has raw, imputed flag, treated and normalised value per indicator, area scores, overall, rank, red-line findings, award.")
-    @APIResponse(responseCode = "200", description = "A page of results")
+    @APIResponse(responseCode = "200", description = "A page of results", content = @Content(schema = @Schema(ref = "CountyResultPage")))
     public Response results(@PathParam("id") long id, @BeanParam PageParams page, @QueryParam("category") String category) {
         return Paged.ok(runs.results(id, category, page), uri);
     }
@@ -93,7 +93,7 @@ public class RunResource {
     @Consumes(MediaType.WILDCARD)
     @Path("/{id}/official")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Mark the official run of its year", description = "Approver. Rankings and scorecards read the official run; the "
+    @Operation(operationId = "publishOfficialRun", summary = "Mark the official run of its year", description = "Approver. Rankings and scorecards read the official run; the "
             + "next year's rank changes are computed against it. Marking the run that is already official changes nothing.")
     @APIResponse(responseCode = "200", description = "The run, now official", content = @Content(schema = @Schema(implementation = RunView.class)))
     public RunView official(@PathParam("id") long id) {
@@ -104,7 +104,7 @@ public class RunResource {
     @ProvinceWide("run sensitivity analyses")
     @Path("/{id}/sensitivity")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Start a Monte Carlo sensitivity analysis", description = "Runs in the background; answers 202 with the job's "
+    @Operation(operationId = "startSensitivityJob", summary = "Start a Monte Carlo sensitivity analysis", description = "Runs in the background; answers 202 with the job's "
             + "Location. Seeded: the same settings give the same result. Idempotency-Key supported.")
     @APIResponse(responseCode = "202", description = "Accepted; follow Location", content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "429", description = "More starts than the rate limit allows (default 4 a minute per instance); "

@@ -41,8 +41,8 @@ public class SchemeResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List schemes", description = "Paged; filter by year and status; sortable fields: id, year, schemeVersion, status.")
-    @APIResponse(responseCode = "200", description = "A page of schemes")
+    @Operation(operationId = "listSchemes", summary = "List schemes", description = "Paged; filter by year and status; sortable fields: id, year, schemeVersion, status.")
+    @APIResponse(responseCode = "200", description = "A page of schemes", content = @Content(schema = @Schema(ref = "SchemePage")))
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String status) {
         return Paged.ok(framework.schemes(yearText, status, page), uri);
     }
@@ -50,7 +50,7 @@ public class SchemeResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a scheme", description = "ETag = version, for If-Match on PUT and publish.")
+    @Operation(operationId = "getScheme", summary = "Read a scheme", description = "ETag = version, for If-Match on PUT and publish.")
     @APIResponse(responseCode = "200", description = "The scheme", content = @Content(schema = @Schema(implementation = SchemeView.class)))
     public Response get(@PathParam("id") long id) {
         SchemeView v = framework.scheme(id);
@@ -60,7 +60,7 @@ public class SchemeResource {
     @POST
     @ProvinceWide("change assessment schemes")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a new scheme version (draft)", description = "The next version number of the year. Checks every "
+    @Operation(operationId = "createScheme", summary = "Create a new scheme version (draft)", description = "The next version number of the year. Checks every "
             + "indicator against the catalogue and that each category's weights sum to 1 ± 1e-9 (422 naming the category). "
             + "Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Created as DRAFT", content = @Content(schema = @Schema(implementation = SchemeView.class)))
@@ -76,7 +76,7 @@ public class SchemeResource {
     @ProvinceWide("change assessment schemes")
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a draft scheme", description = "If-Match required. A published scheme cannot change (422 scheme-published).")
+    @Operation(operationId = "updateScheme", summary = "Change a draft scheme", description = "If-Match required. A published scheme cannot change (422 scheme-published).")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SchemeView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SchemeDefinition def) {
         SchemeView v = framework.updateScheme(id, ifMatch, def);
@@ -89,7 +89,7 @@ public class SchemeResource {
     @Consumes(MediaType.WILDCARD)
     @Path("/{id}/publish")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Publish a draft scheme", description = "Approver; If-Match required. Makes it immutable and usable for runs.")
+    @Operation(operationId = "publishScheme", summary = "Publish a draft scheme", description = "Approver; If-Match required. Makes it immutable and usable for runs.")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = SchemeView.class)))
     public Response publish(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         SchemeView v = framework.publish(id, ifMatch);

@@ -34,8 +34,8 @@ public class SubmissionResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List the workflow states", description = "Paged; filters year, status, county; sortable: countyCode, year, status, updatedAt.")
-    @APIResponse(responseCode = "200", description = "A page of submissions")
+    @Operation(operationId = "listSubmissions", summary = "List the workflow states", description = "Paged; filters year, status, county; sortable: countyCode, year, status, updatedAt.")
+    @APIResponse(responseCode = "200", description = "A page of submissions", content = @Content(schema = @Schema(ref = "SubmissionPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("year") String yearText, @QueryParam("status") String statusText,
             @QueryParam("county") String county) {
         return Paged.ok(data.submissions(yearText, statusText, county, page), uri);
@@ -44,7 +44,7 @@ public class SubmissionResource {
     @GET
     @Path("/{county}/{year}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read the workflow state of a county's year", description = "ETag = version, for If-Match on the state changes.")
+    @Operation(operationId = "getSubmission", summary = "Read the workflow state of a county's year", description = "ETag = version, for If-Match on the state changes.")
     @APIResponse(responseCode = "200", description = "The state", content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response get(@PathParam("county") String county, @PathParam("year") int year) {
         return answer(data.submission(county, year));
@@ -54,7 +54,7 @@ public class SubmissionResource {
     @CountyScoped(path = "county")
     @Path("/{county}/{year}/submit")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Submit a county's data (DRAFT -> SUBMITTED)", description = "Editor; a county-scoped token only for its counties. "
+    @Operation(operationId = "submitSubmission", summary = "Submit a county's data (DRAFT -> SUBMITTED)", description = "Editor; a county-scoped token only for its counties. "
             + "Refused (422 required-indicators-missing) while a required indicator has no value. If-Match required.")
     @APIResponse(responseCode = "200", description = "New state", content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "409", description = "Not in the state this step needs")
@@ -66,7 +66,7 @@ public class SubmissionResource {
     @CountyScoped(path = "county")
     @Path("/{county}/{year}/verify")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Verify submitted data (SUBMITTED -> VERIFIED)", description = "Approver. If-Match required.")
+    @Operation(operationId = "verifySubmission", summary = "Verify submitted data (SUBMITTED -> VERIFIED)", description = "Approver. If-Match required.")
     @APIResponse(responseCode = "200", description = "New state", content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response verify(@PathParam("county") String county, @PathParam("year") int year, @HeaderParam("If-Match") String ifMatch, Reason reason) {
         return answer(data.transition(county, year, "verify", ifMatch, reason == null ? null : reason.reason()));
@@ -76,7 +76,7 @@ public class SubmissionResource {
     @CountyScoped(path = "county")
     @Path("/{county}/{year}/approve")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Approve verified data (VERIFIED -> APPROVED, locked)", description = "Approver. Approved data is what runs use; it cannot be changed until reopened.")
+    @Operation(operationId = "approveSubmission", summary = "Approve verified data (VERIFIED -> APPROVED, locked)", description = "Approver. Approved data is what runs use; it cannot be changed until reopened.")
     @APIResponse(responseCode = "200", description = "New state", content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response approve(@PathParam("county") String county, @PathParam("year") int year, @HeaderParam("If-Match") String ifMatch, Reason reason) {
         return answer(data.transition(county, year, "approve", ifMatch, reason == null ? null : reason.reason()));
@@ -86,7 +86,7 @@ public class SubmissionResource {
     @CountyScoped(path = "county")
     @Path("/{county}/{year}/reopen")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Reopen data (any state -> DRAFT)", description = "Approver, with a reason (recorded in the audit trail). If-Match required.")
+    @Operation(operationId = "reopenSubmission", summary = "Reopen data (any state -> DRAFT)", description = "Approver, with a reason (recorded in the audit trail). If-Match required.")
     @APIResponse(responseCode = "200", description = "New state", content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response reopen(@PathParam("county") String county, @PathParam("year") int year, @HeaderParam("If-Match") String ifMatch, Reason reason) {
         if (reason == null)

@@ -4,7 +4,6 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
@@ -54,8 +53,8 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List agreements", description = "Filters: countyCode, organisationId, status. Sortable fields: id, countyCode, termStart, status.")
-    @APIResponse(responseCode = "200", description = "A page of agreements", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @Operation(operationId = "listAgreements", summary = "List agreements", description = "Filters: countyCode, organisationId, status. Sortable fields: id, countyCode, termStart, status.")
+    @APIResponse(responseCode = "200", description = "A page of agreements", content = @Content(schema = @Schema(ref = "AgreementPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
             @QueryParam("organisationId") String orgParam, @QueryParam("status") String statusParam,
             @Context UriInfo uri) {
@@ -68,7 +67,7 @@ public class AgreementResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read an agreement")
+    @Operation(operationId = "getAgreement", summary = "Read an agreement")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     public Response get(@PathParam("id") long id) {
         AgreementView v = service.get(id);
@@ -78,7 +77,7 @@ public class AgreementResource {
     @POST
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record a draft agreement of an SOE with a county", description = "Only PROVINCIAL_SOE and CENTRAL_SOE organisations sign them. "
+    @Operation(operationId = "createAgreement", summary = "Record a draft agreement of an SOE with a county", description = "Only PROVINCIAL_SOE and CENTRAL_SOE organisations sign them. "
             + "Exactly one of annualAmount (CNY, 2 decimals) and annualSharePercent; one or two key industries.")
     @APIResponse(responseCode = "201", description = "Created in status DRAFT", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, or the organisation is not an SOE (rule agreement-requires-soe)")
@@ -93,7 +92,7 @@ public class AgreementResource {
     @CountyScoped(resource = AgreementCounties.class)
     @Path("/{id}/status")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Move an agreement to its next status", description = "DRAFT -> SIGNED (date = signing date, not in the future), "
+    @Operation(operationId = "transitionAgreement", summary = "Move an agreement to its next status", description = "DRAFT -> SIGNED (date = signing date, not in the future), "
             + "SIGNED -> IN_FORCE (date within the term, not before signing), IN_FORCE -> EXPIRED (date on or after the term's end). "
             + "Approver role; needs If-Match.")
     @APIResponse(responseCode = "200", description = "The agreement in its new status", content = @Content(schema = @Schema(implementation = AgreementView.class)))

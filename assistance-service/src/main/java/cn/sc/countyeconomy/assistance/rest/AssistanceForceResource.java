@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/forces")
-@Tag(name = "five assistance forces")
+@Tag(name = "five assistance forces", description = "The five assistance forces (reference data): who helps the underdeveloped counties")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.READER)
 public class AssistanceForceResource {
@@ -28,7 +28,7 @@ public class AssistanceForceResource {
     ForceService forces;
 
     @GET
-    @Operation(summary = "List the five assistance forces", description = "The five assistance forces coordinated for the 39 underdeveloped counties, in their official order.")
+    @Operation(operationId = "listAssistanceForces", summary = "List the five assistance forces", description = "The five assistance forces coordinated for the 39 underdeveloped counties, in their official order.")
     @APIResponse(responseCode = "200", description = "The five forces", content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = AssistanceForceView.class)))
     public List<AssistanceForceView> list() {
         return forces.list();
@@ -36,7 +36,7 @@ public class AssistanceForceResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read one of the five assistance forces by its code")
+    @Operation(operationId = "getAssistanceForce", summary = "Read one of the five assistance forces by its code")
     @APIResponse(responseCode = "200", description = "The force", content = @Content(schema = @Schema(implementation = AssistanceForceView.class)))
     public AssistanceForceView get(@PathParam("code") String code) {
         return forces.get(code);

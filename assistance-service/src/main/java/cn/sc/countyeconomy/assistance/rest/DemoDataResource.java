@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/demo-data")
-@Tag(name = "demo data")
+@Tag(name = "demo data", description = "Synthetic data for exploring the API, labelled synthetic; off in production unless enabled")
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoDataResource {
 
@@ -31,7 +31,7 @@ public class DemoDataResource {
     @ProvinceWide("load demo data for every county")
     @DemoData
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Load synthetic demo data", description = "Organisations, pairings, projects, transactions, training, cadre exchanges and "
+    @Operation(operationId = "loadAssistanceDemoData", summary = "Load synthetic demo data", description = "Organisations, pairings, projects, transactions, training, cadre exchanges and "
             + "tasks for the counties county-registry-service designates underdeveloped today; every row has synthetic = true and "
             + "names marked 【演示数据】. Once only (409 after). Admin.")
     @APIResponse(responseCode = "201", description = "Loaded", content = @Content(schema = @Schema(implementation = DemoDataLoaded.class)))

@@ -4,7 +4,6 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
@@ -54,8 +53,8 @@ public class OrganisationResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List assisting organisations", description = "Filters: kind, forceCode. Sortable fields: id, name, kind, forceCode.")
-    @APIResponse(responseCode = "200", description = "A page of organisations, with Link and X-Total-Count headers", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @Operation(operationId = "listOrganisations", summary = "List assisting organisations", description = "Filters: kind, forceCode. Sortable fields: id, name, kind, forceCode.")
+    @APIResponse(responseCode = "200", description = "A page of organisations, with Link and X-Total-Count headers", content = @Content(schema = @Schema(ref = "OrganisationPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("kind") String kindParam,
             @QueryParam("forceCode") String forceCode, @Context UriInfo uri) {
         OrganisationKind kind = QueryParams.enumValue(OrganisationKind.class, "kind", kindParam);
@@ -65,7 +64,7 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read an assisting organisation", description = "The ETag is the version to send in If-Match when updating.")
+    @Operation(operationId = "getOrganisation", summary = "Read an assisting organisation", description = "The ETag is the version to send in If-Match when updating.")
     @APIResponse(responseCode = "200", description = "The organisation", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     public Response get(@PathParam("id") long id) {
         OrganisationView v = service.get(id);
@@ -75,7 +74,7 @@ public class OrganisationResource {
     @POST
     @ProvinceWide("create assisting organisations (province-wide reference data)")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create an assisting organisation", description = "The force follows from the kind: PROVINCIAL_DEPARTMENT -> PROVINCIAL_TARGETED, "
+    @Operation(operationId = "createOrganisation", summary = "Create an assisting organisation", description = "The force follows from the kind: PROVINCIAL_DEPARTMENT -> PROVINCIAL_TARGETED, "
             + "EASTERN_PARTNER -> EAST_WEST_COOPERATION, PAIRED_CITY -> PROVINCIAL_PAIRED, PROVINCIAL_SOE -> PROVINCIAL_SOE, CENTRAL_SOE -> CENTRAL_SOE. "
             + "Not for county-scoped tokens. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
@@ -92,7 +91,7 @@ public class OrganisationResource {
     @ProvinceWide("change assisting organisations")
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Rename an assisting organisation", description = "Needs If-Match with the current ETag (428 without, 412 when stale). Kind and force do not change.")
+    @Operation(operationId = "updateOrganisation", summary = "Rename an assisting organisation", description = "Needs If-Match with the current ETag (428 without, 412 when stale). Kind and force do not change.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")

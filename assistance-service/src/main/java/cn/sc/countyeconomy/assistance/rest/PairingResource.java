@@ -4,7 +4,6 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
@@ -57,9 +56,9 @@ public class PairingResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List pairings", description = "Filters: countyCode, organisationId, forceCode. Sortable fields: id, countyCode, validFrom, organisationId. "
+    @Operation(operationId = "listPairings", summary = "List pairings", description = "Filters: countyCode, organisationId, forceCode. Sortable fields: id, countyCode, validFrom, organisationId. "
             + "Served from this service's data: works while county-registry-service is down.")
-    @APIResponse(responseCode = "200", description = "A page of pairings", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @APIResponse(responseCode = "200", description = "A page of pairings", content = @Content(schema = @Schema(ref = "PairingPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
             @QueryParam("organisationId") String orgParam, @QueryParam("forceCode") String forceCode,
             @Context UriInfo uri) {
@@ -71,7 +70,7 @@ public class PairingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a pairing")
+    @Operation(operationId = "getPairing", summary = "Read a pairing")
     @APIResponse(responseCode = "200", description = "The pairing", content = @Content(schema = @Schema(implementation = PairingView.class)))
     public Response get(@PathParam("id") long id) {
         PairingView v = service.get(id);
@@ -81,7 +80,7 @@ public class PairingResource {
     @POST
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Pair an organisation with a county", description = "Allowed only when county-registry-service designates the county "
+    @Operation(operationId = "createPairing", summary = "Pair an organisation with a county", description = "Allowed only when county-registry-service designates the county "
             + "UNDERDEVELOPED_COUNTY on validFrom; the registry is asked on every create. The force is the organisation's. "
             + "A county-scoped token may pair only its counties.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PairingView.class)))
@@ -100,7 +99,7 @@ public class PairingResource {
     @CountyScoped(resource = PairingCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "End a pairing", description = "Sets validTo (inclusive; null reopens it). Needs If-Match. The registry is not asked: "
+    @Operation(operationId = "endPairing", summary = "End a pairing", description = "Sets validTo (inclusive; null reopens it). Needs If-Match. The registry is not asked: "
             + "ending assistance needs no eligibility; extending one may not overlap another pairing of the same organisation and county.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PairingView.class)))
     @APIResponse(responseCode = "409", description = "The new period overlaps another pairing")

@@ -4,7 +4,6 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
@@ -63,9 +62,9 @@ public class ProjectResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List projects", description = "Filters: countyCode, forceCode, status, term, leadOrganisationId. "
+    @Operation(operationId = "listProjects", summary = "List projects", description = "Filters: countyCode, forceCode, status, term, leadOrganisationId. "
             + "Sortable fields: id, countyCode, plannedStart, status, budget, title.")
-    @APIResponse(responseCode = "200", description = "A page of projects", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @APIResponse(responseCode = "200", description = "A page of projects", content = @Content(schema = @Schema(ref = "ProjectPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
             @QueryParam("forceCode") String forceCode, @QueryParam("status") String statusParam,
             @QueryParam("term") String termParam, @QueryParam("leadOrganisationId") String leadParam,
@@ -81,7 +80,7 @@ public class ProjectResource {
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, IatiActivityMapper.MEDIA_TYPE})
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a project", description = "With Accept: application/vnd.iati+json the answer is the project as an IATI activity "
+    @Operation(operationId = "getProject", summary = "Read a project", description = "With Accept: application/vnd.iati+json the answer is the project as an IATI activity "
             + "(the same document as /projects/{id}/iati); otherwise the project as JSON with its ETag.")
     @APIResponse(responseCode = "200", description = "The project", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)),
@@ -98,7 +97,7 @@ public class ProjectResource {
     @Path("/{id}/iati")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Export a project as an IATI activity", description = "IATI Activity Standard 2.03 element and attribute names in JSON: "
+    @Operation(operationId = "getProjectIati", summary = "Export a project as an IATI activity", description = "IATI Activity Standard 2.03 element and attribute names in JSON: "
             + "iati-identifier, reporting-org, title, description, participating-org (role 2 for the lead; 1, 3, 4 for partners), "
             + "activity-status, activity-date (1-4), recipient-country, location, sector (vocabulary 99), budget, "
             + "transaction (type 2 commitment, 3 disbursement, 4 expenditure) and result (indicator, baseline, periods).")
@@ -110,7 +109,7 @@ public class ProjectResource {
     @POST
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create a project", description = "Created in status PIPELINE. The lead organisation must be paired with the county "
+    @Operation(operationId = "createProject", summary = "Create a project", description = "Created in status PIPELINE. The lead organisation must be paired with the county "
             + "on plannedStart; the project's force is the lead's. Amounts in CNY with at most 2 decimals.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, or the lead has no pairing with the county (rule lead-organisation-not-paired)")
@@ -125,7 +124,7 @@ public class ProjectResource {
     @CountyScoped(resource = ProjectCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Update a project's description and plan", description = "Needs If-Match. Status changes go through POST /projects/{id}/transitions.")
+    @Operation(operationId = "updateProject", summary = "Update a project's description and plan", description = "Needs If-Match. Status changes go through POST /projects/{id}/transitions.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -138,7 +137,7 @@ public class ProjectResource {
     @CountyScoped(resource = ProjectCounties.class)
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER})
-    @Operation(summary = "Change a project's status on a date", description = "Legal transitions: PIPELINE -> APPROVED | CANCELLED; "
+    @Operation(operationId = "transitionProject", summary = "Change a project's status on a date", description = "Legal transitions: PIPELINE -> APPROVED | CANCELLED; "
             + "APPROVED -> IN_PROGRESS | CANCELLED; IN_PROGRESS -> COMPLETED | SUSPENDED | CANCELLED; SUSPENDED -> IN_PROGRESS | CANCELLED. "
             + "APPROVED needs the approver role. The date is not in the future nor before the previous change. "
             + "The first IN_PROGRESS sets actualStart; COMPLETED and CANCELLED set actualEnd.")
@@ -152,7 +151,7 @@ public class ProjectResource {
     @GET
     @Path("/{id}/transitions")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "A project's dated status history")
+    @Operation(operationId = "listProjectTransitions", summary = "A project's dated status history")
     @APIResponse(responseCode = "200", description = "Status changes, oldest first")
     public List<StatusChangeView> history(@PathParam("id") long id) {
         return service.history(id);

@@ -48,7 +48,7 @@ public class ProjectResultResource {
     @POST
     @CountyScoped(resource = ProjectCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Add a result indicator", description = "Baseline and target/actual per period (IATI result/indicator).")
+    @Operation(operationId = "createProjectResult", summary = "Add a result indicator", description = "Baseline and target/actual per period (IATI result/indicator).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     public Response addResult(@PathParam("id") long id, @HeaderParam(IdempotentCreate.HEADER) String key,
             @Valid @NotNull NewIndicator body, @Context UriInfo uri) {
@@ -62,7 +62,7 @@ public class ProjectResultResource {
     @CountyScoped(resource = ProjectCounties.class)
     @Path("/{indicatorId}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Replace a result indicator", description = "Title, unit, baseline and the periods with target and actual, "
+    @Operation(operationId = "updateProjectResult", summary = "Replace a result indicator", description = "Title, unit, baseline and the periods with target and actual, "
             + "typically to record actuals as they come in. Needs If-Match with the indicator's ETag (its version).")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
@@ -75,7 +75,7 @@ public class ProjectResultResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "A project's result indicators")
+    @Operation(operationId = "listProjectResults", summary = "A project's result indicators")
     @APIResponse(responseCode = "200", description = "Indicators with their periods")
     public List<IndicatorView> results(@PathParam("id") long id) {
         return service.results(id);

@@ -4,7 +4,6 @@ import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
@@ -56,7 +55,7 @@ public class ProjectTransactionResource {
     @POST
     @CountyScoped(resource = ProjectCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record a commitment, disbursement or expenditure", description = "amount: CNY, not zero, at most 2 decimals. "
+    @Operation(operationId = "createProjectTransaction", summary = "Record a commitment, disbursement or expenditure", description = "amount: CNY, not zero, at most 2 decimals. "
             + "Disbursements may not exceed commitments (rule disbursement-exceeds-commitment), expenditure may not exceed "
             + "disbursements (rule expenditure-exceeds-disbursement), on the resulting totals and as of every transaction date "
             + "(so no disbursement before its commitment); the problem carries the date (asOf) and the figures. "
@@ -77,10 +76,10 @@ public class ProjectTransactionResource {
     @GET
     @RolesAllowed(Roles.READER)
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "A project's fund transactions", description = "Filter: type. Sortable fields: id, date, amount, type. "
+    @Operation(operationId = "listProjectTransactions", summary = "A project's fund transactions", description = "Filter: type. Sortable fields: id, date, amount, type. "
             + "Accept: text/csv streams all matching transactions as CSV.")
     @APIResponse(responseCode = "200", description = "A page of transactions (JSON) or all of them (CSV)", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageResult.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FundTransactionPage")),
             @Content(mediaType = CsvExport.MEDIA_TYPE)})
     public Response transactions(@PathParam("id") long id, @BeanParam PageParams page, @QueryParam("type") String typeParam,
             @HeaderParam("Accept") String accept, @Context UriInfo uri) {

@@ -47,7 +47,7 @@ public class ReportResource {
 
     @GET
     @Path("/counties/{code}/assistance")
-    @Operation(summary = "A county's assistance in a year", description = "Funds committed, disbursed and spent (transactions dated in the year) "
+    @Operation(operationId = "getCountyAssistance", summary = "A county's assistance in a year", description = "Funds committed, disbursed and spent (transactions dated in the year) "
             + "by force and by lead organisation; projects whose planned period overlaps the year, by status and by term; people trained against "
             + "the 500 target; cadres trained (exchanges starting in the year); tasks overdue as of today; which of the five forces have a pairing "
             + "in force during the year. Served from this service's data only.")
@@ -58,7 +58,7 @@ public class ReportResource {
 
     @GET
     @Path("/counties/{code}/effectiveness")
-    @Operation(summary = "The unified effectiveness score of a county's assistance in a year", description = EffectivenessService.METHOD)
+    @Operation(operationId = "getCountyEffectiveness", summary = "The unified effectiveness score of a county's assistance in a year", description = EffectivenessService.METHOD)
     @APIResponse(responseCode = "200", description = "Score 0-100 with its components", content = @Content(schema = @Schema(implementation = Effectiveness.class)))
     public Effectiveness effectiveness(@PathParam("code") String code, @QueryParam("year") String year) {
         return effectiveness.compute(QueryParams.countyCode("code", code), QueryParams.year("year", year, true, 2000, 2100));
@@ -98,7 +98,7 @@ public class ReportResource {
     @GET
     @Path("/summaries/funds")
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "Funds committed, disbursed and spent, grouped", description = "groupBy: county, force, organisation (the project's lead), "
+    @Operation(operationId = "listFundSummaries", summary = "Funds committed, disbursed and spent, grouped", description = "groupBy: county, force, organisation (the project's lead), "
             + "year, quarter or month (of the transaction date). Filters: year, countyCode, forceCode, organisationId. "
             + "Accept: text/csv gives the same rows as CSV (UTF-8).")
     @APIResponse(responseCode = "200", description = "One row per group, ordered by key", content = {
@@ -124,7 +124,7 @@ public class ReportResource {
 
     @GET
     @Path("/coverage")
-    @Operation(summary = "Coverage checks against the plan's targets", description = "Counties missing a force; SOEs without a signed (or in force) "
+    @Operation(operationId = "getAssistanceCoverage", summary = "Coverage checks against the plan's targets", description = "Counties missing a force; SOEs without a signed (or in force) "
             + "agreement; provincial departments with fewer than one key project starting in the year in a county they help; counties below 500 "
             + "people trained; the province's cadres against 100. The counties come from county-registry-service (designation UNDERDEVELOPED_COUNTY); "
             + "while it is down the last list it gave is used and countiesSource says cache; with no such list the answer is 503.")

@@ -4,7 +4,6 @@ import cn.sc.countyeconomy.api.concurrency.Preconditions;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
@@ -56,9 +55,9 @@ public class TaskResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List tasks", description = "Filters: countyCode, status, overdue (true: deadline passed and not DONE, as of today "
+    @Operation(operationId = "listTasks", summary = "List tasks", description = "Filters: countyCode, status, overdue (true: deadline passed and not DONE, as of today "
             + "in Asia/Shanghai; false: the others). Sortable fields: id, deadline, countyCode, status.")
-    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @APIResponse(responseCode = "200", description = "A page of tasks", content = @Content(schema = @Schema(ref = "TaskPage")))
     public Response list(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
             @QueryParam("status") String statusParam, @QueryParam("overdue") String overdueParam,
             @Context UriInfo uri) {
@@ -71,7 +70,7 @@ public class TaskResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a task")
+    @Operation(operationId = "getTask", summary = "Read a task")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response get(@PathParam("id") long id) {
         TaskView v = service.get(id);
@@ -81,7 +80,7 @@ public class TaskResource {
     @POST
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Add a task to a county's list", description = "Starts OPEN.")
+    @Operation(operationId = "createTask", summary = "Add a task to a county's list", description = "Starts OPEN.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTask body, @Context UriInfo uri) {
         return idempotent.created(key, body, uri, () -> {
@@ -94,7 +93,7 @@ public class TaskResource {
     @CountyScoped(resource = TaskCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Update a task", description = "Needs If-Match. DONE needs completedOn (not in the future); other statuses must not have it.")
+    @Operation(operationId = "updateTask", summary = "Update a task", description = "Needs If-Match. DONE needs completedOn (not in the future); other statuses must not have it.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
@@ -107,7 +106,7 @@ public class TaskResource {
     @CountyScoped(resource = TaskCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Remove a task from the list", description = "Needs If-Match. The audit trail keeps what it was.")
+    @Operation(operationId = "deleteTask", summary = "Remove a task from the list", description = "Needs If-Match. The audit trail keeps what it was.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")

@@ -3,7 +3,6 @@ package cn.sc.countyeconomy.assistance.rest;
 import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.request.QueryParams;
@@ -55,8 +54,8 @@ public class TrainingResource {
     @GET
     @Path("/training-records")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List training records", description = "Filters: countyCode, year. Sortable fields: id, countyCode, year, peopleTrained.")
-    @APIResponse(responseCode = "200", description = "A page of training records", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @Operation(operationId = "listTrainingRecords", summary = "List training records", description = "Filters: countyCode, year. Sortable fields: id, countyCode, year, peopleTrained.")
+    @APIResponse(responseCode = "200", description = "A page of training records", content = @Content(schema = @Schema(ref = "TrainingRecordPage")))
     public Response listTraining(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
             @QueryParam("year") String yearParam, @Context UriInfo uri) {
         String county = QueryParams.countyCode("countyCode", countyParam);
@@ -67,7 +66,7 @@ public class TrainingResource {
     @GET
     @Path("/training-records/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a training record")
+    @Operation(operationId = "getTrainingRecord", summary = "Read a training record")
     @APIResponse(responseCode = "200", description = "The record", content = @Content(schema = @Schema(implementation = TrainingView.class)))
     public TrainingView getTraining(@PathParam("id") long id) {
         return service.training(id);
@@ -77,7 +76,7 @@ public class TrainingResource {
     @CountyScoped(body = "countyCode")
     @Path("/training-records")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record people trained in a county", description = "A count of people for a county, year, organiser and kind.")
+    @Operation(operationId = "createTrainingRecord", summary = "Record people trained in a county", description = "A count of people for a county, year, organiser and kind.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TrainingView.class)))
     public Response addTraining(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTraining body, @Context UriInfo uri) {
         return idempotent.created(key, body, uri, () -> {
@@ -89,8 +88,8 @@ public class TrainingResource {
     @GET
     @Path("/cadre-exchanges")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List cadre exchanges", description = "Filters: countyCode, organisationId. Sortable fields: id, countyCode, periodStart, people.")
-    @APIResponse(responseCode = "200", description = "A page of cadre exchanges", content = @Content(schema = @Schema(implementation = PageResult.class)))
+    @Operation(operationId = "listCadreExchanges", summary = "List cadre exchanges", description = "Filters: countyCode, organisationId. Sortable fields: id, countyCode, periodStart, people.")
+    @APIResponse(responseCode = "200", description = "A page of cadre exchanges", content = @Content(schema = @Schema(ref = "CadreExchangePage")))
     public Response listCadres(@BeanParam PageParams page, @QueryParam("countyCode") String countyParam,
             @QueryParam("organisationId") String orgParam, @Context UriInfo uri) {
         String county = QueryParams.countyCode("countyCode", countyParam);
@@ -101,7 +100,7 @@ public class TrainingResource {
     @GET
     @Path("/cadre-exchanges/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a cadre exchange")
+    @Operation(operationId = "getCadreExchange", summary = "Read a cadre exchange")
     @APIResponse(responseCode = "200", description = "The exchange", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
     public CadreExchangeView getCadres(@PathParam("id") long id) {
         return service.cadreExchange(id);
@@ -111,7 +110,7 @@ public class TrainingResource {
     @CountyScoped(body = "countyCode")
     @Path("/cadre-exchanges")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record cadres of a county trained by a helper", description = "Temporary posts, mentoring or courses; "
+    @Operation(operationId = "createCadreExchange", summary = "Record cadres of a county trained by a helper", description = "Temporary posts, mentoring or courses; "
             + "a number of people only. Unknown fields (such as names) are refused.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
     public Response addCadres(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCadreExchange body, @Context UriInfo uri) {

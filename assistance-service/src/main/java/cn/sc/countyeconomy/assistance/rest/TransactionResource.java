@@ -27,7 +27,7 @@ public class TransactionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read one fund transaction", description = "Transactions are never changed; a mistake is put right by a correction.")
+    @Operation(operationId = "getTransaction", summary = "Read one fund transaction", description = "Transactions are never changed; a mistake is put right by a correction.")
     @APIResponse(responseCode = "200", description = "The transaction", content = @Content(schema = @Schema(implementation = TransactionView.class)))
     public TransactionView get(@PathParam("id") long id) {
         return funds.get(id);

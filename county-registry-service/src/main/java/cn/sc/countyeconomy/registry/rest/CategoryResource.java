@@ -56,17 +56,17 @@ public class CategoryResource {
 
     @GET
     @Path("/assessment-categories")
-    @Operation(summary = "List the assessment categories", description = "CITY_CORE_DISTRICT, KEY_DEVELOPMENT, MAIN_FARM_PRODUCE, KEY_ECOLOGICAL_FUNCTION. Paged.")
-    @APIResponse(responseCode = "200", description = "A page of AssessmentCategory")
+    @Operation(operationId = "listAssessmentCategories", summary = "List the assessment categories", description = "CITY_CORE_DISTRICT, KEY_DEVELOPMENT, MAIN_FARM_PRODUCE, KEY_ECOLOGICAL_FUNCTION. Paged.")
+    @APIResponse(responseCode = "200", description = "A page of AssessmentCategory", content = @Content(schema = @Schema(ref = "AssessmentCategoryPage")))
     public Response categories(@BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(service.categories(paging), uri);
     }
 
     @GET
     @Path("/category-assignments")
-    @Operation(summary = "List category assignments", description = "Assignments in force (ended ones drop out), filtered by year, county and "
+    @Operation(operationId = "listCategoryAssignments", summary = "List category assignments", description = "Assignments in force (ended ones drop out), filtered by year, county and "
             + "category. Paged; sortable fields: id, countyCode, year, categoryCode.")
-    @APIResponse(responseCode = "200", description = "A page of CategoryAssignment")
+    @APIResponse(responseCode = "200", description = "A page of CategoryAssignment", content = @Content(schema = @Schema(ref = "CategoryAssignmentPage")))
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("year") @Parameter(example = "2018") String year,
             @QueryParam("county") @Parameter(example = "510421") String county,
@@ -77,7 +77,7 @@ public class CategoryResource {
 
     @GET
     @Path("/category-assignments/{id}")
-    @Operation(summary = "Read a category assignment")
+    @Operation(operationId = "getCategoryAssignment", summary = "Read a category assignment")
     @APIResponse(responseCode = "200", description = "The assignment, with an ETag", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
@@ -90,7 +90,7 @@ public class CategoryResource {
     @Path("/category-assignments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Assign a county to a category for a year (editor, admin)", description = "One assignment in force per county and "
+    @Operation(operationId = "createCategoryAssignment", summary = "Assign a county to a category for a year (editor, admin)", description = "One assignment in force per county and "
             + "year (else 409). Supports Idempotency-Key. Audited; a CATEGORY_ASSIGNMENT CREATED event goes to the feed.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "409", description = "The county already has a category for that year", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -107,7 +107,7 @@ public class CategoryResource {
     @Path("/category-assignments/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Correct a category assignment (editor, admin)", description = "Changes category and source. Requires If-Match. Audited; CORRECTED event.")
+    @Operation(operationId = "correctCategoryAssignment", summary = "Correct a category assignment (editor, admin)", description = "Changes category and source. Requires If-Match. Audited; CORRECTED event.")
     @APIResponse(responseCode = "200", description = "The corrected assignment", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -122,7 +122,7 @@ public class CategoryResource {
     @Path("/category-assignments/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "End (withdraw) a category assignment (editor, admin)", description = "The assignment no longer counts and drops out of "
+    @Operation(operationId = "endCategoryAssignment", summary = "End (withdraw) a category assignment (editor, admin)", description = "The assignment no longer counts and drops out of "
             + "listings and the county's category. Requires If-Match. Audited with the reason; ENDED event.")
     @APIResponse(responseCode = "200", description = "The ended assignment", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -33,7 +33,7 @@ public class ChangeFeedResource {
     ChangeFeed feed;
 
     @GET
-    @Operation(summary = "Read the change feed after a sequence", description = "Events with sequence > after, in order, at most `limit` (default 100, max 1000). Sequences are gap-free and strictly "
+    @Operation(operationId = "listRegistryChanges", summary = "Read the change feed after a sequence", description = "Events with sequence > after, in order, at most `limit` (default 100, max 1000). Sequences are gap-free and strictly "
             + "increasing and become visible in commit order, so a consumer that stores lastSequence and asks again from it misses "
             + "nothing and sees nothing twice. The seed data wrote no events: the feed starts at 0; load the lists first, then follow "
             + "the feed from after=0.")

@@ -63,12 +63,12 @@ public class CountyResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "List the counties valid on a date", description = "Filtered by prefecture, region, province, type, category (for a year), designation and name (Chinese or pinyin, partial). "
+    @Operation(operationId = "listCounties", summary = "List the counties valid on a date", description = "Filtered by prefecture, region, province, type, category (for a year), designation and name (Chinese or pinyin, partial). "
             + "Paged (`page` from 0, `size` up to 500) with RFC 8288 Link headers and X-Total-Count. Sortable fields: code, name, nameEn, type, "
             + "prefectureCode, validFrom. Send `Accept: text/csv` for the same filtered, sorted list as CSV (UTF-8, header row, all rows, "
             + "no paging); JSON otherwise (also for `*/*`).")
-    @APIResponse(responseCode = "200", description = "A page of counties (PageResult of County), or CSV", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CsvExport.MEDIA_TYPE)})
+    @APIResponse(responseCode = "200", description = "A page of counties, or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CountyPage")), @Content(mediaType = CsvExport.MEDIA_TYPE)})
     @APIResponse(responseCode = "400", description = "A parameter is malformed, size is above 500, or sort names an unknown field", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response list(@BeanParam CountyListParams f, @BeanParam PageParams paging, @Context UriInfo uri, @Context HttpHeaders headers) {
         LocalDate date = f.date(clock);
@@ -81,7 +81,7 @@ public class CountyResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read a county-level division as it was on a date", description = "status is relative to asOf: ACTIVE (a version is valid on asOf; its fields are shown), RETIRED (the code existed before "
+    @Operation(operationId = "getCounty", summary = "Read a county-level division as it was on a date", description = "status is relative to asOf: ACTIVE (a version is valid on asOf; its fields are shown), RETIRED (the code existed before "
             + "asOf but not on it: its last version, successors and the change that retired it), NOT_YET_VALID (the code only exists "
             + "after asOf: its first version). 404 only for a code that never existed. The ETag is the shown version's `version`.")
     @APIResponse(responseCode = "200", description = "The county, with an ETag", content = @Content(schema = @Schema(implementation = CountyView.class)))
@@ -94,7 +94,7 @@ public class CountyResource {
 
     @GET
     @Path("/{code}/history")
-    @Operation(summary = "The history of a code", description = "Every version of the code in order and every division change that "
+    @Operation(operationId = "getCountyHistory", summary = "The history of a code", description = "Every version of the code in order and every division change that "
             + "took it as input or produced it, by effective date.")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = CountyHistory.class)))
     @APIResponse(responseCode = "404", description = "No county-level division ever had this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -104,8 +104,8 @@ public class CountyResource {
 
     @GET
     @Path("/{code}/categories")
-    @Operation(summary = "The assessment categories of a county, by year", description = "Assignments in force (not ended) of this code, oldest year first, paged. Sortable fields: year.")
-    @APIResponse(responseCode = "200", description = "A page of CategoryAssignment")
+    @Operation(operationId = "listCountyCategories", summary = "The assessment categories of a county, by year", description = "Assignments in force (not ended) of this code, oldest year first, paged. Sortable fields: year.")
+    @APIResponse(responseCode = "200", description = "A page of CategoryAssignment", content = @Content(schema = @Schema(ref = "CategoryAssignmentPage")))
     @APIResponse(responseCode = "404", description = "No county-level division ever had this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response categories(@PathParam("code") @Parameter(example = "510421") String code, @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(categories.ofCounty(Params.code(code), paging), uri);
@@ -116,7 +116,7 @@ public class CountyResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Correct a county's recorded attributes (admin)", description = "Corrects the version valid on asOf (default: the current version) in place: name, English name, type, source. "
+    @Operation(operationId = "correctCounty", summary = "Correct a county's recorded attributes (admin)", description = "Corrects the version valid on asOf (default: the current version) in place: name, English name, type, source. "
             + "Not a change of the register (use POST /api/v1/division-changes for that). Requires If-Match with the version's ETag. "
             + "Audited; a COUNTY CORRECTED event goes to the change feed.")
     @APIResponse(responseCode = "200", description = "The corrected county", content = @Content(schema = @Schema(implementation = CountyView.class)))

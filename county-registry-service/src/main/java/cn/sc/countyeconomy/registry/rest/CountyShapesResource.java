@@ -33,7 +33,7 @@ public class CountyShapesResource {
 
     @GET
     @Produces({GEOJSON, "application/json"})
-    @Operation(summary = "County shapes as a GeoJSON FeatureCollection", description = "The counties of the list (same filters: asOf, prefecture, region, province, type, category, year, designation, name; "
+    @Operation(operationId = "getCountyShapes", summary = "County shapes as a GeoJSON FeatureCollection", description = "The counties of the list (same filters: asOf, prefecture, region, province, type, category, year, designation, name; "
             + "not paged), each a Feature with the register's properties (code, name, nameEn, type, prefectureCode, prefectureName, "
             + "regionCode) and the shape of seed/sichuan/counties.geojson. A code without its own shape (a code retired before the "
             + "shapes were drawn) uses the shape of its single successor, marked in `shapeCode`. Codes with no shape at all are listed in "

@@ -33,7 +33,7 @@ public class DemoDataResource {
     @POST
     @ProvinceWide("load demo data for every county")
     @DemoData
-    @Operation(summary = "Assign synthetic assessment categories for years (admin)", description = "Gives every county valid at the end of each year that has no category for it a synthetic one, labelled "
+    @Operation(operationId = "loadRegistryDemoData", summary = "Assign synthetic assessment categories for years (admin)", description = "Gives every county valid at the end of each year that has no category for it a synthetic one, labelled "
             + "so in its source (" + DemoCategories.SOURCE + "). Real assignments are never replaced; a repeat assigns "
             + "nothing. Each assignment is audited and published in the change feed. Load this before assessment-service's "
             + "demo data, so that its rankings have categories to rank within.")

@@ -57,9 +57,9 @@ public class DesignationResource {
 
     @GET
     @Path("/designations")
-    @Operation(summary = "List designations", description = "Filtered by type, county, source and asOf (designations active on that date; "
+    @Operation(operationId = "listDesignations", summary = "List designations", description = "Filtered by type, county, source and asOf (designations active on that date; "
             + "without asOf all designations, ended ones included). Paged; sortable fields: id, typeCode, countyCode, validFrom.")
-    @APIResponse(responseCode = "200", description = "A page of Designation")
+    @APIResponse(responseCode = "200", description = "A page of Designation", content = @Content(schema = @Schema(ref = "DesignationPage")))
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("type") @Parameter(example = "UNDERDEVELOPED_COUNTY") String type,
             @QueryParam("asOf") @Parameter(description = "Only designations active on this date (YYYY-MM-DD).", example = "2024-06-30") String asOf,
@@ -73,7 +73,7 @@ public class DesignationResource {
 
     @GET
     @Path("/designations/{id}")
-    @Operation(summary = "Read a designation")
+    @Operation(operationId = "getDesignation", summary = "Read a designation")
     @APIResponse(responseCode = "200", description = "The designation, with an ETag", content = @Content(schema = @Schema(implementation = DesignationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
@@ -87,7 +87,7 @@ public class DesignationResource {
     @Path("/designations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Add a designation (editor, admin)", description = "The county must be ACTIVE on validFrom; a designation of the same "
+    @Operation(operationId = "createDesignation", summary = "Add a designation (editor, admin)", description = "The county must be ACTIVE on validFrom; a designation of the same "
             + "type, county and source over an overlapping period is a 409 (another source's may overlap: a county may be a pilot of "
             + "several programmes). A token with a `counties` claim may only designate those counties. "
             + "Supports Idempotency-Key. Audited; a DESIGNATION CREATED event goes to the change feed.")
@@ -109,7 +109,7 @@ public class DesignationResource {
     @Path("/designations/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "End a designation (editor, admin)", description = "Sets validTo to endDate. Requires If-Match. endDate must be after "
+    @Operation(operationId = "endDesignation", summary = "End a designation (editor, admin)", description = "Sets validTo to endDate. Requires If-Match. endDate must be after "
             + "validFrom (else 422); a planned end (validTo already set) may be brought forward, an end on or before endDate is "
             + "already in place (422 already-ended) and is corrected with PUT. Audited (with the reason); a DESIGNATION ENDED event goes to the feed.")
     @APIResponse(responseCode = "200", description = "The ended designation", content = @Content(schema = @Schema(implementation = DesignationView.class)))
@@ -128,7 +128,7 @@ public class DesignationResource {
     @Path("/designations/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Correct a designation (admin)", description = "Replaces dates, evidence status, source and note; type and county "
+    @Operation(operationId = "correctDesignation", summary = "Correct a designation (admin)", description = "Replaces dates, evidence status, source and note; type and county "
             + "stay. Requires If-Match. Overlap rules as for create. Audited; a DESIGNATION CORRECTED event goes to the feed.")
     @APIResponse(responseCode = "200", description = "The corrected designation", content = @Content(schema = @Schema(implementation = DesignationView.class)))
     @APIResponse(responseCode = "409", description = "Would overlap another designation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -49,8 +49,8 @@ public class DesignationTypeResource {
 
     @GET
     @Path("/designation-types")
-    @Operation(summary = "List designation types", description = "Paged; sorted by code.")
-    @APIResponse(responseCode = "200", description = "A page of DesignationType")
+    @Operation(operationId = "listDesignationTypes", summary = "List designation types", description = "Paged; sorted by code.")
+    @APIResponse(responseCode = "200", description = "A page of DesignationType", content = @Content(schema = @Schema(ref = "DesignationTypePage")))
     public Response types(@BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(service.types(paging), uri);
     }
@@ -60,7 +60,7 @@ public class DesignationTypeResource {
     @Path("/designation-types")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a designation type (admin)", description = "New kinds of designation are data, e.g. URBAN_RURAL_INTEGRATION_PILOT. "
+    @Operation(operationId = "createDesignationType", summary = "Add a designation type (admin)", description = "New kinds of designation are data, e.g. URBAN_RURAL_INTEGRATION_PILOT. "
             + "Supports Idempotency-Key. Audited.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DesignationTypeView.class)))
     @APIResponse(responseCode = "409", description = "The code exists", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -73,7 +73,7 @@ public class DesignationTypeResource {
 
     @GET
     @Path("/designation-types/{code}")
-    @Operation(summary = "Read a designation type")
+    @Operation(operationId = "getDesignationType", summary = "Read a designation type")
     @APIResponse(responseCode = "200", description = "The type", content = @Content(schema = @Schema(implementation = DesignationTypeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown code", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response type(@PathParam("code") String code) {

@@ -58,15 +58,15 @@ public class DivisionChangeResource {
 
     @GET
     @Path("/division-changes")
-    @Operation(summary = "List division changes", description = "Paged; sortable fields: effectiveDate, id (default effectiveDate ascending).")
-    @APIResponse(responseCode = "200", description = "A page of DivisionChange")
+    @Operation(operationId = "listDivisionChanges", summary = "List division changes", description = "Paged; sortable fields: effectiveDate, id (default effectiveDate ascending).")
+    @APIResponse(responseCode = "200", description = "A page of DivisionChange", content = @Content(schema = @Schema(ref = "DivisionChangePage")))
     public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(changes.list(paging), uri);
     }
 
     @GET
     @Path("/division-changes/{id}")
-    @Operation(summary = "Read a division change")
+    @Operation(operationId = "getDivisionChange", summary = "Read a division change")
     @APIResponse(responseCode = "200", description = "The change", content = @Content(schema = @Schema(implementation = DivisionChangeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public DivisionChangeView get(@PathParam("id") String id) {
@@ -78,7 +78,7 @@ public class DivisionChangeResource {
     @Path("/division-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Apply a division change (admin)", description = "Atomic: the sources' current versions close on effectiveDate, the successors open on it, lineage links both ways, "
+    @Operation(operationId = "createDivisionChange", summary = "Apply a division change (admin)", description = "Atomic: the sources' current versions close on effectiveDate, the successors open on it, lineage links both ways, "
             + "designations open on that day end (and move to the successors with carryOverDesignations), category assignments are "
             + "copied with carryOverCategories, and one change feed event per effect is written. Any invalid request writes nothing: "
             + "unknown code (422 rule unknown-code), a retired source (409), effectiveDate not after the current version's validFrom "
@@ -100,7 +100,7 @@ public class DivisionChangeResource {
     @Path("/divisions/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Bulk import divisions from CSV (admin)", description = "Body: CSV (UTF-8) with the header code,name,prefecture_code,prefecture_name,province_code,province_name (the layout of "
+    @Operation(operationId = "importDivisions", summary = "Bulk import divisions from CSV (admin)", description = "Body: CSV (UTF-8) with the header code,name,prefecture_code,prefecture_name,province_code,province_name (the layout of "
             + "county_level_divisions.csv), read as a stream. Provinces, prefectures and counties not yet in the register are created "
             + "(valid from `validFrom`), those already there with the same name and parent are left alone: importing a file twice "
             + "changes nothing. A row contradicting the register (other name, parent or level; a retired code) refuses the whole import "

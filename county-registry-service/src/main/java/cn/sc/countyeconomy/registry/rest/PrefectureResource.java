@@ -53,8 +53,8 @@ public class PrefectureResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "List the prefectures valid on a date", description = "Filtered by region and province. Paged; sortable fields: code, name, regionCode.")
-    @APIResponse(responseCode = "200", description = "A page of Prefecture")
+    @Operation(operationId = "listPrefectures", summary = "List the prefectures valid on a date", description = "Filtered by region and province. Paged; sortable fields: code, name, regionCode.")
+    @APIResponse(responseCode = "200", description = "A page of Prefecture", content = @Content(schema = @Schema(ref = "PrefecturePage")))
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("asOf") @Parameter(description = "Date (YYYY-MM-DD); default today (China).") String asOf,
             @QueryParam("region") @Parameter(example = "PANXI") String region,
@@ -66,7 +66,7 @@ public class PrefectureResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read a prefecture with its counties", description = "As it was on asOf, with the county-level divisions under it then.")
+    @Operation(operationId = "getPrefecture", summary = "Read a prefecture with its counties", description = "As it was on asOf, with the county-level divisions under it then.")
     @APIResponse(responseCode = "200", description = "The prefecture, with an ETag", content = @Content(schema = @Schema(implementation = PrefectureView.class)))
     @APIResponse(responseCode = "404", description = "No prefecture with this code on asOf", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") @Parameter(example = "513400") String code, @QueryParam("asOf") String asOf) {
@@ -79,7 +79,7 @@ public class PrefectureResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Correct a prefecture's recorded attributes (admin)", description = "Name, English name, economic region, on the version "
+    @Operation(operationId = "correctPrefecture", summary = "Correct a prefecture's recorded attributes (admin)", description = "Name, English name, economic region, on the version "
             + "valid on asOf (default current), in place. Requires If-Match. Audited; a PREFECTURE CORRECTED event goes to the change feed.")
     @APIResponse(responseCode = "200", description = "The corrected prefecture", content = @Content(schema = @Schema(implementation = PrefectureView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

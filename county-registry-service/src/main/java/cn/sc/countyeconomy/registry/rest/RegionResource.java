@@ -40,15 +40,15 @@ public class RegionResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "List the economic regions", description = "With their prefectures and county counts on asOf. Paged; sortable fields: code, name.")
-    @APIResponse(responseCode = "200", description = "A page of Region")
+    @Operation(operationId = "listRegions", summary = "List the economic regions", description = "With their prefectures and county counts on asOf. Paged; sortable fields: code, name.")
+    @APIResponse(responseCode = "200", description = "A page of Region", content = @Content(schema = @Schema(ref = "RegionPage")))
     public Response list(@QueryParam("asOf") String asOf, @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(prefectures.regions(Params.asOf(asOf, clock), paging), uri);
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read an economic region", description = "With its prefectures on asOf.")
+    @Operation(operationId = "getRegion", summary = "Read an economic region", description = "With its prefectures on asOf.")
     @APIResponse(responseCode = "200", description = "The region", content = @Content(schema = @Schema(implementation = RegionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown region", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public RegionView get(@PathParam("code") @Parameter(example = "PANXI") String code, @QueryParam("asOf") String asOf) {

@@ -27,7 +27,7 @@ public class CountyPilotsResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Everything a county pilots", description = "Every pilot of the county in any programme and status, oldest "
+    @Operation(operationId = "getCountyPilots", summary = "Everything a county pilots", description = "Every pilot of the county in any programme and status, oldest "
             + "first: {countyCode, pilots: [{id, programId, programName, batch, status, leadingTask, since}]}. since is the date of "
             + "the current status. A county with no pilots gives an empty list (this service does not know every county; "
             + "county-registry-service does).")

@@ -38,7 +38,7 @@ public class DemoDataResource {
     @ProvinceWide("load demo data for every county")
     @DemoData
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Load synthetic demo data", description = "Admin only. For each of the nine seeded pilots of the 2020 programme "
+    @Operation(operationId = "loadReformPilotDemoData", summary = "Load synthetic demo data", description = "Admin only. For each of the nine seeded pilots of the 2020 programme "
             + "that is IMPLEMENTING and has no leading task: a synthetic leading task, five chained milestones and quarterly reports "
             + "(some missing, some late). Everything is flagged synthetic: true and titled 【合成示例】. Pilots with a leading task are "
             + "skipped, so a second call changes nothing.")

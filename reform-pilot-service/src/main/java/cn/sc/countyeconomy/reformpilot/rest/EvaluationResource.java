@@ -29,7 +29,7 @@ public class EvaluationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read an evaluation")
+    @Operation(operationId = "getEvaluation", summary = "Read an evaluation")
     @APIResponse(responseCode = "200", description = "The evaluation", content = @Content(schema = @Schema(implementation = EvaluationView.class)))
     public Response evaluation(@PathParam("id") long id) {
         EvaluationView e = reports.evaluation(id);

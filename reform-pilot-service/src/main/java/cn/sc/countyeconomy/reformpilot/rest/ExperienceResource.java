@@ -55,8 +55,8 @@ public class ExperienceResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List experiences", description = "Filters: tag, pilotId, countyCode. Sortable fields: id, title, pilotId.")
-    @APIResponse(responseCode = "200", description = "A page of experiences with Link and X-Total-Count")
+    @Operation(operationId = "listExperiences", summary = "List experiences", description = "Filters: tag, pilotId, countyCode. Sortable fields: id, title, pilotId.")
+    @APIResponse(responseCode = "200", description = "A page of experiences with Link and X-Total-Count", content = @Content(schema = @Schema(ref = "ExperiencePage")))
     public Response list(@QueryParam("tag") @Parameter(example = "集体经济") String tag, @QueryParam("pilotId") String pilotId,
             @QueryParam("countyCode") String countyCode,
             @BeanParam PageParams paging, @Context UriInfo uri) {
@@ -67,7 +67,7 @@ public class ExperienceResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read an experience", description = "The ETag is for If-Match on PUT.")
+    @Operation(operationId = "getExperience", summary = "Read an experience", description = "The ETag is for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The experience", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     public Response get(@PathParam("id") long id) {
         ExperienceView e = reports.experience(id);
@@ -77,7 +77,7 @@ public class ExperienceResource {
     @POST
     @CountyScoped(resource = PilotCounties.class, id = "body:pilotId")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record an experience", description = "A replicable practice of a pilot with tags and promotions "
+    @Operation(operationId = "createExperience", summary = "Record an experience", description = "A replicable practice of a pilot with tags and promotions "
             + "(place, date, channel). Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     @APIResponse(responseCode = "422", description = "Validation failed (e.g. unknown pilotId)")
@@ -94,7 +94,7 @@ public class ExperienceResource {
     @CountyScoped(resource = ExperienceCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Change an experience", description = "Requires If-Match. Promotions are replaced as a whole: send the list with the new one added.")
+    @Operation(operationId = "updateExperience", summary = "Change an experience", description = "Requires If-Match. Promotions are replaced as a whole: send the list with the new one added.")
     @APIResponse(responseCode = "200", description = "The changed experience", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
             @Valid @NotNull NewExperience request) {

@@ -61,7 +61,7 @@ public class MilestoneResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a milestone", description = "The ETag is for If-Match on PUT and DELETE.")
+    @Operation(operationId = "getMilestone", summary = "Read a milestone", description = "The ETag is for If-Match on PUT and DELETE.")
     @APIResponse(responseCode = "200", description = "The milestone", content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     public Response get(@PathParam("id") long id) {
         MilestoneView m = tasks.milestone(id);
@@ -72,7 +72,7 @@ public class MilestoneResource {
     @CountyScoped(resource = MilestoneCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Change a milestone", description = "Replaces it, dependencies included. Requires If-Match. Refused with 422: "
+    @Operation(operationId = "updateMilestone", summary = "Change a milestone", description = "Replaces it, dependencies included. Requires If-Match. Refused with 422: "
             + "a dependency cycle (rule dependency-cycle; 'cycle' lists the path of ids), DONE before its dependencies are DONE "
             + "(dependency-not-done) or before their actual dates (done-before-dependency), reopening a milestone whose "
             + "dependents are DONE (dependents-done).")
@@ -87,7 +87,7 @@ public class MilestoneResource {
     @CountyScoped(resource = MilestoneCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Delete a milestone", description = "Requires If-Match. 409 while other milestones depend on it.")
+    @Operation(operationId = "deleteMilestone", summary = "Delete a milestone", description = "Requires If-Match. 409 while other milestones depend on it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch) {
         tasks.deleteMilestone(id, ifMatch);
@@ -98,10 +98,11 @@ public class MilestoneResource {
     @Path("/overdue")
     @RolesAllowed(Roles.READER)
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "Overdue milestones", description = "Milestones not DONE whose planned date is before today, of active pilots "
+    @Operation(operationId = "listOverdueMilestones", summary = "Overdue milestones", description = "Milestones not DONE whose planned date is before today, of active pilots "
             + "(APPROVED, IMPLEMENTING, UNDER_EVALUATION). Filters: programId, countyCode, areaCode (the leading task's reform area). "
             + "Sortable fields: plannedDate, milestoneId, daysOverdue, countyCode. Accept: text/csv gives CSV.")
-    @APIResponse(responseCode = "200", description = "A page of overdue milestones or CSV", content = {@Content(mediaType = MediaType.APPLICATION_JSON),
+    @APIResponse(responseCode = "200", description = "A page of overdue milestones or CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OverdueMilestonePage")),
             @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = OverdueMilestone.class))})
     public Response overdue(@QueryParam("programId") String programId, @QueryParam("countyCode") String countyCode,
             @QueryParam("areaCode") String areaCode,

@@ -51,8 +51,8 @@ public class PilotEvaluationResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List the pilot's evaluations", description = "Paged. Sortable fields: evaluatedOn, id.")
-    @APIResponse(responseCode = "200", description = "A page of evaluations with Link and X-Total-Count")
+    @Operation(operationId = "listPilotEvaluations", summary = "List the pilot's evaluations", description = "Paged. Sortable fields: evaluatedOn, id.")
+    @APIResponse(responseCode = "200", description = "A page of evaluations with Link and X-Total-Count", content = @Content(schema = @Schema(ref = "EvaluationPage")))
     public Response evaluations(@PathParam("id") long id, @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(reports.evaluations(id, SORT.panache(paging.rawSort()), paging), uri);
     }
@@ -60,7 +60,7 @@ public class PilotEvaluationResource {
     @POST
     @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record an evaluation", description = "While the pilot is UNDER_EVALUATION: evaluator, criteria with scores "
+    @Operation(operationId = "createPilotEvaluation", summary = "Record an evaluation", description = "While the pilot is UNDER_EVALUATION: evaluator, criteria with scores "
             + "(0 to maxScore) and comments, verdict PASS / FAIL / RECTIFY. The verdict does not move the pilot: acceptance "
             + "(a transition to ACCEPTED, approver role) needs the latest evaluation to say PASS. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = EvaluationView.class)))

@@ -47,7 +47,7 @@ public class PilotLeadingTaskResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read the pilot's leading reform task", description = "404 while none is recorded. The ETag is for If-Match on PUT.")
+    @Operation(operationId = "getLeadingTask", summary = "Read the pilot's leading reform task", description = "404 while none is recorded. The ETag is for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The leading task", content = @Content(schema = @Schema(implementation = LeadingTaskView.class)))
     public Response task(@PathParam("id") long id) {
         LeadingTaskView t = tasks.task(id);
@@ -57,7 +57,7 @@ public class PilotLeadingTaskResource {
     @POST
     @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Record the pilot's leading reform task", description = "One per pilot. The reform area (and those of the "
+    @Operation(operationId = "createLeadingTask", summary = "Record the pilot's leading reform task", description = "One per pilot. The reform area (and those of the "
             + "supporting measures) must be areas of the pilot's programme. Not for pilots in a final status. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = LeadingTaskView.class)))
     @APIResponse(responseCode = "409", description = "The pilot has a leading task already")
@@ -74,7 +74,7 @@ public class PilotLeadingTaskResource {
     @PUT
     @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Change the pilot's leading reform task", description = "Requires If-Match with the task's current ETag.")
+    @Operation(operationId = "updateLeadingTask", summary = "Change the pilot's leading reform task", description = "Requires If-Match with the task's current ETag.")
     @APIResponse(responseCode = "200", description = "The changed task", content = @Content(schema = @Schema(implementation = LeadingTaskView.class)))
     public Response updateTask(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
             @Valid @NotNull NewLeadingTask request) {

@@ -25,7 +25,7 @@ public class PilotLifecycleResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "The lifecycle table", description = "Every status, the statuses it may move to, and the roles needed to enter it.")
+    @Operation(operationId = "listPilotLifecycleSteps", summary = "The lifecycle table", description = "Every status, the statuses it may move to, and the roles needed to enter it.")
     @APIResponse(responseCode = "200", description = "The table")
     public List<LifecycleStep> lifecycle() {
         return pilots.lifecycle();

@@ -51,8 +51,8 @@ public class PilotMilestoneResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List the pilot's milestones", description = "Paged. Sortable fields: plannedDate, id, status.")
-    @APIResponse(responseCode = "200", description = "A page of milestones with Link and X-Total-Count")
+    @Operation(operationId = "listPilotMilestones", summary = "List the pilot's milestones", description = "Paged. Sortable fields: plannedDate, id, status.")
+    @APIResponse(responseCode = "200", description = "A page of milestones with Link and X-Total-Count", content = @Content(schema = @Schema(ref = "MilestonePage")))
     public Response milestones(@PathParam("id") long id, @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(tasks.milestones(id, SORT.panache(paging.rawSort()), paging), uri);
     }
@@ -60,7 +60,7 @@ public class PilotMilestoneResource {
     @POST
     @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Add a milestone to the pilot's leading task", description = "Dependencies must be milestones of the same "
+    @Operation(operationId = "createPilotMilestone", summary = "Add a milestone to the pilot's leading task", description = "Dependencies must be milestones of the same "
             + "pilot. A DONE milestone needs an actualDate (not in the future) and all its dependencies DONE, on or before that date. "
             + "Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = MilestoneView.class)))

@@ -51,8 +51,8 @@ public class PilotReportResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List the pilot's progress reports", description = "Paged. Sortable fields: period, id, submittedOn.")
-    @APIResponse(responseCode = "200", description = "A page of reports with Link and X-Total-Count")
+    @Operation(operationId = "listProgressReports", summary = "List the pilot's progress reports", description = "Paged. Sortable fields: period, id, submittedOn.")
+    @APIResponse(responseCode = "200", description = "A page of reports with Link and X-Total-Count", content = @Content(schema = @Schema(ref = "ProgressReportPage")))
     public Response reportList(@PathParam("id") long id, @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(reports.reports(id, SORT.panache(paging.rawSort()), paging), uri);
     }
@@ -60,7 +60,7 @@ public class PilotReportResource {
     @POST
     @CountyScoped(resource = PilotCounties.class)
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Submit a progress report for a quarter", description = "One per pilot and quarter (e.g. 2024-Q3), for "
+    @Operation(operationId = "submitProgressReport", summary = "Submit a progress report for a quarter", description = "One per pilot and quarter (e.g. 2024-Q3), for "
             + "APPROVED, IMPLEMENTING or UNDER_EVALUATION pilots, once the quarter has begun. It is due "
             + "reform-pilot.report-due-days (15) days after the quarter ends; submitted later, it is marked late. "
             + "Idempotency-Key makes a retry safe.")

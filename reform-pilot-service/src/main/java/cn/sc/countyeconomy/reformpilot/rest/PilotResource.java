@@ -81,7 +81,7 @@ public class PilotResource {
     @GET
     @RolesAllowed(Roles.READER)
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "List pilots", description = "Filters: programId, countyCode, status (comma-separated), batch. "
+    @Operation(operationId = "listPilots", summary = "List pilots", description = "Filters: programId, countyCode, status (comma-separated), batch. "
             + "Sortable fields: id, countyCode, status, statusSince, programId. With Accept: text/csv the whole filtered list "
             + "comes as CSV (UTF-8).")
     @APIResponse(responseCode = "200", description = "A page of pilots (JSON, with Link and X-Total-Count) or CSV", content = {
@@ -107,7 +107,7 @@ public class PilotResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a pilot with its history", description = "The ETag carries its version, for If-Match on transitions.")
+    @Operation(operationId = "getPilot", summary = "Read a pilot with its history", description = "The ETag carries its version, for If-Match on transitions.")
     @APIResponse(responseCode = "200", description = "The pilot", content = @Content(schema = @Schema(implementation = PilotView.class)))
     public Response get(@PathParam("id") long id) {
         PilotView p = pilots.get(id);
@@ -117,7 +117,7 @@ public class PilotResource {
     @POST
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Nominate a county", description = "Creates a pilot in status NOMINATED. The county must be ACTIVE in "
+    @Operation(operationId = "createPilot", summary = "Nominate a county", description = "Creates a pilot in status NOMINATED. The county must be ACTIVE in "
             + "county-registry-service on nominatedOn (asked live; the county's name is taken from there). A token limited to "
             + "counties may nominate only those. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Nominated; Location names the pilot", content = @Content(schema = @Schema(implementation = PilotView.class)))
@@ -138,7 +138,7 @@ public class PilotResource {
     @CountyScoped(resource = PilotCounties.class)
     @Path("/{id}/transitions")
     @RolesAllowed({Roles.EDITOR, Roles.APPROVER})
-    @Operation(summary = "Move a pilot to another status", description = "Legal moves: NOMINATED -> APPROVED | WITHDRAWN; "
+    @Operation(operationId = "transitionPilot", summary = "Move a pilot to another status", description = "Legal moves: NOMINATED -> APPROVED | WITHDRAWN; "
             + "APPROVED -> IMPLEMENTING | WITHDRAWN; IMPLEMENTING -> UNDER_EVALUATION | WITHDRAWN; UNDER_EVALUATION -> ACCEPTED | "
             + "REJECTED | IMPLEMENTING (rectification) | WITHDRAWN; ACCEPTED, REJECTED and WITHDRAWN are final. APPROVED, ACCEPTED and "
             + "REJECTED need the approver role, the others editor (WITHDRAWN: editor or approver). ACCEPTED needs a PASS evaluation, "
@@ -160,7 +160,7 @@ public class PilotResource {
     @GET
     @Path("/{id}/transitions")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "The lifecycle history of a pilot", description = "Oldest first: date, from, to, who (token subject), reason.")
+    @Operation(operationId = "listPilotTransitions", summary = "The lifecycle history of a pilot", description = "Oldest first: date, from, to, who (token subject), reason.")
     @APIResponse(responseCode = "200", description = "The transitions")
     public List<TransitionView> transitions(@PathParam("id") long id) {
         return pilots.history(id);
@@ -170,7 +170,7 @@ public class PilotResource {
     @Path("/at-risk")
     @RolesAllowed(Roles.READER)
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "Deadline projections of active pilots", description = "By default the pilots at risk: OVERDUE (deadline "
+    @Operation(operationId = "listPilotsAtRisk", summary = "Deadline projections of active pilots", description = "By default the pilots at risk: OVERDUE (deadline "
             + "passed, not accepted), NO_DATA past the first quarter, AT_RISK (the later of the pace estimate and the critical path over "
             + "the planned dates is after the deadline). assessment=ON_TRACK,NO_DATA,... chooses instead. Filters: programId, countyCode. Sortable fields: pilotId, "
             + "projectedFinish, countyCode. Accept: text/csv gives CSV.")

@@ -57,7 +57,7 @@ public class ProgramResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "List programmes", description = "Paged. Sortable fields: id, code, launchDate, deadline.")
+    @Operation(operationId = "listPrograms", summary = "List programmes", description = "Paged. Sortable fields: id, code, launchDate, deadline.")
     @APIResponse(responseCode = "200", description = "A page of programmes, with Link and X-Total-Count headers", content = @Content(schema = @Schema(implementation = ProgramPage.class)))
     public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(programs.list(SORT.panache(paging.rawSort()), paging), uri);
@@ -66,7 +66,7 @@ public class ProgramResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a programme", description = "The ETag header carries its version, for If-Match on PUT.")
+    @Operation(operationId = "getProgram", summary = "Read a programme", description = "The ETag header carries its version, for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Response get(@PathParam("id") long id) {
         ProgramView p = programs.get(id);
@@ -76,7 +76,7 @@ public class ProgramResource {
     @POST
     @ProvinceWide("create programmes")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a programme", description = "Admin only (programmes are reference data). "
+    @Operation(operationId = "createProgram", summary = "Create a programme", description = "Admin only (programmes are reference data). "
             + "Idempotency-Key makes a retry safe. Reform areas must be codes of /api/v1/reform-areas.")
     @APIResponse(responseCode = "201", description = "Created; Location names it", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     @APIResponse(responseCode = "409", description = "A programme with this code exists")
@@ -94,7 +94,7 @@ public class ProgramResource {
     @ProvinceWide("change programmes")
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a programme", description = "Admin only. Requires If-Match with the current ETag. "
+    @Operation(operationId = "updateProgram", summary = "Replace a programme", description = "Admin only. Requires If-Match with the current ETag. "
             + "A batch that has pilots cannot be removed.")
     @APIResponse(responseCode = "200", description = "The updated programme", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
@@ -106,7 +106,7 @@ public class ProgramResource {
     @GET
     @Path("/{id}/dashboard")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Dashboard of a programme", description = "Pilots by status; milestones done, due (within "
+    @Operation(operationId = "getProgramDashboard", summary = "Dashboard of a programme", description = "Pilots by status; milestones done, due (within "
             + "reform-pilot.milestone-due-window-days, 30 by default) and overdue; days to the deadline; active pilots "
             + "at risk, OVERDUE (deadline passed, not accepted) and NO_DATA (no milestones) first; projectedFinish is the later of the "
             + "pace estimate (today + ceil(remaining x daysElapsed / done)) and the critical path over the milestones' planned dates; "

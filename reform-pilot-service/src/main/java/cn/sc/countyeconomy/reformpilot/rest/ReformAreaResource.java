@@ -28,7 +28,7 @@ public class ReformAreaResource {
     ProgramService programs;
 
     @GET
-    @Operation(summary = "List the reform areas", description = "The reform areas of the integrated county-level reform pilots; the list is data.")
+    @Operation(operationId = "listReformAreas", summary = "List the reform areas", description = "The reform areas of the integrated county-level reform pilots; the list is data.")
     @APIResponse(responseCode = "200", description = "All reform areas, in their published order")
     public List<ReformAreaView> list() {
         return programs.reformAreas();
@@ -36,7 +36,7 @@ public class ReformAreaResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read one of the reform areas by its code")
+    @Operation(operationId = "getReformArea", summary = "Read one of the reform areas by its code")
     @APIResponse(responseCode = "200", description = "The reform area", content = @Content(schema = @Schema(implementation = ReformAreaView.class)))
     public ReformAreaView get(@PathParam("code") String code) {
         return programs.reformArea(code);

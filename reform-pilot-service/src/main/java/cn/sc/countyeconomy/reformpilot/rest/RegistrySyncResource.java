@@ -37,7 +37,7 @@ public class RegistrySyncResource {
     @POST
     @ProvinceWide("run the registry relay, which sends the writes of every county")
     @Path("/relay")
-    @Operation(summary = "Send the waiting registry writes now (admin)", description = "Sends every PENDING registry write now, also "
+    @Operation(operationId = "runRegistryRelay", summary = "Send the waiting registry writes now (admin)", description = "Sends every PENDING registry write now, also "
             + "those waiting out a backoff after a fault, each with its fixed Idempotency-Key; the relay also runs by itself "
             + "(reform-pilot.registry-sync.relay-every). Messages of one pilot go in order.")
     @APIResponse(responseCode = "200", description = "What was sent, refused and left to retry", content = @Content(schema = @Schema(implementation = RelayRun.class)))
@@ -48,7 +48,7 @@ public class RegistrySyncResource {
     @POST
     @ProvinceWide("reconcile with the registry, which compares every county")
     @Path("/reconciliation")
-    @Operation(summary = "Reconcile pilots with the registry (admin)", description = "Compares the registry's REFORM_PILOT designations "
+    @Operation(operationId = "reconcileRegistryDesignations", summary = "Reconcile pilots with the registry (admin)", description = "Compares the registry's REFORM_PILOT designations "
             + "of this service's sources (reform-pilot:programme/<id>) with the pilots: a missing designation or end is recorded again "
             + "(ENQUEUED, sent by the relay), an unknown id is recorded here, an orphan or an earlier end in the registry is REPORTED. "
             + "Also runs by itself (reform-pilot.registry-sync.reconcile-every). 503 while the registry cannot be reached.")

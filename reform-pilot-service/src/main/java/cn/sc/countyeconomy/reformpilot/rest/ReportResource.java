@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -53,7 +54,7 @@ public class ReportResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Read a progress report", description = "The ETag is for If-Match on PUT.")
+    @Operation(operationId = "getProgressReport", summary = "Read a progress report", description = "The ETag is for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportView.class)))
     public Response get(@PathParam("id") long id) {
         ReportView r = reports.report(id);
@@ -64,7 +65,7 @@ public class ReportResource {
     @CountyScoped(resource = ReportCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Correct a progress report", description = "Requires If-Match. The period cannot change; submittedOn and "
+    @Operation(operationId = "correctProgressReport", summary = "Correct a progress report", description = "Requires If-Match. The period cannot change; submittedOn and "
             + "late stay those of the first submission.")
     @APIResponse(responseCode = "200", description = "The corrected report", content = @Content(schema = @Schema(implementation = ReportView.class)))
     public Response correct(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
@@ -77,10 +78,11 @@ public class ReportResource {
     @Path("/missing")
     @RolesAllowed(Roles.READER)
     @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
-    @Operation(summary = "Missing progress reports", description = "Active pilots (implementation started by the end of the quarter) "
+    @Operation(operationId = "listMissingReports", summary = "Missing progress reports", description = "Active pilots (implementation started by the end of the quarter) "
             + "without a report for the quarter. period defaults to the last quarter that has ended; overdue once its due date "
             + "has passed. Filter: programId. Accept: text/csv gives CSV.")
-    @APIResponse(responseCode = "200", description = "The missing reports", content = {@Content(mediaType = MediaType.APPLICATION_JSON),
+    @APIResponse(responseCode = "200", description = "The missing reports", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = MissingReport.class)),
             @Content(mediaType = CsvExport.MEDIA_TYPE, schema = @Schema(implementation = MissingReport.class))})
     public Response missing(@QueryParam("programId") String programId,
             @QueryParam("period") @Parameter(description = "A quarter such as 2024-Q3", example = "2024-Q3") String period,
