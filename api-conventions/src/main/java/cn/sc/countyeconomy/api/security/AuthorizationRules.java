@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,11 @@ public class AuthorizationRules {
             if (classPath == null || !type.getPackageName().startsWith("cn.sc.countyeconomy")) {
                 continue;
             }
-            for (Method m : type.getMethods()) {
+            // getMethods() has no order; two methods can serve one operation (a JSON and a CSV body): the JSON one's rule
+            // is the operation's, whatever the order, so that the published document and the matrix tests are stable
+            List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
+            methods.sort(Comparator.comparing((Method m) -> !consumesJson(m)).thenComparing(Method::getName));
+            for (Method m : methods) {
                 String http = httpMethod(m);
                 if (http == null) {
                     continue;
@@ -83,10 +88,15 @@ public class AuthorizationRules {
                 Path mp = m.getAnnotation(Path.class);
                 String path = normalise(classPath.value() + (mp == null ? "" : "/" + mp.value()));
                 Rule rule = new Rule(http, path, roles(type, m), scope(type, m, http), from(type, m));
-                result.put(http + " " + path, rule);
+                result.putIfAbsent(http + " " + path, rule);
             }
         }
         return result;
+    }
+
+    private static boolean consumesJson(Method m) {
+        jakarta.ws.rs.Consumes consumes = m.getAnnotation(jakarta.ws.rs.Consumes.class);
+        return consumes == null || List.of(consumes.value()).stream().anyMatch(t -> t.contains("json"));
     }
 
     private static String httpMethod(Method m) {
