@@ -22,6 +22,8 @@ public class Division extends PanacheEntityBase {
     public static final String PROVINCE = "PROVINCE";
     public static final String PREFECTURE = "PREFECTURE";
     public static final String COUNTY = "COUNTY";
+    /** The start given to a division whose start no source dates ("not known to have changed"); always flagged. */
+    public static final LocalDate BASELINE = LocalDate.of(1949, 10, 1);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,8 +46,23 @@ public class Division extends PanacheEntityBase {
     @Column(name = "valid_to")
     public LocalDate validTo;
     public String source;
+    /** The source that dates validFrom; null: no source dates the start, validFrom is the baseline {@link #BASELINE}. */
+    @Column(name = "valid_from_source")
+    public String validFromSource;
+    /** The first day a source records this version; an as-of answer for an earlier day assumes it was unchanged since. */
+    @Column(name = "recorded_since")
+    public LocalDate recordedSince;
     @Version
     public long version;
+
+    public boolean validFromKnown() {
+        return validFromSource != null;
+    }
+
+    /** Whether what the register says of this version on a date rests on the assumption "unchanged since" rather than on a source. */
+    public boolean assumedOn(LocalDate date) {
+        return date.isBefore(recordedSince);
+    }
 
     public boolean validOn(LocalDate date) {
         return !validFrom.isAfter(date) && (validTo == null || validTo.isAfter(date));
@@ -64,8 +81,8 @@ public class Division extends PanacheEntityBase {
         return Filter.where().eq("code", code).validOn("validFrom", "validTo", date).find(Division.class, null).firstResultOptional();
     }
 
-    /** A copy as a new version (not yet persisted), to be changed and opened on a later date. */
-    public Division successorVersion(LocalDate from) {
+    /** A copy as a new version (not yet persisted), to be changed and opened on a later date, which the source dates. */
+    public Division successorVersion(LocalDate from, String dateSource) {
         Division d = new Division();
         d.code = code;
         d.level = level;
@@ -75,6 +92,8 @@ public class Division extends PanacheEntityBase {
         d.parentCode = parentCode;
         d.regionCode = regionCode;
         d.validFrom = from;
+        d.validFromSource = dateSource;
+        d.recordedSince = from;
         d.source = source;
         return d;
     }

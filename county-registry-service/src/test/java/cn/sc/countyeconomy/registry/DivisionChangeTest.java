@@ -126,16 +126,24 @@ class DivisionChangeTest {
     }
 
     @Test
-    void mergeCarriesCategoriesOver() {
+    void mergeCarriesTheCategoriesOfTheYearsFromTheChangeOnButNeverThePast() {
         ensureTestProvince();
-        given().header("Authorization", ADMIN).contentType("application/json")
-                .body(Map.of("countyCode", "990105", "year", 2023, "categoryCode", "KEY_DEVELOPMENT", "source", "test"))
-                .when().post("/api/v1/category-assignments").then().statusCode(201);
+        for (String code : List.of("990105", "990106")) {
+            for (int year : new int[]{2023, 2025}) {
+                given().header("Authorization", ADMIN).contentType("application/json")
+                        .body(Map.of("countyCode", code, "year", year, "categoryCode", "KEY_DEVELOPMENT", "source", "test"))
+                        .when().post("/api/v1/category-assignments").then().statusCode(201);
+            }
+        }
         Response r = change(Map.of("kind", "MERGE", "effectiveDate", "2024-05-01", "fromCodes", List.of("990105", "990106"),
                 "successors", List.of(Map.of("code", "990160", "name", "戊己县")), "source", "test", "carryOverCategories", true));
         assertEquals(201, r.statusCode(), r.asString());
         given().header("Authorization", READER).when().get("/api/v1/counties/990160").then()
                 .body("predecessors.code", hasItems("990105", "990106")).body("category.code", equalTo("KEY_DEVELOPMENT"))
+                .body("category.year", equalTo(2025));
+        given().header("Authorization", READER).queryParam("county", "990160").queryParam("year", 2023).when().get("/api/v1/category-assignments")
+                .then().body("totalItems", equalTo(0));
+        given().header("Authorization", READER).when().get("/api/v1/counties/990105?asOf=2023-06-01").then()
                 .body("category.year", equalTo(2023));
         given().header("Authorization", READER).when().get("/api/v1/counties/990106").then()
                 .body("status", equalTo("RETIRED")).body("successors[0].code", equalTo("990160"));

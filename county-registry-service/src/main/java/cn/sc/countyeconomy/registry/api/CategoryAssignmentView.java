@@ -3,6 +3,8 @@ package cn.sc.countyeconomy.registry.api;
 import cn.sc.countyeconomy.registry.CategoryAssignment;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.LocalDate;
+
 @Schema(name = "CategoryAssignment", description = "The assessment category of a county for one year.")
 public record CategoryAssignmentView(
         @Schema(description = "Id.") long id,
@@ -13,9 +15,11 @@ public record CategoryAssignmentView(
                 "CITY_CORE_DISTRICT", "KEY_DEVELOPMENT", "MAIN_FARM_PRODUCE", "KEY_ECOLOGICAL_FUNCTION"}) String categoryCode,
         @Schema(example = "农产品主产区县") String categoryName,
         @Schema(description = "Source of the assignment.") String source,
+        @Schema(description = "Day the assignment was ended (withdrawn, or handed to a successor by a division change); null while in force. Ended assignments no longer count.", nullable = true) LocalDate endedOn,
+        @Schema(description = "Why it was ended.", nullable = true) String endReason,
         @Schema(description = "Version; also the ETag.") long version) {
 
     public static CategoryAssignmentView of(CategoryAssignment a, String countyName, String categoryName) {
-        return new CategoryAssignmentView(a.id, a.countyCode, countyName, a.year, a.categoryCode, categoryName, a.source, a.version);
+        return new CategoryAssignmentView(a.id, a.countyCode, countyName, a.year, a.categoryCode, categoryName, a.source, a.endedOn, a.endReason, a.version);
     }
 }

@@ -25,6 +25,6 @@ public record NewDivisionChange(
         @Valid @Size(max = 50) @Schema(description = "The divisions the change produces (empty for ABOLISH).") List<@NotNull @Valid DivisionChangeSuccessor> successors,
         @Size(max = 2000) @Schema(description = "What happened, in words.") String description,
         @NotBlank @Size(max = 2000) @Schema(description = "Source: the approval or announcement.", example = "民政部 approval 2021") String source,
-        @Schema(description = "Whether designations open on the effective date move to the successors (default false: they end).") Boolean carryOverDesignations,
-        @Schema(description = "Whether category assignments (the latest up to the effective year, and later ones) are copied to the successors (default false).") Boolean carryOverCategories) {
+        @Schema(description = "Whether the successors take over the designations of a retired code (and the new parts of a split those of the original) from the effective date (default true). A retired code's designations end on the effective date either way; those that would start later are deleted from it.") Boolean carryOverDesignations,
+        @Schema(description = "Whether the successors take over the category assignments of a retired code for the years from the effective date's year on (default true; never earlier years, when the successors did not exist; a MERGE only where the retired codes agree; a successor keeps a year it already holds). A retired code's assignments of those years end on the effective date either way.") Boolean carryOverCategories) {
 }

@@ -64,15 +64,17 @@ public class CategoryResource {
 
     @GET
     @Path("/category-assignments")
-    @Operation(operationId = "listCategoryAssignments", summary = "List category assignments", description = "Assignments in force (ended ones drop out), filtered by year, county and "
-            + "category. Paged; sortable fields: id, countyCode, year, categoryCode.")
+    @Operation(operationId = "listCategoryAssignments", summary = "List category assignments", description = "Assignments in force (ended ones drop out unless includeEnded=true), filtered by "
+            + "year, county and category. Paged; sortable fields: id, countyCode, year, categoryCode.")
     @APIResponse(responseCode = "200", description = "A page of CategoryAssignment", content = @Content(schema = @Schema(ref = "CategoryAssignmentPage")))
     @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("year") @Parameter(example = "2018") String year,
             @QueryParam("county") @Parameter(example = "510421") String county,
             @QueryParam("category") @Parameter(example = "MAIN_FARM_PRODUCE") String category,
+            @QueryParam("includeEnded") @Parameter(description = "true: ended assignments too, each with its endedOn and endReason (default false)", example = "false") String includeEnded,
             @BeanParam PageParams paging, @Context UriInfo uri) {
-        return Paged.ok(service.list(QueryParams.year("year", year, false), QueryParams.countyCode("county", county), Params.upper(category), paging), uri);
+        return Paged.ok(service.list(QueryParams.year("year", year, false), QueryParams.countyCode("county", county), Params.upper(category),
+                Boolean.TRUE.equals(QueryParams.booleanValue("includeEnded", includeEnded)), paging), uri);
     }
 
     @GET
@@ -122,8 +124,9 @@ public class CategoryResource {
     @Path("/category-assignments/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    @Operation(operationId = "endCategoryAssignment", summary = "End (withdraw) a category assignment (editor, admin)", description = "The assignment no longer counts and drops out of "
-            + "listings and the county's category. Requires If-Match. Audited with the reason; ENDED event.")
+    @Operation(operationId = "endCategoryAssignment", summary = "End (withdraw) a category assignment (editor, admin)", description = "The assignment no longer counts: it drops out of "
+            + "the lists of assignments in force and the county's category, and stays visible with its end in GET /counties/{code}/categories "
+            + "and with includeEnded=true. Requires If-Match. Audited with the reason; ENDED event.")
     @APIResponse(responseCode = "200", description = "The ended assignment", content = @Content(schema = @Schema(implementation = CategoryAssignmentView.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Already ended", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

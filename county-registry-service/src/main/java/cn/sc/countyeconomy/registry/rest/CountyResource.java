@@ -104,7 +104,7 @@ public class CountyResource {
 
     @GET
     @Path("/{code}/categories")
-    @Operation(operationId = "listCountyCategories", summary = "The assessment categories of a county, by year", description = "Assignments in force (not ended) of this code, oldest year first, paged. Sortable fields: year.")
+    @Operation(operationId = "listCountyCategories", summary = "The assessment categories of a county, by year", description = "Every assignment of this code, oldest year first, paged; an ended one (withdrawn, or handed to a successor by a division change) with its endedOn and endReason. Sortable fields: year.")
     @APIResponse(responseCode = "200", description = "A page of CategoryAssignment", content = @Content(schema = @Schema(ref = "CategoryAssignmentPage")))
     @APIResponse(responseCode = "404", description = "No county-level division ever had this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response categories(@PathParam("code") @Parameter(example = "510421") String code, @BeanParam PageParams paging, @Context UriInfo uri) {

@@ -47,9 +47,7 @@ public class CategoryService {
     public CategoryAssignmentView create(NewCategoryAssignment r) {
         feed.lockForWrite();
         requireCategory(r.categoryCode());
-        if (Division.count("code = ?1 and level = ?2", r.countyCode(), Division.COUNTY) == 0) {
-            throw ApiException.rule("unknown-county", "countyCode: no county-level division " + r.countyCode() + " exists").with("countyCode", r.countyCode());
-        }
+        CountyLife.of(r.countyCode()).requireLivesIn(r.year());
         CategoryAssignment existing = CategoryAssignment.<CategoryAssignment>find("countyCode = ?1 and year = ?2 and endedOn is null",
                 r.countyCode(), r.year()).firstResultOptional().orElse(null);
         if (existing != null) {
@@ -109,20 +107,20 @@ public class CategoryService {
         return PageResult.of(AssessmentCategory.findAll(BY_CODE.panache(paging.rawSort())), paging, AssessmentCategoryView::of);
     }
 
-    /** Assignments in force, filtered by year, county and category (null: any). */
+    /** Assignments in force (with includeEnded, ended ones too), filtered by year, county and category (null: any). */
     @Transactional
-    public PageResult<CategoryAssignmentView> list(Integer year, String county, String category, PageParams paging) {
-        Filter f = Filter.where().isNull("endedOn", true).eq("year", year).eq("countyCode", county).eq("categoryCode", category);
+    public PageResult<CategoryAssignmentView> list(Integer year, String county, String category, boolean includeEnded, PageParams paging) {
+        Filter f = Filter.where().isNull("endedOn", includeEnded ? null : Boolean.TRUE).eq("year", year).eq("countyCode", county).eq("categoryCode", category);
         return PageResult.of(f.find(CategoryAssignment.class, SORT.panache(paging.rawSort())), paging, CategoryService::view);
     }
 
-    /** The assignments in force of one county; 404 for a code that never was a county. */
+    /** The assignments of one county, ended ones with their end; 404 for a code that never was a county. */
     @Transactional
     public PageResult<CategoryAssignmentView> ofCounty(String code, PageParams paging) {
         if (Division.count("code = ?1 and level = ?2", code, Division.COUNTY) == 0) {
             throw ApiException.notFound("County", code);
         }
-        Filter f = Filter.where().eq("countyCode", code).isNull("endedOn", true);
+        Filter f = Filter.where().eq("countyCode", code);
         return PageResult.of(f.find(CategoryAssignment.class, BY_YEAR.panache(paging.rawSort())), paging, CategoryService::view);
     }
 

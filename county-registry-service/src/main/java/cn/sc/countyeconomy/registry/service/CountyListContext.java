@@ -41,7 +41,8 @@ record CountyListContext(LocalDate asOf, Map<String, Division> prefectures, Map<
         Map<String, String> categoryNames = AssessmentCategory.<AssessmentCategory>listAll().stream()
                 .collect(Collectors.toMap(c -> c.code, c -> c.nameZh));
         List<DivisionLineage> lineage = DivisionLineage.listAll();
-        Map<String, List<DivisionLineage>> predsOf = lineage.stream().collect(Collectors.groupingBy(l -> l.successorCode));
+        Map<String, List<DivisionLineage>> predsOf = lineage.stream().filter(l -> !l.effectiveDate.isAfter(asOf))
+                .collect(Collectors.groupingBy(l -> l.successorCode));
         Map<String, List<DivisionLineage>> succsOf = lineage.stream().filter(l -> !l.effectiveDate.isAfter(asOf))
                 .collect(Collectors.groupingBy(l -> l.predecessorCode));
         return new CountyListContext(asOf, prefectures, regions, designations, categories, categoryNames, predsOf, succsOf,
@@ -75,7 +76,8 @@ record CountyListContext(LocalDate asOf, Map<String, Division> prefectures, Map<
         Region r = regionOf(c);
         CategoryAssignment ca = categories.get(c.code);
         return new CountyView(c.code, c.nameZh, c.nameEn, c.level, c.type, c.parentCode, p == null ? null : p.nameZh,
-                r == null ? null : r.code, r == null ? null : r.nameZh, c.validFrom, c.validTo, "ACTIVE",
+                r == null ? null : r.code, r == null ? null : r.nameZh, c.validFrom, c.validTo, c.validFromKnown(), c.validFromSource,
+                c.recordedSince, c.assumedOn(asOf) ? CountyView.ASSUMED_UNCHANGED_SINCE : CountyView.RECORDED, "ACTIVE",
                 succsOf.getOrDefault(c.code, List.of()).stream()
                         .map(l -> new CodeName(l.successorCode, names.on(l.successorCode, l.effectiveDate))).distinct().toList(),
                 predsOf.getOrDefault(c.code, List.of()).stream()

@@ -116,7 +116,8 @@ public class CountyReads {
         };
         Division prefecture = shown.parentCode == null ? null : versionOn(shown.parentCode, seenOn);
         Region region = prefecture == null || prefecture.regionCode == null ? null : Region.findById(prefecture.regionCode);
-        List<DivisionLineage> preds = DivisionLineage.list("successorCode = ?1 order by effectiveDate, predecessorCode", code);
+        // lineage as known on asOf: a change effective later has no predecessors or successors yet
+        List<DivisionLineage> preds = DivisionLineage.list("successorCode = ?1 and effectiveDate <= ?2 order by effectiveDate, predecessorCode", code, asOf);
         List<DivisionLineage> succs = DivisionLineage.list("predecessorCode = ?1 and effectiveDate <= ?2 order by effectiveDate, successorCode", code, asOf);
         ChangeSummary retiredBy = null;
         if ("RETIRED".equals(status)) {
@@ -133,7 +134,8 @@ public class CountyReads {
         String countyName = shown.nameZh;
         return new CountyView(shown.code, shown.nameZh, shown.nameEn, shown.level, shown.type, shown.parentCode,
                 prefecture == null ? null : prefecture.nameZh, region == null ? null : region.code, region == null ? null : region.nameZh,
-                shown.validFrom, shown.validTo, status,
+                shown.validFrom, shown.validTo, shown.validFromKnown(), shown.validFromSource, shown.recordedSince,
+                "ACTIVE".equals(status) && shown.assumedOn(asOf) ? CountyView.ASSUMED_UNCHANGED_SINCE : CountyView.RECORDED, status,
                 succs.stream().map(l -> new CodeName(l.successorCode, names.on(l.successorCode, l.effectiveDate))).distinct().toList(),
                 preds.stream().map(l -> new CodeName(l.predecessorCode, names.on(l.predecessorCode, l.effectiveDate.minusDays(1)))).distinct().toList(),
                 retiredBy, category,
@@ -168,7 +170,8 @@ public class CountyReads {
         }
         List<CountyVersion> entries = versions.stream().map(v -> {
             Division p = v.parentCode == null ? null : versionOn(v.parentCode, v.validFrom);
-            return new CountyVersion(v.validFrom, v.validTo, v.nameZh, v.nameEn, v.type, v.parentCode, p == null ? null : p.nameZh, v.source, v.version);
+            return new CountyVersion(v.validFrom, v.validTo, v.validFromKnown(), v.validFromSource, v.recordedSince, v.nameZh, v.nameEn, v.type, v.parentCode,
+                    p == null ? null : p.nameZh, v.source, v.version);
         }).toList();
         List<ChangeSummary> changes = DivisionChange.<DivisionChange>list("order by effectiveDate, id").stream()
                 .filter(ch -> ch.from().contains(code) || ch.to().contains(code)).map(ChangeSummary::of).toList();

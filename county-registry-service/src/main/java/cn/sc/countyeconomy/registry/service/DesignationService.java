@@ -9,7 +9,6 @@ import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.registry.Designation;
 import cn.sc.countyeconomy.registry.DesignationType;
-import cn.sc.countyeconomy.registry.Division;
 import cn.sc.countyeconomy.registry.DivisionChange;
 import cn.sc.countyeconomy.registry.api.DesignationTypeView;
 import cn.sc.countyeconomy.registry.api.DesignationUpdate;
@@ -49,16 +48,13 @@ public class DesignationService {
             throw ApiException.rule("unknown-designation-type", "typeCode: no designation type '" + r.typeCode() + "'; see GET /api/v1/designation-types")
                     .with("typeCode", r.typeCode());
         }
-        Division county = Division.on(r.countyCode(), r.validFrom()).filter(d -> Division.COUNTY.equals(d.level)).orElse(null);
-        if (county == null) {
-            if (Division.count("code = ?1 and level = ?2", r.countyCode(), Division.COUNTY) == 0) {
-                throw ApiException.rule("unknown-county", "countyCode: no county-level division " + r.countyCode() + " exists").with("countyCode",
-                        r.countyCode());
-            }
+        CountyLife life = CountyLife.of(r.countyCode());
+        if (!life.covers(r.validFrom(), r.validFrom().plusDays(1))) {
             throw ApiException.rule("county-not-active", "countyCode: county " + r.countyCode() + " is not ACTIVE on validFrom " + r.validFrom())
                     .with("countyCode", r.countyCode());
         }
         checkDates(r.validFrom(), r.validTo());
+        life.requireCovers(r.validFrom(), r.validTo());
         checkOverlap(r.typeCode(), r.countyCode(), r.sourceOrDefault(), r.validFrom(), r.validTo(), null);
         Designation d = new Designation();
         d.typeCode = r.typeCode();
@@ -108,6 +104,7 @@ public class DesignationService {
         Preconditions.requireMatch(ifMatch, d.version);
         DesignationView before = DesignationView.of(d, CountyReads.latestName(d.countyCode));
         checkDates(r.validFrom(), r.validTo());
+        CountyLife.of(d.countyCode).requireCovers(r.validFrom(), r.validTo());
         checkOverlap(d.typeCode, d.countyCode, d.source, r.validFrom(), r.validTo(), d.id);
         d.validFrom = r.validFrom();
         d.validTo = r.validTo();

@@ -6,8 +6,6 @@ import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.SortFields;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.query.Filter;
-import cn.sc.countyeconomy.registry.CategoryAssignment;
-import cn.sc.countyeconomy.registry.Designation;
 import cn.sc.countyeconomy.registry.Division;
 import cn.sc.countyeconomy.registry.DivisionChange;
 import cn.sc.countyeconomy.registry.DivisionLineage;
@@ -37,8 +35,8 @@ import java.util.Set;
 /**
  * Applies a division change atomically: every check runs before anything is written (and the
  * whole change is one transaction), old versions close and new ones open on the effective date,
- * lineage links both ways, designations and category assignments carry over where asked, and one
- * feed event per effect. The rules of each kind are in {@link DivisionChangeKind}.
+ * lineage links both ways, the sources' designations and category assignments end or go to the
+ * successors ({@link DivisionHandOver}), and one feed event per effect. The rules of each kind are in {@link DivisionChangeKind}.
  */
 @ApplicationScoped
 public class DivisionChangeService {
@@ -84,15 +82,8 @@ public class DivisionChangeService {
         Effects effects = new Effects(change, eff);
         List<Division> opened = replaceVersions(effects, sources, planned, r.source());
         linkLineage(change, sources, opened);
-        for (Division src : sources.values()) {
-            if (opened.stream().anyMatch(d -> d.code.equals(src.code))) {
-                continue; // the code continues: what it holds stays with it
-            }
-            endDesignations(effects, src, opened, Boolean.TRUE.equals(r.carryOverDesignations()));
-            if (Boolean.TRUE.equals(r.carryOverCategories())) {
-                copyCategories(effects, src, opened.stream().filter(d -> !sources.containsKey(d.code)).toList());
-            }
-        }
+        new DivisionHandOver(em, effects, !Boolean.FALSE.equals(r.carryOverDesignations()), !Boolean.FALSE.equals(r.carryOverCategories()))
+                .apply(kind, sources, opened);
         DivisionChangeView view = DivisionChangeView.of(change, effects.publish(feed));
         audit.record("DivisionChange", change.id, "CREATE", null, view);
         return view;
@@ -207,7 +198,7 @@ public class DivisionChangeService {
         Division first = sources.values().iterator().next();
         List<Division> opened = new ArrayList<>();
         for (Planned p : planned) {
-            Division d = (p.continuing() ? sources.get(p.code()) : first).successorVersion(effects.date);
+            Division d = (p.continuing() ? sources.get(p.code()) : first).successorVersion(effects.date, source);
             d.code = p.code();
             d.nameZh = p.name();
             d.nameEn = p.nameEn();
@@ -239,71 +230,6 @@ public class DivisionChangeService {
         em.flush();
     }
 
-    /** Ends the designations of a retired source open on the effective date; with carry, the successors take them over. */
-    private void endDesignations(Effects effects, Division src, List<Division> opened, boolean carry) {
-        LocalDate eff = effects.date;
-        List<Designation> open = Filter.where().eq("countyCode", src.code).before("validFrom", eff).overlaps("validFrom", "validTo", eff, null)
-                .list(Designation.class, Sort.by("id"));
-        for (Designation d : open) {
-            LocalDate originalEnd = d.validTo;
-            d.validTo = eff;
-            em.flush();
-            effects.add("DESIGNATION", d.id.toString(), "ENDED", DesignationService.payload(d, effects.change));
-            if (carry) {
-                for (Division to : opened) {
-                    if (!to.code.equals(src.code)) {
-                        carryDesignation(effects, d, originalEnd, src, to);
-                    }
-                }
-            }
-        }
-    }
-
-    private void carryDesignation(Effects effects, Designation d, LocalDate originalEnd, Division src, Division to) {
-        long overlapping = Filter.where().eq("typeCode", d.typeCode).eq("countyCode", to.code).eq("source", d.source)
-                .overlaps("validFrom", "validTo", effects.date, originalEnd).count(Designation.class);
-        if (overlapping > 0) {
-            return; // e.g. two merged counties held the same designation: the successor holds it once
-        }
-        Designation n = new Designation();
-        n.typeCode = d.typeCode;
-        n.countyCode = to.code;
-        n.validFrom = effects.date;
-        n.validTo = originalEnd;
-        n.evidenceStatus = d.evidenceStatus;
-        n.sourceRef = d.sourceRef;
-        n.source = d.source;
-        n.note = "Carried over from " + src.code + " (" + src.nameZh + ") by division change " + effects.change.id
-                + (d.note == null ? "" : ". " + d.note);
-        n.persist();
-        em.flush();
-        effects.add("DESIGNATION", n.id.toString(), "CREATED", DesignationService.payload(n, effects.change));
-    }
-
-    /** Copies a retired source's category assignments (the latest up to the effective year, and later ones) to new successors. */
-    private void copyCategories(Effects effects, Division src, List<Division> targets) {
-        int effYear = effects.date.getYear();
-        Integer fromYear = CategoryAssignment.<CategoryAssignment>find("countyCode = ?1 and endedOn is null and year <= ?2 order by year desc",
-                src.code, effYear).firstResultOptional().map(a -> a.year).orElse(effYear);
-        List<CategoryAssignment> assignments = CategoryAssignment.list("countyCode = ?1 and endedOn is null and year >= ?2 order by year",
-                src.code, fromYear);
-        for (CategoryAssignment a : assignments) {
-            for (Division to : targets) {
-                if (to.code.equals(src.code) || CategoryAssignment.count("countyCode = ?1 and year = ?2 and endedOn is null", to.code, a.year) > 0) {
-                    continue;
-                }
-                CategoryAssignment n = new CategoryAssignment();
-                n.countyCode = to.code;
-                n.year = a.year;
-                n.categoryCode = a.categoryCode;
-                n.source = "Carried over from " + src.code + " by division change " + effects.change.id + "; originally: " + a.source;
-                n.persist();
-                em.flush();
-                effects.add("CATEGORY_ASSIGNMENT", n.id.toString(), "CREATED", CategoryService.payload(n, effects.change));
-            }
-        }
-    }
-
     static Map<String, Object> payload(Division d, DivisionChange change, String action) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", d.code);
@@ -331,7 +257,7 @@ public class DivisionChangeService {
     }
 
     /** The feed events of one change, in the order its effects happened. */
-    private static final class Effects {
+    static final class Effects {
 
         final DivisionChange change;
         final LocalDate date;

