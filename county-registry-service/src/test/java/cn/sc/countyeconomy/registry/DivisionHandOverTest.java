@@ -38,7 +38,7 @@ class DivisionHandOverTest {
     static final String PROVINCE = "code,name,prefecture_code,prefecture_name,province_code,province_name\n"
             + "980301,一县,980300,东市,980000,试验省\n980302,二县,980300,东市,980000,试验省\n980303,三县,980300,东市,980000,试验省\n"
             + "980304,四县,980300,东市,980000,试验省\n980305,五县,980300,东市,980000,试验省\n980306,六县,980300,东市,980000,试验省\n"
-            + "980307,七县,980300,东市,980000,试验省\n980308,八县,980300,东市,980000,试验省\n980401,西县,980400,西市,980000,试验省\n";
+            + "980307,七县,980300,东市,980000,试验省\n980308,八县,980300,东市,980000,试验省\n980309,九县,980300,东市,980000,试验省\n980401,西县,980400,西市,980000,试验省\n";
 
     static void ensureProvince() {
         for (String type : List.of("HANDOVER_OPEN", "HANDOVER_LATER")) {
@@ -64,6 +64,18 @@ class DivisionHandOverTest {
         return given().header("Authorization", ADMIN).contentType("application/json")
                 .body(Map.of("typeCode", type, "countyCode", county, "validFrom", from, "sourceRef", "test"))
                 .when().post("/api/v1/designations").then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /**
+     * A county's holdings before a change: categories of a past year (KEY_DEVELOPMENT) and of a current one
+     * (MAIN_FARM_PRODUCE), a designation open since 2022 and one that starts in 2025.
+     */
+    record Holdings(long past, long current, long open, long later) {
+
+        static Holdings of(String county, int pastYear, int currentYear) {
+            return new Holdings(assign(county, pastYear, "KEY_DEVELOPMENT"), assign(county, currentYear, "MAIN_FARM_PRODUCE"),
+                    designate(county, "HANDOVER_OPEN", "2022-01-01"), designate(county, "HANDOVER_LATER", "2025-01-01"));
+        }
     }
 
     static Response change(Map<String, Object> body) {
@@ -124,10 +136,11 @@ class DivisionHandOverTest {
     @Test
     void recodeHandsYearsFromTheChangeOnAndDesignationsToTheNewCode() {
         ensureProvince();
-        long past = assign("980301", 2022, "KEY_DEVELOPMENT");
-        long y2024 = assign("980301", 2024, "MAIN_FARM_PRODUCE");
-        long open = designate("980301", "HANDOVER_OPEN", "2022-01-01");
-        long later = designate("980301", "HANDOVER_LATER", "2025-01-01");
+        Holdings h = Holdings.of("980301", 2022, 2024);
+        long past = h.past();
+        long y2024 = h.current();
+        long open = h.open();
+        long later = h.later();
         Response r = change(Map.of("kind", "RECODE", "effectiveDate", "2024-01-01", "fromCodes", List.of("980301"),
                 "successors", List.of(Map.of("code", "980351")), "source", "test"));
         List<String> feed = feedOf(r);
@@ -154,6 +167,20 @@ class DivisionHandOverTest {
                 Map.of((String) moved.get(0).get("typeCode"), moved.get(0).get("validFrom"), (String) moved.get(1).get("typeCode"),
                         moved.get(1).get("validFrom")));
         assertEquals(1, designations("980301").size(), "only the ended one stays on the retired code");
+    }
+
+    @Test
+    void upgradeToANewCodeOnTheFirstOfJanuaryHandsThatWholeYearOver() {
+        ensureProvince();
+        Holdings h = Holdings.of("980309", 2022, 2023);
+        change(Map.of("kind", "UPGRADE", "effectiveDate", "2023-01-01", "fromCodes", List.of("980309"),
+                "successors", List.of(Map.of("code", "980381", "name", "九市", "type", "COUNTY_LEVEL_CITY")), "source", "test"));
+        assertEquals(Map.of(2022, Arrays.asList("KEY_DEVELOPMENT", null), 2023, List.of("MAIN_FARM_PRODUCE", "2023-01-01")), categories("980309"));
+        assertEquals(Map.of(2023, Arrays.asList("MAIN_FARM_PRODUCE", null)), categories("980381"));
+        given().header("Authorization", READER).when().get("/api/v1/designations/" + h.open()).then().body("validTo", equalTo("2023-01-01"));
+        given().header("Authorization", READER).when().get("/api/v1/designations/" + h.later()).then().statusCode(404);
+        given().header("Authorization", READER).when().get("/api/v1/counties/980381?asOf=2025-06-01").then()
+                .body("designations.typeCode", equalTo(List.of("HANDOVER_LATER", "HANDOVER_OPEN"))).body("category.year", equalTo(2023));
     }
 
     @Test
@@ -234,10 +261,11 @@ class DivisionHandOverTest {
     @Test
     void abolishEndsDesignationsAndCurrentYearsAndWritesAfterwardsAreRefused() {
         ensureProvince();
-        long past = assign("980307", 2020, "KEY_DEVELOPMENT");
-        long current = assign("980307", 2025, "KEY_DEVELOPMENT");
-        long open = designate("980307", "HANDOVER_OPEN", "2022-01-01");
-        long later = designate("980307", "HANDOVER_LATER", "2025-01-01");
+        Holdings h = Holdings.of("980307", 2020, 2025);
+        long past = h.past();
+        long current = h.current();
+        long open = h.open();
+        long later = h.later();
         Response r = change(Map.of("kind", "ABOLISH", "effectiveDate", "2024-06-01", "fromCodes", List.of("980307"), "source", "test"));
         List<String> feed = feedOf(r);
         assertTrue(feed.containsAll(List.of("COUNTY/980307/RETIRED", "DESIGNATION/" + open + "/ENDED", "DESIGNATION/" + later + "/DELETED",

@@ -23,7 +23,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Assessment category assignments per county and year: add, correct, end. */
@@ -42,6 +44,8 @@ public class CategoryService {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    ReadCache cache;
 
     @Transactional
     public CategoryAssignmentView create(NewCategoryAssignment r) {
@@ -102,31 +106,39 @@ public class CategoryService {
     }
 
     /** The assessment categories, paged. */
-    @Transactional
     public PageResult<AssessmentCategoryView> categories(PageParams paging) {
         return PageResult.of(AssessmentCategory.findAll(BY_CODE.panache(paging.rawSort())), paging, AssessmentCategoryView::of);
     }
 
     /** Assignments in force (with includeEnded, ended ones too), filtered by year, county and category (null: any). */
-    @Transactional
     public PageResult<CategoryAssignmentView> list(Integer year, String county, String category, boolean includeEnded, PageParams paging) {
-        Filter f = Filter.where().isNull("endedOn", includeEnded ? null : Boolean.TRUE).eq("year", year).eq("countyCode", county).eq("categoryCode", category);
-        return PageResult.of(f.find(CategoryAssignment.class, SORT.panache(paging.rawSort())), paging, CategoryService::view);
+        Filter f = Filter.where().isNull("endedOn", includeEnded ? null : Boolean.TRUE).eq("year", year).eq("countyCode", county)
+                .eq("categoryCode", category);
+        return cache.list(List.of("category-assignments", Arrays.asList(year, county, category, includeEnded), paging.page(), paging.size(),
+                List.copyOf(paging.rawSort())), () -> page(f, SORT, paging));
     }
 
     /** The assignments of one county, ended ones with their end; 404 for a code that never was a county. */
-    @Transactional
     public PageResult<CategoryAssignmentView> ofCounty(String code, PageParams paging) {
-        if (Division.count("code = ?1 and level = ?2", code, Division.COUNTY) == 0) {
-            throw ApiException.notFound("County", code);
-        }
-        Filter f = Filter.where().eq("countyCode", code);
-        return PageResult.of(f.find(CategoryAssignment.class, BY_YEAR.panache(paging.rawSort())), paging, CategoryService::view);
+        return cache.list(List.of("county-categories", code, paging.page(), paging.size(), List.copyOf(paging.rawSort())), () -> {
+            if (Division.count("code = ?1 and level = ?2", code, Division.COUNTY) == 0) {
+                throw ApiException.notFound("County", code);
+            }
+            return page(Filter.where().eq("countyCode", code), BY_YEAR, paging);
+        });
     }
 
-    @Transactional
     public CategoryAssignmentView get(long id) {
         return view(find(id));
+    }
+
+    /** A page of assignments: one query for the page, one for its count, one for the names of its counties. */
+    private static PageResult<CategoryAssignmentView> page(Filter f, SortFields sort, PageParams paging) {
+        PageResult<CategoryAssignment> rows = PageResult.of(f.find(CategoryAssignment.class, sort.panache(paging.rawSort())), paging, a -> a);
+        Map<String, String> names = CountyReads.latestNames(rows.items().stream().map(a -> a.countyCode).toList());
+        Map<String, String> categories = CountyReads.categoryNames();
+        return new PageResult<>(rows.items().stream().map(a -> CategoryAssignmentView.of(a, names.get(a.countyCode), categories.get(a.categoryCode)))
+                .toList(), rows.page(), rows.size(), rows.totalItems(), rows.totalPages());
     }
 
     static CategoryAssignment find(long id) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -40,6 +43,10 @@ public class ChangeFeed {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    FeedSequence sequence;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** Takes the register's write lock until the transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -63,6 +70,20 @@ public class ChangeFeed {
                 "UPDATE change_counter SET last_value = last_value + ?1 WHERE id = 1 RETURNING last_value")
                 .setParameter(1, events.size()).getSingleResult()).longValue();
         long first = last - events.size() + 1;
+        // this replica's readers see the write as soon as it has committed, before the notification arrives
+        transactions.registerInterposedSynchronization(new Synchronization() {
+
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sequence.advanceTo(last);
+                }
+            }
+        });
         Timestamp now = Timestamp.from(Instant.now(clock));
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_event (sequence, occurred_at, entity_type, entity_id, "
@@ -85,7 +106,6 @@ public class ChangeFeed {
     }
 
     /** At most {@code limit} events after a sequence, and whether more follow. */
-    @Transactional
     public ChangeFeedPage page(long after, int limit) {
         List<ChangeEvent> events = ChangeEvent.find("sequence > ?1 order by sequence", after).range(0, limit).list();
         boolean more = events.size() > limit;

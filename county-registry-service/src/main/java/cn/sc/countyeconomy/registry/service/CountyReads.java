@@ -23,7 +23,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -43,46 +41,30 @@ import java.util.stream.Collectors;
  * of queries.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class CountyReads {
 
-    /**
-     * Views already assembled, each tagged with the change-feed sequence read before it was built.
-     * Every write that changes what a view shows appends to the feed (and so moves the sequence),
-     * so an entry is served only while its tag is the current sequence: one primary-key read per
-     * request instead of seven queries, never a stale answer, and correct with any number of
-     * replicas, since the sequence lives in the database.
-     */
-    private record Cached(long sequence, CountyView view) {
+    private record Key(String code, LocalDate asOf) {
     }
 
-    private record Key(String code, LocalDate asOf) {
+    private record ListKey(LocalDate asOf, CountyListFilter filter) {
     }
 
     /** The sortable fields of the county list. */
     public static final SortFields SORT = SortFields.of("code", "code", "name", "name", "nameEn", "nameEn", "type", "type",
             "prefectureCode", "prefectureCode", "validFrom", "validFrom");
 
-    static final int CACHE_LIMIT = 20_000;
-    private final ConcurrentHashMap<Key, Cached> views = new ConcurrentHashMap<>();
-
     @Inject
     EntityManager em;
+    @Inject
+    ReadCache cache;
 
+    /**
+     * One county as of a date, assembled from a handful of queries and then kept in the bounded
+     * cache under the change-feed sequence ({@link ReadCache}): a read costs no database round trip
+     * while nothing changed.
+     */
     public CountyView one(String code, LocalDate asOf) {
-        long sequence = ((Number) em.createNativeQuery("SELECT last_value FROM change_counter WHERE id = 1")
-                .getSingleResult()).longValue();
-        Key key = new Key(code, asOf);
-        Cached hit = views.get(key);
-        if (hit != null && hit.sequence() == sequence) {
-            return hit.view();
-        }
-        CountyView view = assemble(code, asOf);
-        if (views.size() >= CACHE_LIMIT) {
-            views.clear();
-        }
-        views.put(key, new Cached(sequence, view));
-        return view;
+        return cache.county(new Key(code, asOf), () -> assemble(code, asOf));
     }
 
     private CountyView assemble(String code, LocalDate asOf) {
@@ -148,8 +130,12 @@ public class CountyReads {
         return list(asOf, f).stream().sorted(SORT.comparator(sort, CountyReads::property)).toList();
     }
 
-    /** The counties valid on asOf that pass the filter, unsorted. */
+    /** The counties valid on asOf that pass the filter, unsorted (cached under the change-feed sequence). */
     public List<CountyView> list(LocalDate asOf, CountyListFilter f) {
+        return cache.countyList(new ListKey(asOf, f), () -> List.copyOf(assembleList(asOf, f)));
+    }
+
+    private List<CountyView> assembleList(LocalDate asOf, CountyListFilter f) {
         CountyListContext ctx = CountyListContext.load(asOf, f.year());
         String nameKey = f.name() == null ? null : PlaceNames.searchKey(f.name());
         List<CountyView> out = new ArrayList<>();
@@ -162,7 +148,6 @@ public class CountyReads {
     }
 
     /** The history of a county code: its versions and the changes that touched it. */
-    @Transactional
     public CountyHistory history(String code) {
         List<Division> versions = Division.versions(code).stream().filter(d -> Division.COUNTY.equals(d.level)).toList();
         if (versions.isEmpty()) {
@@ -204,6 +189,22 @@ public class CountyReads {
     /** The latest Chinese name of a code, for representations that name a county by code. */
     public static String latestName(String code) {
         return Division.<Division>find("code = ?1 order by validFrom desc", code).firstResultOptional().map(d -> d.nameZh).orElse(null);
+    }
+
+    /** The latest Chinese name of each of a set of codes, from one query. */
+    public static Map<String, String> latestNames(Collection<String> codes) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (!codes.isEmpty()) {
+            for (Division d : Division.<Division>list("code in ?1 order by validFrom", new HashSet<>(codes))) {
+                names.put(d.code, d.nameZh); // later versions overwrite earlier ones
+            }
+        }
+        return names;
+    }
+
+    /** The Chinese names of the assessment categories. */
+    static Map<String, String> categoryNames() {
+        return AssessmentCategory.<AssessmentCategory>listAll().stream().collect(Collectors.toMap(c -> c.code, c -> c.nameZh));
     }
 
     static String categoryName(String code) {

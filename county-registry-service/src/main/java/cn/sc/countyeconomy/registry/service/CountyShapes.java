@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +49,6 @@ public class CountyShapes {
      * properties and its shape, or the shape of its single successor (marked in shapeCode) when it
      * has none of its own; codes without any shape are listed in missingShapes.
      */
-    @Transactional
     public String featureCollection(LocalDate asOf, CountyListFilter filter) {
         List<CountyView> counties = new ArrayList<>(reads.list(asOf, filter));
         counties.sort(Comparator.comparing(CountyView::code));

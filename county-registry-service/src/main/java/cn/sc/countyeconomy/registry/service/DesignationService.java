@@ -23,8 +23,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Designations and their types: add, end, correct; each write audited and in the change feed. */
@@ -40,6 +41,8 @@ public class DesignationService {
     AuditTrail audit;
     @Inject
     EntityManager em;
+    @Inject
+    ReadCache cache;
 
     @Transactional
     public DesignationView create(NewDesignation r) {
@@ -136,27 +139,27 @@ public class DesignationService {
         return view;
     }
 
-    /** Designations filtered by type, county and source, and active on asOf when given (null: any). */
-    @Transactional
+    /** Designations filtered by type, county and source, and active on asOf when given (null: any); three queries a page. */
     public PageResult<DesignationView> list(String type, String county, String source, LocalDate asOf, PageParams paging) {
         Filter f = Filter.where().eq("typeCode", type).eq("countyCode", county).eq("source", source).validOn("validFrom", "validTo", asOf);
-        Map<String, String> names = new HashMap<>();
-        return PageResult.of(f.find(Designation.class, SORT.panache(paging.rawSort())), paging,
-                d -> DesignationView.of(d, names.computeIfAbsent(d.countyCode, CountyReads::latestName)));
+        return cache.list(List.of("designations", Arrays.asList(type, county, source, asOf), paging.page(), paging.size(),
+                List.copyOf(paging.rawSort())), () -> {
+                    PageResult<Designation> rows = PageResult.of(f.find(Designation.class, SORT.panache(paging.rawSort())), paging, d -> d);
+                    Map<String, String> names = CountyReads.latestNames(rows.items().stream().map(d -> d.countyCode).toList());
+                    return new PageResult<>(rows.items().stream().map(d -> DesignationView.of(d, names.get(d.countyCode))).toList(), rows.page(),
+                            rows.size(), rows.totalItems(), rows.totalPages());
+                });
     }
 
-    @Transactional
     public DesignationView get(long id) {
         Designation d = find(id);
         return DesignationView.of(d, CountyReads.latestName(d.countyCode));
     }
 
-    @Transactional
     public PageResult<DesignationTypeView> types(PageParams paging) {
         return PageResult.of(DesignationType.findAll(TYPE_SORT.panache(paging.rawSort())), paging, DesignationTypeView::of);
     }
 
-    @Transactional
     public DesignationTypeView type(String code) {
         DesignationType t = DesignationType.findById(code);
         if (t == null) {

@@ -52,12 +52,10 @@ public class DivisionChangeService {
     @Inject
     Clock clock;
 
-    @Transactional
     public PageResult<DivisionChangeView> list(PageParams paging) {
         return PageResult.of(DivisionChange.findAll(SORT.panache(paging.rawSort())), paging, (DivisionChange c) -> DivisionChangeView.of(c, null));
     }
 
-    @Transactional
     public DivisionChangeView get(long id) {
         DivisionChange c = DivisionChange.findById(id);
         if (c == null) {

@@ -14,7 +14,7 @@ import cn.sc.countyeconomy.registry.api.ProvinceView;
 import cn.sc.countyeconomy.registry.api.RegionView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -24,38 +24,59 @@ import java.util.Map;
 
 /** Reads prefectures and economic regions as they were on a date, with their county counts. */
 @ApplicationScoped
-@Transactional
 public class PrefectureReads {
 
     static final SortFields PREFECTURE_SORT = SortFields.of("code", "code", "name", "name", "regionCode", "regionCode");
     static final SortFields REGION_SORT = SortFields.of("code", "code", "name", "name");
 
-    /** The prefectures valid on a date, filtered by region and province (null: any), sorted and paged. */
+    private record Key(String what, LocalDate date, String code, String region, String province, int page, int size, List<String> sort) {
+
+        static Key of(String what, LocalDate date, String code, String region, String province, PageParams paging) {
+            return new Key(what, date, code, region, province, paging == null ? 0 : paging.page(), paging == null ? 0 : paging.size(),
+                    paging == null ? List.of() : List.copyOf(paging.rawSort()));
+        }
+    }
+
+    @Inject
+    ReadCache cache;
+
+    /** The prefectures valid on a date, filtered by region and province (null: any), sorted and paged; four queries whatever their number. */
     public PageResult<PrefectureView> prefectures(LocalDate date, String region, String province, PageParams paging) {
-        Map<String, Long> counts = countyCounts(date);
-        List<PrefectureView> all = Filter.where().eq("level", Division.PREFECTURE).validOn("validFrom", "validTo", date)
-                .eq("regionCode", region).eq("parentCode", province).list(Division.class, null).stream()
-                .map(d -> view(d, date, counts.getOrDefault(d.code, 0L).intValue(), null))
-                .sorted(PREFECTURE_SORT.comparator(paging.rawSort(), PrefectureReads::property)).toList();
-        return PageResult.ofList(all, paging);
+        return cache.list(Key.of("prefectures", date, null, region, province, paging), () -> {
+            Map<String, Long> counts = countyCounts(date);
+            Names names = Names.on(date);
+            List<PrefectureView> all = Filter.where().eq("level", Division.PREFECTURE).validOn("validFrom", "validTo", date)
+                    .eq("regionCode", region).eq("parentCode", province).list(Division.class, null).stream()
+                    .map(d -> view(d, names, counts.getOrDefault(d.code, 0L).intValue(), null))
+                    .sorted(PREFECTURE_SORT.comparator(paging.rawSort(), PrefectureReads::property)).toList();
+            return PageResult.ofList(all, paging);
+        });
     }
 
     /** A prefecture on a date with its county-level divisions then. */
     public PrefectureView prefecture(String code, LocalDate date) {
+        return cache.list(Key.of("prefecture", date, code, null, null, null), () -> assemblePrefecture(code, date));
+    }
+
+    private PrefectureView assemblePrefecture(String code, LocalDate date) {
         Division d = Division.on(code, date).filter(x -> Division.PREFECTURE.equals(x.level))
                 .orElseThrow(() -> ApiException.notFound("Prefecture", code + " on " + date));
         List<CountyRef> counties = Filter.where().eq("level", Division.COUNTY).eq("parentCode", code).validOn("validFrom", "validTo", date)
                 .list(Division.class, Sort.by("code")).stream().map(x -> new CountyRef(x.code, x.nameZh, x.nameEn, x.type)).toList();
-        return view(d, date, counties.size(), counties);
+        return view(d, Names.on(date), counties.size(), counties);
     }
 
     /** A version of a prefecture as the list shows it: with its county count on the version's first day. */
     public PrefectureView listed(Division d) {
-        return view(d, d.validFrom, countyCounts(d.validFrom).getOrDefault(d.code, 0L).intValue(), null);
+        return view(d, Names.on(d.validFrom), countyCounts(d.validFrom).getOrDefault(d.code, 0L).intValue(), null);
     }
 
     /** The provinces valid on a date with their prefecture and county counts, from three queries whatever their number. */
     public PageResult<ProvinceView> provinces(LocalDate date, PageParams paging) {
+        return cache.list(Key.of("provinces", date, null, null, null, paging), () -> assembleProvinces(date, paging));
+    }
+
+    private PageResult<ProvinceView> assembleProvinces(LocalDate date, PageParams paging) {
         Map<String, Long> countiesPerPrefecture = countyCounts(date);
         Map<String, Long> prefecturesPerProvince = new HashMap<>();
         Map<String, Long> countiesPerProvince = new HashMap<>();
@@ -77,19 +98,56 @@ public class PrefectureReads {
         return PageResult.ofList(all, paging);
     }
 
+    /** The regions with their prefectures and county counts on a date: three queries whatever their number. */
     public PageResult<RegionView> regions(LocalDate date, PageParams paging) {
-        Map<String, Long> counts = countyCounts(date);
-        List<RegionView> all = Region.<Region>listAll().stream().map(r -> view(r, date, counts))
-                .sorted(REGION_SORT.comparator(paging.rawSort(), (v, p) -> p.equals("name") ? v.name() : v.code())).toList();
-        return PageResult.ofList(all, paging);
+        return cache.list(Key.of("regions", date, null, null, null, paging), () -> {
+            RegionFacts facts = RegionFacts.on(date);
+            List<RegionView> all = Region.<Region>listAll().stream().map(facts::view)
+                    .sorted(REGION_SORT.comparator(paging.rawSort(), (v, p) -> p.equals("name") ? v.name() : v.code())).toList();
+            return PageResult.ofList(all, paging);
+        });
     }
 
     public RegionView region(String code, LocalDate date) {
-        Region r = Region.findById(code.toUpperCase(Locale.ROOT));
-        if (r == null) {
-            throw ApiException.notFound("Region", code);
+        String upper = code.toUpperCase(Locale.ROOT);
+        return cache.list(Key.of("region", date, upper, null, null, null), () -> {
+            Region r = Region.findById(upper);
+            if (r == null) {
+                throw ApiException.notFound("Region", code);
+            }
+            return RegionFacts.on(date).view(r);
+        });
+    }
+
+    /** The prefectures of every region on a date and the county counts, read once. */
+    private record RegionFacts(Map<String, List<Division>> prefecturesOf, Map<String, Long> counts) {
+
+        static RegionFacts on(LocalDate date) {
+            Map<String, List<Division>> prefecturesOf = Filter.where().eq("level", Division.PREFECTURE).validOn("validFrom", "validTo", date)
+                    .isNull("regionCode", false).list(Division.class, Sort.by("code")).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(p -> p.regionCode));
+            return new RegionFacts(prefecturesOf, countyCounts(date));
         }
-        return view(r, date, countyCounts(date));
+
+        RegionView view(Region r) {
+            List<Division> prefectures = prefecturesOf.getOrDefault(r.code, List.of());
+            int count = prefectures.stream().mapToInt(p -> counts.getOrDefault(p.code, 0L).intValue()).sum();
+            return new RegionView(r.code, r.nameZh, r.nameEn, r.provinceCode, prefectures.stream().map(p -> new CodeName(p.code, p.nameZh)).toList(),
+                    count, r.source);
+        }
+    }
+
+    /** Names of the provinces valid on a date and of the regions, each read once. */
+    private record Names(Map<String, String> provinces, Map<String, String> regions) {
+
+        static Names on(LocalDate date) {
+            Map<String, String> provinces = new HashMap<>();
+            Filter.where().eq("level", Division.PROVINCE).validOn("validFrom", "validTo", date).list(Division.class, null)
+                    .forEach(p -> provinces.put(p.code, p.nameZh));
+            Map<String, String> regions = new HashMap<>();
+            Region.<Region>listAll().forEach(r -> regions.put(r.code, r.nameZh));
+            return new Names(provinces, regions);
+        }
     }
 
     /** How many county-level divisions each prefecture had on a date. */
@@ -105,19 +163,10 @@ public class PrefectureReads {
         return m;
     }
 
-    private static PrefectureView view(Division d, LocalDate date, int count, List<CountyRef> counties) {
-        Division province = d.parentCode == null ? null : Division.on(d.parentCode, date).orElse(null);
-        Region region = d.regionCode == null ? null : Region.findById(d.regionCode);
-        return new PrefectureView(d.code, d.nameZh, d.nameEn, d.type, d.parentCode, province == null ? null : province.nameZh,
-                d.regionCode, region == null ? null : region.nameZh, d.validFrom, d.validTo, count, counties, d.source, d.version);
-    }
-
-    private static RegionView view(Region r, LocalDate date, Map<String, Long> counts) {
-        List<Division> prefectures = Filter.where().eq("level", Division.PREFECTURE).eq("regionCode", r.code)
-                .validOn("validFrom", "validTo", date).list(Division.class, Sort.by("code"));
-        int count = prefectures.stream().mapToInt(p -> counts.getOrDefault(p.code, 0L).intValue()).sum();
-        return new RegionView(r.code, r.nameZh, r.nameEn, r.provinceCode, prefectures.stream().map(p -> new CodeName(p.code, p.nameZh)).toList(),
-                count, r.source);
+    private static PrefectureView view(Division d, Names names, int count, List<CountyRef> counties) {
+        return new PrefectureView(d.code, d.nameZh, d.nameEn, d.type, d.parentCode, d.parentCode == null ? null : names.provinces().get(d.parentCode),
+                d.regionCode, d.regionCode == null ? null : names.regions().get(d.regionCode), d.validFrom, d.validTo, count, counties, d.source,
+                d.version);
     }
 
     private static Comparable<?> property(PrefectureView p, String property) {

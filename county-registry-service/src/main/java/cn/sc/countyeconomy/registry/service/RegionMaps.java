@@ -12,7 +12,6 @@ import cn.sc.countyeconomy.registry.api.CountyView;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -44,7 +43,6 @@ public class RegionMaps {
         }
     };
 
-    @Transactional
     public String regions(LocalDate asOf) {
         String collection = shapes.featureCollection(asOf, SICHUAN);
         BaseMap base;

@@ -1,0 +1,99 @@
+package cn.sc.countyeconomy.registry;
+
+import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.registry.service.FeedSequence;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The read caches are keyed with the change-feed sequence, which a replica learns from the
+ * database's notifications: a write made by another replica (here: straight in the database, as
+ * that replica's ChangeFeed writes it) shows in this replica's cached answers once its
+ * notification arrives, with no request asking the database for the sequence.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class ReadCacheTest {
+
+    static final String ADMIN = TestTokens.bearer("admin");
+    static final String READER = TestTokens.bearer("reader");
+
+    @Inject
+    AgroalDataSource database;
+    @Inject
+    FeedSequence sequence;
+
+    @Test
+    void anotherReplicasWriteShowsOnceItsNotificationArrives() throws Exception {
+        int status = given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("code", "CACHE_TEST", "name", "缓存测试", "nameEn", "Cache test")).when().post("/api/v1/designation-types").statusCode();
+        assertTrue(status == 201 || status == 409, "type: " + status);
+        long id = given().header("Authorization", ADMIN).contentType("application/json")
+                .body(Map.of("typeCode", "CACHE_TEST", "countyCode", "510108", "validFrom", "2001-01-01", "sourceRef", "test", "note", "before"))
+                .when().post("/api/v1/designations").then().statusCode(201).extract().jsonPath().getLong("id");
+        for (int i = 0; i < 2; i++) { // the second answer comes from the cache
+            given().header("Authorization", READER).queryParam("type", "CACHE_TEST").when().get("/api/v1/designations").then()
+                    .body("items.note", hasItem("before"));
+            given().header("Authorization", READER).when().get("/api/v1/counties/510108").then()
+                    .body("designations.find { it.id == " + id + " }.note", equalTo("before"));
+        }
+        for (int i = 0; i < 300 && !sequence.listening(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(sequence.listening(), "the replica listens to the database's notifications");
+
+        writeAsAnotherReplica(id, "after");
+
+        boolean seen = false;
+        for (int i = 0; i < 100 && !seen; i++) {
+            seen = "after".equals(given().header("Authorization", READER).when().get("/api/v1/counties/510108").then().statusCode(200)
+                    .extract().jsonPath().getString("designations.find { it.id == " + id + " }.note"));
+            if (!seen) {
+                Thread.sleep(50);
+            }
+        }
+        assertTrue(seen, "the other replica's write shows within 5 s");
+        given().header("Authorization", READER).queryParam("type", "CACHE_TEST").when().get("/api/v1/designations").then()
+                .body("items.note", hasItem("after"));
+    }
+
+    /** What another replica's DesignationService.correct writes: the row, the counter and the event, in one transaction. */
+    private void writeAsAnotherReplica(long designation, String note) throws Exception {
+        try (Connection c = database.getConnection()) {
+            c.setAutoCommit(false);
+            long seq;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE change_counter SET last_value = last_value + 1 WHERE id = 1 RETURNING last_value");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE designation SET note = ?, version = version + 1 WHERE id = ?")) {
+                ps.setString(1, note);
+                ps.setLong(2, designation);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO change_event (sequence, occurred_at, entity_type, entity_id, action, "
+                    + "effective_date, payload) VALUES (?, now(), 'DESIGNATION', ?, 'CORRECTED', NULL, ?::jsonb)")) {
+                ps.setLong(1, seq);
+                ps.setString(2, Long.toString(designation));
+                ps.setString(3, "{\"id\":" + designation + ",\"note\":\"" + note + "\"}");
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+}
