@@ -42,19 +42,19 @@ TODAY=$(TZ=Asia/Shanghai date +%F)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 work=$(mktemp -d); chmod 777 "$work"; trap 'rm -rf "$work"' EXIT
 
-valid="valid_from <= DATE '$TODAY' AND (valid_to IS NULL OR valid_to > DATE '$TODAY')"
+valid() { echo "$1.valid_from <= DATE '$TODAY' AND ($1.valid_to IS NULL OR $1.valid_to > DATE '$TODAY')"; }
 declare -A URL SQL
 URL[county]="$BASE/counties/$CODE"
 SQL[county]="SELECT * FROM division WHERE code = '$CODE' AND valid_to IS NULL;"
 URL[regions]="$BASE/regions"
 SQL[regions]="SELECT r.code, r.name_zh, p.code, p.name_zh, count(c.id) FROM region r
-  LEFT JOIN division p ON p.region_code = r.code AND p.level = 'PREFECTURE' AND p.$valid
-  LEFT JOIN division c ON c.parent_code = p.code AND c.level = 'COUNTY' AND c.$valid
+  LEFT JOIN division p ON p.region_code = r.code AND p.level = 'PREFECTURE' AND $(valid p)
+  LEFT JOIN division c ON c.parent_code = p.code AND c.level = 'COUNTY' AND $(valid c)
   GROUP BY r.code, r.name_zh, p.code, p.name_zh ORDER BY r.code, p.code;"
 URL[prefectures]="$BASE/prefectures?size=100"
 SQL[prefectures]="SELECT p.*, count(c.id) FROM division p
-  LEFT JOIN division c ON c.parent_code = p.code AND c.level = 'COUNTY' AND c.$valid
-  WHERE p.level = 'PREFECTURE' AND p.$valid GROUP BY p.id ORDER BY p.code LIMIT 100;"
+  LEFT JOIN division c ON c.parent_code = p.code AND c.level = 'COUNTY' AND $(valid c)
+  WHERE p.level = 'PREFECTURE' AND $(valid p) GROUP BY p.id ORDER BY p.code LIMIT 100;"
 URL[categories]="$BASE/category-assignments?year=2018&size=500"
 SQL[categories]="SELECT a.*, (SELECT d.name_zh FROM division d WHERE d.code = a.county_code ORDER BY d.valid_from DESC LIMIT 1)
   FROM category_assignment a WHERE a.year = 2018 AND a.ended_on IS NULL ORDER BY a.id LIMIT 500;"

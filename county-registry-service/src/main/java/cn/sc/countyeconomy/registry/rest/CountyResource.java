@@ -88,8 +88,8 @@ public class CountyResource {
     @APIResponse(responseCode = "404", description = "No county-level division ever had this code", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") @Parameter(description = "6-digit division code (GB/T 2260)", example = "510522") String code,
             @QueryParam("asOf") @Parameter(description = "Date (YYYY-MM-DD); default today (China).", example = "2015-01-01") String asOf) {
-        CountyView v = reads.one(Params.code(code), Params.asOf(asOf, clock));
-        return Preconditions.ok(v, v.version()).build();
+        CountyReads.Rendered v = reads.rendered(Params.code(code), Params.asOf(asOf, clock));
+        return Response.ok(v.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).tag(Preconditions.etag(v.version())).build();
     }
 
     @GET

@@ -19,6 +19,8 @@ import cn.sc.countyeconomy.registry.api.CountyVersion;
 import cn.sc.countyeconomy.registry.api.CountyView;
 import cn.sc.countyeconomy.registry.api.DesignationView;
 import cn.sc.countyeconomy.registry.naming.PlaceNames;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +51,28 @@ public class CountyReads {
     private record ListKey(LocalDate asOf, CountyListFilter filter) {
     }
 
+    private record RenderedKey(String code, LocalDate asOf) {
+    }
+
+    /** A county view as the JSON the API answers, with its version (the ETag). */
+    public record Rendered(byte[] json, long version) {
+    }
+
+    /**
+     * One county as of a date as the JSON answered for it, kept in the cache like {@link #one}: the
+     * single-county read, the registry's hottest path, then costs neither a query nor serialisation.
+     */
+    public Rendered rendered(String code, LocalDate asOf) {
+        return cache.county(new RenderedKey(code, asOf), () -> {
+            CountyView view = assemble(code, asOf);
+            try {
+                return new Rendered(json.writeValueAsBytes(view), view.version());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write county " + code, e);
+            }
+        });
+    }
+
     /** The sortable fields of the county list. */
     public static final SortFields SORT = SortFields.of("code", "code", "name", "name", "nameEn", "nameEn", "type", "type",
             "prefectureCode", "prefectureCode", "validFrom", "validFrom");
@@ -57,6 +81,8 @@ public class CountyReads {
     EntityManager em;
     @Inject
     ReadCache cache;
+    @Inject
+    ObjectMapper json;
 
     /**
      * One county as of a date, assembled from a handful of queries and then kept in the bounded
