@@ -137,30 +137,26 @@ class DivisionHandOverTest {
     void recodeHandsYearsFromTheChangeOnAndDesignationsToTheNewCode() {
         ensureProvince();
         Holdings h = Holdings.of("980301", 2022, 2024);
-        long past = h.past();
-        long y2024 = h.current();
-        long open = h.open();
-        long later = h.later();
         Response r = change(Map.of("kind", "RECODE", "effectiveDate", "2024-01-01", "fromCodes", List.of("980301"),
                 "successors", List.of(Map.of("code", "980351")), "source", "test"));
         List<String> feed = feedOf(r);
-        assertTrue(feed.contains("CATEGORY_ASSIGNMENT/" + y2024 + "/ENDED"), feed.toString());
-        assertTrue(feed.contains("DESIGNATION/" + open + "/ENDED"), feed.toString());
-        assertTrue(feed.contains("DESIGNATION/" + later + "/DELETED"), feed.toString());
+        assertTrue(feed.contains("CATEGORY_ASSIGNMENT/" + h.current() + "/ENDED"), feed.toString());
+        assertTrue(feed.contains("DESIGNATION/" + h.open() + "/ENDED"), feed.toString());
+        assertTrue(feed.contains("DESIGNATION/" + h.later() + "/DELETED"), feed.toString());
         // the past stays with the old code, the years from the change on go to the new one; ended ones stay visible
         assertEquals(Map.of(2022, Arrays.asList("KEY_DEVELOPMENT", null), 2024, List.of("MAIN_FARM_PRODUCE", "2024-01-01")),
                 categories("980301"));
         assertEquals(Map.of(2024, Arrays.asList("MAIN_FARM_PRODUCE", null)), categories("980351"));
-        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + y2024).then()
+        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + h.current()).then()
                 .body("endedOn", equalTo("2024-01-01")).body("endReason", org.hamcrest.Matchers.containsString("retired 980301"));
-        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + past).then().body("endedOn", nullValue());
+        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + h.past()).then().body("endedOn", nullValue());
         given().header("Authorization", READER).queryParam("year", 2024).queryParam("county", "980301").when().get("/api/v1/category-assignments")
                 .then().body("totalItems", equalTo(0));
         given().header("Authorization", READER).queryParam("year", 2024).queryParam("county", "980301").queryParam("includeEnded", "true")
                 .when().get("/api/v1/category-assignments").then().body("totalItems", equalTo(1));
         // designations: the open one ends and the new code holds it from the change; the later one moves whole
-        given().header("Authorization", READER).when().get("/api/v1/designations/" + open).then().body("validTo", equalTo("2024-01-01"));
-        given().header("Authorization", READER).when().get("/api/v1/designations/" + later).then().statusCode(404);
+        given().header("Authorization", READER).when().get("/api/v1/designations/" + h.open()).then().body("validTo", equalTo("2024-01-01"));
+        given().header("Authorization", READER).when().get("/api/v1/designations/" + h.later()).then().statusCode(404);
         List<Map<String, Object>> moved = designations("980351");
         assertEquals(2, moved.size(), moved.toString());
         assertEquals(Map.of("HANDOVER_OPEN", "2024-01-01", "HANDOVER_LATER", "2025-01-01"),
@@ -262,16 +258,12 @@ class DivisionHandOverTest {
     void abolishEndsDesignationsAndCurrentYearsAndWritesAfterwardsAreRefused() {
         ensureProvince();
         Holdings h = Holdings.of("980307", 2020, 2025);
-        long past = h.past();
-        long current = h.current();
-        long open = h.open();
-        long later = h.later();
         Response r = change(Map.of("kind", "ABOLISH", "effectiveDate", "2024-06-01", "fromCodes", List.of("980307"), "source", "test"));
         List<String> feed = feedOf(r);
-        assertTrue(feed.containsAll(List.of("COUNTY/980307/RETIRED", "DESIGNATION/" + open + "/ENDED", "DESIGNATION/" + later + "/DELETED",
-                "CATEGORY_ASSIGNMENT/" + current + "/ENDED")), feed.toString());
-        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + past).then().body("endedOn", nullValue());
-        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + current).then().body("endedOn", equalTo("2024-06-01"));
+        assertTrue(feed.containsAll(List.of("COUNTY/980307/RETIRED", "DESIGNATION/" + h.open() + "/ENDED", "DESIGNATION/" + h.later() + "/DELETED",
+                "CATEGORY_ASSIGNMENT/" + h.current() + "/ENDED")), feed.toString());
+        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + h.past()).then().body("endedOn", nullValue());
+        given().header("Authorization", READER).when().get("/api/v1/category-assignments/" + h.current()).then().body("endedOn", equalTo("2024-06-01"));
         // nothing may be recorded for the county after its retirement
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body(Map.of("typeCode", "HANDOVER_OPEN", "countyCode", "980307", "validFrom", "2024-07-01", "sourceRef", "test", "source", "registry:late"))
@@ -286,10 +278,10 @@ class DivisionHandOverTest {
                 .when().post("/api/v1/category-assignments").then().spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("outside-county-life"));
         // a correction may not stretch a designation past the retirement either
-        Response ended = given().header("Authorization", READER).when().get("/api/v1/designations/" + open).then().extract().response();
+        Response ended = given().header("Authorization", READER).when().get("/api/v1/designations/" + h.open()).then().extract().response();
         given().header("Authorization", ADMIN).header("If-Match", ended.header("ETag")).contentType("application/json")
                 .body(Map.of("validFrom", "2022-01-01", "validTo", "2025-01-01", "sourceRef", "test", "reason", "test"))
-                .when().put("/api/v1/designations/" + open).then().spec(Problems.problem(422, "business-rule-violated"))
+                .when().put("/api/v1/designations/" + h.open()).then().spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", equalTo("outside-county-life"));
         assertEquals(1, designations("980307").size());
         given().header("Authorization", READER).when().get("/api/v1/counties/980307?asOf=2024-05-31").then()
