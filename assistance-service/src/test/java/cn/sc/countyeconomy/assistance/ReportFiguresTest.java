@@ -230,7 +230,8 @@ class ReportFiguresTest {
                 .body("method", containsString("min(1, value / target)"));
         // exactly the members assessment-service reads, nothing else at the top level
         Map<String, Object> top = reader().queryParam("year", "2025").get("/api/v1/counties/" + COUNTY + "/effectiveness").as(Map.class);
-        assertEquals(java.util.Set.of("countyCode", "year", "score", "components", "method"), top.keySet());
+        assertEquals(java.util.Set.of("countyCode", "year", "status", "reason", "score", "components", "method"), top.keySet());
+        assertEquals("AVAILABLE", top.get("status"));
         // a county with nothing scores 0.00, not an error
         reader().queryParam("year", "2025").get("/api/v1/counties/" + DesignatedCounties.LIST_B + "/effectiveness").then().statusCode(200)
                 .body("score", equalTo(dec("0.00")));
