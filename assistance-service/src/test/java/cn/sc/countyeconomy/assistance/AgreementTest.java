@@ -21,6 +21,12 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(RegistryTestProfile.class)
 class AgreementTest {
 
+    /** Every write here asks the registry whether the county is designated over the record's period. */
+    @org.junit.jupiter.api.BeforeEach
+    void designations() {
+        DesignatedCounties.install();
+    }
+
     private static final String COUNTY = "513335";
 
     private static String body(long org, String commitment, String industries) {

@@ -21,6 +21,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * <li>{@value #LATER}: designated only from 2025-01-01;</li>
  * <li>{@value #NOT_DESIGNATED}: never designated (an empty page);</li>
  * <li>{@value #FAULTY}: asked about it, the registry resets the connection;</li>
+ * <li>{@value #RENEWED}: designated 2019-01-01 to 2024-01-01 (exclusive), and again from 2024-01-01 with no end (two
+ * designations that follow each other without a gap);</li>
+ * <li>{@value #LIST_ENDED}, asked about it alone: designated 2019-01-01 to 2021-01-01 (exclusive);</li>
  * <li>the counties the tests pair ({@link #SINCE_2019}): designated since 2019-01-01, with no end;</li>
  * <li>the list of all (asked without a county): {@value #LIST_A} and {@value #LIST_B} since 2019, {@value #LATER}
  * from 2025, and {@value #LIST_ENDED} from 2019 to 2021-01-01, and nothing else, so that the coverage and demo-data
@@ -37,6 +40,7 @@ final class DesignatedCounties {
     static final String LIST_A = "513436";
     static final String LIST_B = "513437";
     static final String LIST_ENDED = "513435";
+    static final String RENEWED = "513434";
     /** The other counties the tests pair an organisation with. */
     static final List<String> SINCE_2019 = List.of("513330", "513331", "513334", "513335", "513422", "513423", "513424",
             "513426", "513427", "513428", "513429", "513430", "513431");
@@ -58,6 +62,8 @@ final class DesignatedCounties {
                 designation(13, LATER, LocalDate.of(2025, 1, 1), null),
                 designation(14, LIST_ENDED, Y2019, LocalDate.of(2021, 1, 1)));
         List<RegistryDesignation> all = new ArrayList<>(listed);
+        all.add(designation(15, RENEWED, Y2019, LocalDate.of(2024, 1, 1)));
+        all.add(designation(16, RENEWED, LocalDate.of(2024, 1, 1), null));
         long id = 100;
         for (String county : SINCE_2019) {
             all.add(designation(id++, county, Y2019, null));

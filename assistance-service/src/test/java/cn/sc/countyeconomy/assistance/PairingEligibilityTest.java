@@ -53,7 +53,8 @@ class PairingEligibilityTest {
         RegistryStub.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/designations"))
                 .withQueryParam("county", com.github.tomakehurst.wiremock.client.WireMock.equalTo("513431"))
-                .withQueryParam("asOf", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2024-01-01"))
+                // the county's whole history (no asOf): the pairing is checked on every day of its period
+                .withQueryParam("asOf", com.github.tomakehurst.wiremock.client.WireMock.absent())
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
     }
 

@@ -230,7 +230,8 @@ class ReportFiguresTest {
                 .body("method", containsString("min(1, value / target)"));
         // exactly the members assessment-service reads, nothing else at the top level
         Map<String, Object> top = reader().queryParam("year", "2025").get("/api/v1/counties/" + COUNTY + "/effectiveness").as(Map.class);
-        assertEquals(java.util.Set.of("countyCode", "year", "score", "components", "method"), top.keySet());
+        assertEquals(java.util.Set.of("countyCode", "year", "status", "reason", "score", "components", "method"), top.keySet());
+        assertEquals("AVAILABLE", top.get("status"));
         // a county with nothing scores 0.00, not an error
         reader().queryParam("year", "2025").get("/api/v1/counties/" + DesignatedCounties.LIST_B + "/effectiveness").then().statusCode(200)
                 .body("score", equalTo(dec("0.00")));
@@ -342,6 +343,31 @@ class ReportFiguresTest {
         as("approver").header("If-Match", "\"0\"").body("{\"status\":\"SIGNED\",\"date\":\"2025-01-10\"}")
                 .post("/api/v1/agreements/" + a + "/status").then().statusCode(200);
         reader().queryParam("year", "2025").get("/api/v1/coverage").then()
+                .body("soesWithoutSignedAgreement.organisationId", not(hasItem((int) soe)))
+                .body("soesWithAgreement.actual", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("soesWithAgreement.target", equalTo(78));
+        // each year on its own: the term [2025-01-01, 2027-12-31) does not run in 2024 nor in 2028
+        reader().queryParam("year", "2024").get("/api/v1/coverage").then()
+                .body("soesWithoutSignedAgreement.organisationId", hasItem((int) soe));
+        reader().queryParam("year", "2027").get("/api/v1/coverage").then()
                 .body("soesWithoutSignedAgreement.organisationId", not(hasItem((int) soe)));
+        reader().queryParam("year", "2028").get("/api/v1/coverage").then()
+                .body("soesWithoutSignedAgreement.organisationId", hasItem((int) soe));
+    }
+
+    @Test
+    void aDepartmentWithMoreThanTwoKeyProjectsInACountyAndYearIsListedAboveTheMaximum() {
+        long dept = Api.organisation(Api.unique("省交通运输厅"), "PROVINCIAL_DEPARTMENT");
+        Api.pairing(dept, "513426", "2025-01-01");
+        Api.project(dept, "513426", "2025-02-01", "2025-12-31", true, "SHORT");
+        Api.project(dept, "513426", "2025-03-01", "2025-12-31", true, "SHORT");
+        reader().queryParam("year", "2025").get("/api/v1/coverage").then().statusCode(200)
+                .body("departmentsAboveKeyProjects.organisationId", not(hasItem((int) dept)));
+        Api.project(dept, "513426", "2025-04-01", "2025-12-31", true, "SHORT");
+        Api.project(dept, "513426", "2025-05-01", "2025-12-31", false, "SHORT");
+        reader().queryParam("year", "2025").get("/api/v1/coverage").then().statusCode(200)
+                .body("departmentsAboveKeyProjects.find { it.organisationId == " + dept + " }.keyProjects", equalTo(3))
+                .body("departmentsAboveKeyProjects.find { it.organisationId == " + dept + " }.maximum", equalTo(2))
+                .body("departmentsAboveKeyProjects.find { it.organisationId == " + dept + " }.countyCode", equalTo("513426"));
     }
 }

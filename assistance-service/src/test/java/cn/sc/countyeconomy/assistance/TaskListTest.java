@@ -27,6 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestProfile(RegistryTestProfile.class)
 class TaskListTest {
 
+    /** Every write here asks the registry whether the county is designated over the record's period. */
+    @org.junit.jupiter.api.BeforeEach
+    void designations() {
+        DesignatedCounties.install();
+    }
+
     private static final String COUNTY = "513330";
     /** Only the overdue test writes tasks here, so its counts are exact whatever the order of tests. */
     private static final String OVERDUE_COUNTY = "513331";

@@ -50,8 +50,9 @@ class SeedAndDemoDataTest extends ApiTest {
                 .body("source", equalTo(SOURCE));
         given().header("Authorization", READER).when().get("/api/v1/programs/2").then().statusCode(200)
                 .body("name", containsString("1+20")).body("deadline", equalTo(null)).body("reformAreas", contains("URBAN_RURAL_INTEGRATION"));
+        // no pilot of programme 2 is seeded (a seeded pilot carries its source); nominations through the API may exist
         given().header("Authorization", READER).queryParam("programId", 2).when().get("/api/v1/pilots").then()
-                .body("totalItems", equalTo(0));
+                .body("items.source", org.hamcrest.Matchers.everyItem(equalTo(null)));
     }
 
     @Test

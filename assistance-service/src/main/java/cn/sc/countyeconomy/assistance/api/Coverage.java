@@ -11,8 +11,10 @@ import java.util.List;
         + "registry now or, while it is down, from the last list it gave (cache).")
 public record Coverage(int year, LocalDate asOf, String countiesSource, Instant countiesFetchedAt, int counties,
         List<CountyMissingForces> countiesMissingForces,
-        List<SoeWithoutAgreement> soesWithoutSignedAgreement,
+        @Schema(description = "SOEs with no agreement signed by asOf whose term runs in the year with one of the year's counties") List<SoeWithoutAgreement> soesWithoutSignedAgreement,
+        @Schema(description = "SOEs that have such an agreement, against the plan's 78") TargetFigure soesWithAgreement,
         List<DepartmentBelowKeyProjects> departmentsBelowKeyProjects,
+        @Schema(description = "The other side of the plan's \"one or two key projects\" a year per department and county") List<DepartmentAboveKeyProjects> departmentsAboveKeyProjects,
         List<CountyBelowTraining> countiesBelowTrainingTarget,
         TargetFigure provinceCadres) {
 }

@@ -33,15 +33,65 @@ public class UnderdevelopedCounties {
     @Inject
     Clock clock;
 
-    /** The designation valid for the county on the date, or a 422 naming the rule. 503 when the registry is down. */
-    public RegistryDesignation requireDesignated(String countyCode, LocalDate on) {
-        Optional<RegistryDesignation> d = registry.designations(TYPE, on, countyCode).stream()
-                .filter(x -> countyCode.equals(x.countyCode()) && x.validOn(on))
-                .findFirst();
-        return d.orElseThrow(() -> ApiException.rule("county-not-underdeveloped",
+    /**
+     * Proof that the registry designated the county on every day of [from, to] (to inclusive; null:
+     * open-ended), handed from the check (made before a write's transaction opens) to the write.
+     */
+    public record DesignatedPeriod(String countyCode, String countyName, LocalDate from, LocalDate to) {
+
+        /** Fails (a programming error, not a request error) unless this proof is for the county and covers the period. */
+        public DesignatedPeriod require(String county, LocalDate start, LocalDate end) {
+            boolean covers = countyCode.equals(county) && !start.isBefore(from)
+                    && (to == null || (end != null && !end.isAfter(to)));
+            if (!covers) {
+                throw new IllegalArgumentException("the designation checked does not cover " + county + " [" + start + ", " + end + "]");
+            }
+            return this;
+        }
+    }
+
+    /**
+     * The county must be designated on every day of [from, to] (to inclusive; null: open-ended), by one
+     * designation or by several that follow each other without a gap. Refused with a 422 that names the
+     * county and the first day of the period it is not designated; 503 when the registry is down.
+     */
+    public DesignatedPeriod requireDesignatedThroughout(String countyCode, LocalDate from, LocalDate to) {
+        List<RegistryDesignation> held = history(countyCode);
+        LocalDate day = from;
+        String name = null;
+        while (true) {
+            LocalDate on = day;
+            Optional<RegistryDesignation> d = held.stream().filter(x -> x.validOn(on))
+                    .max(Comparator.comparing(RegistryDesignation::validTo, Comparator.nullsLast(Comparator.naturalOrder())));
+            if (d.isEmpty()) {
+                throw notDesignated(countyCode, on, from, to);
+            }
+            name = d.get().countyName();
+            if (d.get().validTo() == null || (to != null && d.get().validTo().isAfter(to))) {
+                return new DesignatedPeriod(countyCode, name, from, to);
+            }
+            day = d.get().validTo(); // exclusive end: the first day this designation does not cover
+        }
+    }
+
+    /** Whether the county was designated on at least one day of [from, to] (both inclusive). */
+    public boolean designatedDuring(String countyCode, LocalDate from, LocalDate to) {
+        return history(countyCode).stream()
+                .anyMatch(d -> !d.validFrom().isAfter(to) && (d.validTo() == null || d.validTo().isAfter(from)));
+    }
+
+    /** Every designation of the county, ended ones included (the registry without asOf). */
+    private List<RegistryDesignation> history(String countyCode) {
+        return registry.designations(TYPE, null, countyCode).stream().filter(x -> countyCode.equals(x.countyCode())).toList();
+    }
+
+    private static ApiException notDesignated(String countyCode, LocalDate on, LocalDate from, LocalDate to) {
+        ApiException e = ApiException.rule("county-not-underdeveloped",
                 "County " + countyCode + " is not designated an underdeveloped county on " + on
-                        + " by county-registry-service; only those counties can be assisted")
-                .with("countyCode", countyCode).with("date", on.toString()));
+                        + " by county-registry-service, a day of the period [" + from + ", " + (to == null ? "open-ended" : to)
+                        + "] the record covers; only those counties can be assisted, and over the whole period")
+                .with("countyCode", countyCode).with("date", on.toString()).with("periodStart", from.toString());
+        return to == null ? e : e.with("periodEnd", to.toString());
     }
 
     public record County(String code, String name) {

@@ -33,6 +33,10 @@ public interface AssistanceTargets {
 
         @WithDefault("2")
         int keyProjectsPerDepartmentCountyYearMax();
+
+        /** The SOEs the plan enlists for the common-prosperity agreements (78). */
+        @WithDefault("78")
+        int soesInPlan();
     }
 
     /** Weights of the effectiveness components; they must add up to 100. */

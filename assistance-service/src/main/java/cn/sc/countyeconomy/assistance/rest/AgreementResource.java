@@ -13,6 +13,7 @@ import cn.sc.countyeconomy.assistance.AgreementStatus;
 import cn.sc.countyeconomy.assistance.api.AgreementTransition;
 import cn.sc.countyeconomy.assistance.api.AgreementView;
 import cn.sc.countyeconomy.assistance.api.NewAgreement;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import cn.sc.countyeconomy.assistance.security.AgreementCounties;
 import cn.sc.countyeconomy.assistance.service.AgreementService;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,12 +79,16 @@ public class AgreementResource {
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createAgreement", summary = "Record a draft agreement of an SOE with a county", description = "Only PROVINCIAL_SOE and CENTRAL_SOE organisations sign them. "
-            + "Exactly one of annualAmount (CNY, 2 decimals) and annualSharePercent; one or two key industries.")
+            + "Exactly one of annualAmount (CNY, 2 decimals) and annualSharePercent; one or two key industries. The county must be designated "
+            + "UNDERDEVELOPED_COUNTY by county-registry-service on every day of the term [termStart, termEnd); the registry is asked on every create.")
     @APIResponse(responseCode = "201", description = "Created in status DRAFT", content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, or the organisation is not an SOE (rule agreement-requires-soe)")
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the organisation is not an SOE (rule agreement-requires-soe), or the county is not designated over the whole term "
+            + "(rule county-not-underdeveloped, naming the county and the first day it is not)")
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written")
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewAgreement body, @Context UriInfo uri) {
+        DesignatedPeriod designation = service.checkEligibility(body);
         return idempotent.created(key, body, uri, () -> {
-            AgreementView v = service.create(body);
+            AgreementView v = service.create(body, designation);
             return Created.at("/api/v1/agreements/" + v.id(), v).withETag(v.version());
         });
     }

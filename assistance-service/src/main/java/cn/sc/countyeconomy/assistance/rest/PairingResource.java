@@ -12,9 +12,9 @@ import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.NewPairing;
 import cn.sc.countyeconomy.assistance.api.PairingEnd;
 import cn.sc.countyeconomy.assistance.api.PairingView;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import cn.sc.countyeconomy.assistance.security.PairingCounties;
 import cn.sc.countyeconomy.assistance.service.PairingService;
-import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -81,14 +81,14 @@ public class PairingResource {
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createPairing", summary = "Pair an organisation with a county", description = "Allowed only when county-registry-service designates the county "
-            + "UNDERDEVELOPED_COUNTY on validFrom; the registry is asked on every create. The force is the organisation's. "
+            + "UNDERDEVELOPED_COUNTY on every day of [validFrom, validTo] (no validTo: from validFrom on, with no end); the registry is asked on every create. The force is the organisation's. "
             + "A county-scoped token may pair only its counties.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PairingView.class)))
     @APIResponse(responseCode = "409", description = "The organisation is already paired with the county for part of the period")
-    @APIResponse(responseCode = "422", description = "Invalid fields, or the county is not designated underdeveloped on validFrom (rule county-not-underdeveloped)")
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the county is not designated underdeveloped on validFrom (rule county-not-underdeveloped, naming the county and the first day of the period it is not designated)")
     @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"))
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewPairing body, @Context UriInfo uri) {
-        RegistryDesignation designation = service.checkEligibility(body);
+        DesignatedPeriod designation = service.checkEligibility(body);
         return idempotent.created(key, body, uri, () -> {
             PairingView v = service.create(body, designation);
             return Created.at("/api/v1/pairings/" + v.id(), v).withETag(v.version());
@@ -99,15 +99,19 @@ public class PairingResource {
     @CountyScoped(resource = PairingCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "endPairing", summary = "End a pairing", description = "Sets validTo (inclusive; null reopens it). Needs If-Match. The registry is not asked: "
-            + "ending assistance needs no eligibility; extending one may not overlap another pairing of the same organisation and county.")
+    @Operation(operationId = "endPairing", summary = "End a pairing", description = "Sets validTo (inclusive; null reopens it). Needs If-Match. Shortening asks nothing of the registry: "
+            + "ending assistance needs no eligibility. Extending or reopening is checked as a create is: the county must be designated "
+            + "UNDERDEVELOPED_COUNTY on every day of the new [validFrom, validTo], and the period may not overlap another pairing of the same "
+            + "organisation and county.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PairingView.class)))
     @APIResponse(responseCode = "409", description = "The new period overlaps another pairing")
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
+    @APIResponse(responseCode = "422", description = "validTo before validFrom, or an extension into days the county is not designated (rule county-not-underdeveloped)")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
+    @APIResponse(responseCode = "503", description = "An extension, and county-registry-service cannot be reached; nothing was written", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"))
     public Response end(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
             @Valid @NotNull PairingEnd body) {
-        PairingView v = service.end(id, ifMatch, body);
+        PairingView v = service.end(id, ifMatch, body, service.checkEligibility(id, body));
         return Preconditions.ok(v, v.version()).build();
     }
 }

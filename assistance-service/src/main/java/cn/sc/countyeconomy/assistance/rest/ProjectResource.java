@@ -16,6 +16,7 @@ import cn.sc.countyeconomy.assistance.api.ProjectTransition;
 import cn.sc.countyeconomy.assistance.api.ProjectUpdate;
 import cn.sc.countyeconomy.assistance.api.ProjectView;
 import cn.sc.countyeconomy.assistance.api.StatusChangeView;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import cn.sc.countyeconomy.assistance.mapping.IatiActivityMapper;
 import cn.sc.countyeconomy.assistance.security.ProjectCounties;
 import cn.sc.countyeconomy.assistance.service.ProjectService;
@@ -110,12 +111,16 @@ public class ProjectResource {
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createProject", summary = "Create a project", description = "Created in status PIPELINE. The lead organisation must be paired with the county "
-            + "on plannedStart; the project's force is the lead's. Amounts in CNY with at most 2 decimals.")
+            + "on plannedStart; the project's force is the lead's. Amounts in CNY with at most 2 decimals. The county must be designated "
+            + "UNDERDEVELOPED_COUNTY by county-registry-service on every day of [plannedStart, plannedEnd]; the registry is asked on every create.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ProjectView.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, or the lead has no pairing with the county (rule lead-organisation-not-paired)")
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the lead has no pairing with the county (rule lead-organisation-not-paired), or the county is not designated over the whole "
+            + "planned period (rule county-not-underdeveloped, naming the county and the first day it is not)")
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written")
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewProject body, @Context UriInfo uri) {
+        DesignatedPeriod designation = service.checkEligibility(body);
         return idempotent.created(key, body, uri, () -> {
-            ProjectView v = service.create(body);
+            ProjectView v = service.create(body, designation);
             return Created.at("/api/v1/projects/" + v.id(), v).withETag(v.version());
         });
     }
@@ -124,12 +129,13 @@ public class ProjectResource {
     @CountyScoped(resource = ProjectCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "updateProject", summary = "Update a project's description and plan", description = "Needs If-Match. Status changes go through POST /projects/{id}/transitions.")
+    @Operation(operationId = "updateProject", summary = "Update a project's description and plan", description = "Needs If-Match. Status changes go through POST /projects/{id}/transitions. "
+            + "A moved planned period is checked against county-registry-service as a create is (rule county-not-underdeveloped; 503 when it cannot be reached).")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull ProjectUpdate body) {
-        ProjectView v = service.update(id, ifMatch, body);
+        ProjectView v = service.update(id, ifMatch, body, service.checkEligibility(id, body));
         return Preconditions.ok(v, v.version()).build();
     }
 

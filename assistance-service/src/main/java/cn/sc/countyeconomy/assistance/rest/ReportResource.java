@@ -61,7 +61,9 @@ public class ReportResource {
     @Operation(operationId = "getCountyEffectiveness", summary = "The unified effectiveness score of a county's assistance in a year", description = EffectivenessService.METHOD)
     @APIResponse(responseCode = "200", description = "Score 0-100 with its components", content = @Content(schema = @Schema(implementation = Effectiveness.class)))
     public Effectiveness effectiveness(@PathParam("code") String code, @QueryParam("year") String year) {
-        return effectiveness.compute(QueryParams.countyCode("code", code), QueryParams.year("year", year, true, 2000, 2100));
+        String county = QueryParams.countyCode("code", code);
+        int y = QueryParams.year("year", year, true, 2000, 2100);
+        return effectiveness.compute(county, y, effectiveness.applicability(county, y));
     }
 
     @GET

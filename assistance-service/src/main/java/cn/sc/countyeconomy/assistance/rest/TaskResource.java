@@ -13,6 +13,7 @@ import cn.sc.countyeconomy.assistance.TaskForceTask;
 import cn.sc.countyeconomy.assistance.api.NewTask;
 import cn.sc.countyeconomy.assistance.api.TaskUpdate;
 import cn.sc.countyeconomy.assistance.api.TaskView;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import cn.sc.countyeconomy.assistance.security.TaskCounties;
 import cn.sc.countyeconomy.assistance.service.TaskService;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,11 +81,15 @@ public class TaskResource {
     @POST
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "createTask", summary = "Add a task to a county's list", description = "Starts OPEN.")
+    @Operation(operationId = "createTask", summary = "Add a task to a county's list", description = "Starts OPEN. The county must be designated UNDERDEVELOPED_COUNTY by "
+            + "county-registry-service on the deadline; the registry is asked on every create.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the county is not designated on the deadline (rule county-not-underdeveloped, naming the county and the date)")
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written")
     public Response create(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTask body, @Context UriInfo uri) {
+        DesignatedPeriod designation = service.checkEligibility(body);
         return idempotent.created(key, body, uri, () -> {
-            TaskView v = service.create(body);
+            TaskView v = service.create(body, designation);
             return Created.at("/api/v1/tasks/" + v.id(), v).withETag(v.version());
         });
     }
@@ -93,12 +98,13 @@ public class TaskResource {
     @CountyScoped(resource = TaskCounties.class)
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "updateTask", summary = "Update a task", description = "Needs If-Match. DONE needs completedOn (not in the future); other statuses must not have it.")
+    @Operation(operationId = "updateTask", summary = "Update a task", description = "Needs If-Match. DONE needs completedOn (not in the future); other statuses must not have it. "
+            + "A moved deadline is checked against county-registry-service as a create is (rule county-not-underdeveloped; 503 when it cannot be reached).")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "412", description = "The ETag is not the current one")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch, @Valid @NotNull TaskUpdate body) {
-        TaskView v = service.update(id, ifMatch, body);
+        TaskView v = service.update(id, ifMatch, body, service.checkEligibility(id, body));
         return Preconditions.ok(v, v.version()).build();
     }
 

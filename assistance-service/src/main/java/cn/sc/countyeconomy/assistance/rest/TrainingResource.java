@@ -12,6 +12,7 @@ import cn.sc.countyeconomy.assistance.api.CadreExchangeView;
 import cn.sc.countyeconomy.assistance.api.NewCadreExchange;
 import cn.sc.countyeconomy.assistance.api.NewTraining;
 import cn.sc.countyeconomy.assistance.api.TrainingView;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import cn.sc.countyeconomy.assistance.service.ActivityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -76,11 +77,15 @@ public class TrainingResource {
     @CountyScoped(body = "countyCode")
     @Path("/training-records")
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "createTrainingRecord", summary = "Record people trained in a county", description = "A count of people for a county, year, organiser and kind.")
+    @Operation(operationId = "createTrainingRecord", summary = "Record people trained in a county", description = "A count of people for a county, year, organiser and kind. "
+            + "The county must be designated UNDERDEVELOPED_COUNTY by county-registry-service on every day of the year; the registry is asked on every create.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the county is not designated over the whole year (rule county-not-underdeveloped, naming the county and the first day it is not)")
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written")
     public Response addTraining(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewTraining body, @Context UriInfo uri) {
+        DesignatedPeriod designation = service.checkEligibility(body);
         return idempotent.created(key, body, uri, () -> {
-            TrainingView v = service.addTraining(body);
+            TrainingView v = service.addTraining(body, designation);
             return Created.at("/api/v1/training-records/" + v.id(), v);
         });
     }
@@ -111,11 +116,15 @@ public class TrainingResource {
     @Path("/cadre-exchanges")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createCadreExchange", summary = "Record cadres of a county trained by a helper", description = "Temporary posts, mentoring or courses; "
-            + "a number of people only. Unknown fields (such as names) are refused.")
+            + "a number of people only. Unknown fields (such as names) are refused. The county must be designated UNDERDEVELOPED_COUNTY by county-registry-service "
+            + "on every day of [periodStart, periodEnd]; the registry is asked on every create.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, or the county is not designated over the whole period (rule county-not-underdeveloped, naming the county and the first day it is not)")
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written")
     public Response addCadres(@HeaderParam(IdempotentCreate.HEADER) String key, @Valid @NotNull NewCadreExchange body, @Context UriInfo uri) {
+        DesignatedPeriod designation = service.checkEligibility(body);
         return idempotent.created(key, body, uri, () -> {
-            CadreExchangeView v = service.addCadreExchange(body);
+            CadreExchangeView v = service.addCadreExchange(body, designation);
             return Created.at("/api/v1/cadre-exchanges/" + v.id(), v);
         });
     }

@@ -12,11 +12,15 @@ import cn.sc.countyeconomy.assistance.api.CadreExchangeView;
 import cn.sc.countyeconomy.assistance.api.NewCadreExchange;
 import cn.sc.countyeconomy.assistance.api.NewTraining;
 import cn.sc.countyeconomy.assistance.api.TrainingView;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
 
 /** Training records and cadre exchanges: counts of people, never their identities. */
 @ApplicationScoped
@@ -26,9 +30,37 @@ public class ActivityService {
     AuditTrail audit;
     @Inject
     EntityManager em;
+    @Inject
+    UnderdevelopedCounties eligibility;
+
+    /** A training record counts for its whole year: the county must be designated on every day of it. */
+    public DesignatedPeriod checkEligibility(NewTraining cmd) {
+        return eligibility.requireDesignatedThroughout(cmd.countyCode(), yearStart(cmd.year()), yearEnd(cmd.year()));
+    }
+
+    /** A cadre exchange: the county must be designated on every day of [periodStart, periodEnd]. */
+    public DesignatedPeriod checkEligibility(NewCadreExchange cmd) {
+        requireOrdered(cmd);
+        return eligibility.requireDesignatedThroughout(cmd.countyCode(), cmd.periodStart(), cmd.periodEnd());
+    }
+
+    private static LocalDate yearStart(int year) {
+        return LocalDate.of(year, 1, 1);
+    }
+
+    private static LocalDate yearEnd(int year) {
+        return LocalDate.of(year, 12, 31);
+    }
+
+    private static void requireOrdered(NewCadreExchange cmd) {
+        if (cmd.periodEnd().isBefore(cmd.periodStart())) {
+            throw ApiException.validation("periodEnd", "must be on or after periodStart (" + cmd.periodStart() + ")");
+        }
+    }
 
     @Transactional
-    public TrainingView addTraining(NewTraining cmd) {
+    public TrainingView addTraining(NewTraining cmd, DesignatedPeriod designation) {
+        designation.require(cmd.countyCode(), yearStart(cmd.year()), yearEnd(cmd.year()));
         TrainingRecord t = new TrainingRecord();
         if (cmd.organiserOrganisationId() != null) {
             AssistingOrganisation o = Lookups.organisation(cmd.organiserOrganisationId(), "organiserOrganisationId");
@@ -47,11 +79,10 @@ public class ActivityService {
     }
 
     @Transactional
-    public CadreExchangeView addCadreExchange(NewCadreExchange cmd) {
+    public CadreExchangeView addCadreExchange(NewCadreExchange cmd, DesignatedPeriod designation) {
+        designation.require(cmd.countyCode(), cmd.periodStart(), cmd.periodEnd());
         AssistingOrganisation o = Lookups.organisation(cmd.organisationId(), "organisationId");
-        if (cmd.periodEnd().isBefore(cmd.periodStart())) {
-            throw ApiException.validation("periodEnd", "must be on or after periodStart (" + cmd.periodStart() + ")");
-        }
+        requireOrdered(cmd);
         CadreExchange c = new CadreExchange();
         c.countyCode = cmd.countyCode();
         c.organisationId = o.id;

@@ -12,6 +12,8 @@ import cn.sc.countyeconomy.assistance.AssistingOrganisation;
 import cn.sc.countyeconomy.assistance.api.AgreementTransition;
 import cn.sc.countyeconomy.assistance.api.AgreementView;
 import cn.sc.countyeconomy.assistance.api.NewAgreement;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,8 @@ public class AgreementService {
     Clock clock;
     @Inject
     EntityManager em;
+    @Inject
+    UnderdevelopedCounties eligibility;
 
     public PageResult<AgreementView> list(String countyCode, Long organisationId, AgreementStatus status, Sort sort, PageParams page) {
         Filter f = Filter.where().eq("countyCode", countyCode).eq("organisationId", organisationId).eq("status", status);
@@ -52,16 +56,31 @@ public class AgreementService {
         return Agreement.<Agreement>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RESOURCE, id));
     }
 
+    /**
+     * The county must be designated underdeveloped on every day of the agreement's term [termStart,
+     * termEnd) (termEnd is the first day the agreement no longer runs). Asked before the write's
+     * transaction opens; 503 when the registry is down.
+     */
+    public DesignatedPeriod checkEligibility(NewAgreement cmd) {
+        requireTermOrdered(cmd);
+        return eligibility.requireDesignatedThroughout(cmd.countyCode(), cmd.termStart(), cmd.termEnd().minusDays(1));
+    }
+
+    private static void requireTermOrdered(NewAgreement cmd) {
+        if (!cmd.termEnd().isAfter(cmd.termStart())) {
+            throw ApiException.validation("termEnd", "must be after termStart (" + cmd.termStart() + ")");
+        }
+    }
+
     @Transactional
-    public AgreementView create(NewAgreement cmd) {
+    public AgreementView create(NewAgreement cmd, DesignatedPeriod designation) {
+        designation.require(cmd.countyCode(), cmd.termStart(), cmd.termEnd().minusDays(1));
         AssistingOrganisation org = Lookups.organisation(cmd.organisationId(), "organisationId");
         if (!org.kind.isSoe()) {
             throw ApiException.rule("agreement-requires-soe", "Common-prosperity agreements are signed by provincial or central SOEs; organisation "
                     + org.id + " is a " + org.kind);
         }
-        if (!cmd.termEnd().isAfter(cmd.termStart())) {
-            throw ApiException.validation("termEnd", "must be after termStart (" + cmd.termStart() + ")");
-        }
+        requireTermOrdered(cmd);
         if ((cmd.annualAmount() == null) == (cmd.annualSharePercent() == null)) {
             throw ApiException.validation("annualAmount", "give exactly one of annualAmount and annualSharePercent");
         }

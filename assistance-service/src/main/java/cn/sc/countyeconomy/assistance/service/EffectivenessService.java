@@ -1,7 +1,9 @@
 package cn.sc.countyeconomy.assistance.service;
 
+import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.assistance.api.Effectiveness;
 import cn.sc.countyeconomy.assistance.api.EffectivenessComponent;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
 import cn.sc.countyeconomy.assistance.config.AssistanceTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +25,8 @@ import java.util.List;
 @ApplicationScoped
 public class EffectivenessService {
 
-    public static final String METHOD = "score = sum of contributions; contribution = weight x min(1, value / target), "
+    public static final String METHOD = "NOT_APPLICABLE (no score) when county-registry-service did not designate the county "
+            + "UNDERDEVELOPED_COUNTY on any day of the year. Otherwise score = sum of contributions; contribution = weight x min(1, value / target), "
             + "rounded half-up to 2 decimals; a component with nothing to measure (target basis 0) contributes 0. "
             + "asOf = 31 December of the year, or today for the current year. Components: "
             + "TRAINING = people trained in the county in the year, target 500 (weight 25); "
@@ -40,7 +43,46 @@ public class EffectivenessService {
     AssistanceTargets config;
     @Inject
     ReportService reports;
+    @Inject
+    UnderdevelopedCounties eligibility;
 
+    /** Whether the county has assistance to score in the year, and if not why. */
+    public record Applicability(boolean applicable, String reason) {
+    }
+
+    /**
+     * Asks county-registry-service whether the county was designated underdeveloped on at least one day
+     * of the year. Made before the score's transaction opens. When the registry cannot answer, the
+     * score is computed all the same (it reads only this service's data) and the reason says that the
+     * designation was not confirmed.
+     */
+    public Applicability applicability(String countyCode, int year) {
+        try {
+            if (eligibility.designatedDuring(countyCode, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+                return new Applicability(true, null);
+            }
+            return new Applicability(false, "County " + countyCode + " was not designated an underdeveloped county on any day of " + year
+                    + " by county-registry-service: it was not assisted in that year, so there is no assistance to score");
+        } catch (ApiException e) {
+            if (e.status() != 503) {
+                throw e;
+            }
+            return new Applicability(true, "county-registry-service could not be reached: the county's designation in " + year
+                    + " is not confirmed; the score is computed from this service's data");
+        }
+    }
+
+    @Transactional
+    public Effectiveness compute(String countyCode, int year, Applicability applicability) {
+        if (!applicability.applicable()) {
+            return new Effectiveness(countyCode, year, Effectiveness.NOT_APPLICABLE, applicability.reason(), null, List.of(), METHOD);
+        }
+        Effectiveness scored = compute(countyCode, year);
+        return new Effectiveness(countyCode, year, Effectiveness.AVAILABLE, applicability.reason(), scored.score(), scored.components(),
+                scored.method());
+    }
+
+    /** The score from this service's data alone (status AVAILABLE); the caller has settled applicability. */
     @Transactional
     public Effectiveness compute(String countyCode, int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
@@ -79,7 +121,8 @@ public class EffectivenessService {
                 BigDecimal.ONE, w.tasksOnTime()));
 
         BigDecimal score = components.stream().map(EffectivenessComponent::contribution).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new Effectiveness(countyCode, year, score, components, METHOD + " asOf for this answer: " + asOf + ".");
+        return new Effectiveness(countyCode, year, Effectiveness.AVAILABLE, null, score, components,
+                METHOD + " asOf for this answer: " + asOf + ".");
     }
 
     /** value / basis to 4 decimals (half-up); 0 when the basis is 0. */

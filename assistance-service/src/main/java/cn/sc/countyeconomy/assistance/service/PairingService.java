@@ -12,7 +12,7 @@ import cn.sc.countyeconomy.assistance.api.NewPairing;
 import cn.sc.countyeconomy.assistance.api.PairingEnd;
 import cn.sc.countyeconomy.assistance.api.PairingView;
 import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
-import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +24,9 @@ import java.util.List;
 
 /**
  * Pairings of organisations with counties. A county can be assisted only while county-registry-service
- * designates it underdeveloped: the registry is asked on every create, before anything is written,
- * and when it cannot answer the create fails with 503 and Retry-After.
+ * designates it underdeveloped, on every day of the pairing: the registry is asked on every create and
+ * every lengthening, before anything is written, and when it cannot answer the write fails with 503 and
+ * Retry-After.
  */
 @ApplicationScoped
 public class PairingService {
@@ -68,23 +69,45 @@ public class PairingService {
     }
 
     /**
-     * Asks the registry whether the county may be assisted from the pairing's start. Called before the
-     * write's transaction opens, so that no database connection is held while the registry is waited for.
-     * 403 for a county-scoped caller first: the registry is not asked on behalf of someone who may not write.
+     * Asks the registry whether the county may be assisted over the pairing's whole period [validFrom,
+     * validTo] (open-ended: from validFrom on, for good). Called before the write's transaction opens, so
+     * that no database connection is held while the registry is waited for. 403 for a county-scoped caller
+     * first: the registry is not asked on behalf of someone who may not write.
      */
-    public RegistryDesignation checkEligibility(NewPairing cmd) {
-        return eligibility.requireDesignated(cmd.countyCode(), cmd.validFrom());
+    public DesignatedPeriod checkEligibility(NewPairing cmd) {
+        requireOrdered(cmd.validFrom(), cmd.validTo());
+        return eligibility.requireDesignatedThroughout(cmd.countyCode(), cmd.validFrom(), cmd.validTo());
+    }
+
+    /**
+     * A change of the end that lengthens the pairing (a later validTo, or none: reopened) is checked
+     * over the new whole period, as a create is; a shortening needs no eligibility and is not checked
+     * (null answer), so that assistance can be ended while the registry is down.
+     */
+    public DesignatedPeriod checkEligibility(long id, PairingEnd cmd) {
+        Pairing p = find(id);
+        requireOrdered(p.validFrom, cmd.validTo());
+        if (!lengthens(p, cmd.validTo())) {
+            return null;
+        }
+        return eligibility.requireDesignatedThroughout(p.countyCode, p.validFrom, cmd.validTo());
+    }
+
+    private static boolean lengthens(Pairing p, LocalDate newValidTo) {
+        return p.validTo != null && (newValidTo == null || newValidTo.isAfter(p.validTo));
+    }
+
+    private static void requireOrdered(LocalDate validFrom, LocalDate validTo) {
+        if (validTo != null && validTo.isBefore(validFrom)) {
+            throw ApiException.validation("validTo", "must be on or after validFrom (" + validFrom + ")");
+        }
     }
 
     @Transactional
-    public PairingView create(NewPairing cmd, RegistryDesignation designation) {
-        if (designation == null || !cmd.countyCode().equals(designation.countyCode()) || !designation.validOn(cmd.validFrom())) {
-            throw new IllegalArgumentException("the designation does not cover this pairing");
-        }
+    public PairingView create(NewPairing cmd, DesignatedPeriod designation) {
+        designation.require(cmd.countyCode(), cmd.validFrom(), cmd.validTo());
         AssistingOrganisation org = Lookups.organisation(cmd.organisationId(), "organisationId");
-        if (cmd.validTo() != null && cmd.validTo().isBefore(cmd.validFrom())) {
-            throw ApiException.validation("validTo", "must be on or after validFrom (" + cmd.validFrom() + ")");
-        }
+        requireOrdered(cmd.validFrom(), cmd.validTo());
         if (!overlapping(org.id, cmd.countyCode(), cmd.validFrom(), cmd.validTo()).isEmpty()) {
             throw ApiException.conflict("Organisation " + org.id + " is already paired with county " + cmd.countyCode()
                     + " for part of this period");
@@ -103,13 +126,20 @@ public class PairingService {
         return v;
     }
 
-    /** Sets the pairing's end; no registry call: ending assistance needs no eligibility. */
+    /**
+     * Sets the pairing's end. A lengthening needs the proof of {@link #checkEligibility(long, PairingEnd)}
+     * over the new period (the county and validFrom of a pairing never change, so the proof still holds).
+     */
     @Transactional
-    public PairingView end(long id, String ifMatch, PairingEnd cmd) {
+    public PairingView end(long id, String ifMatch, PairingEnd cmd, DesignatedPeriod designation) {
         Pairing p = find(id);
         Preconditions.requireMatch(ifMatch, p.version);
-        if (cmd.validTo() != null && cmd.validTo().isBefore(p.validFrom)) {
-            throw ApiException.validation("validTo", "must be on or after validFrom (" + p.validFrom + ")");
+        requireOrdered(p.validFrom, cmd.validTo());
+        if (lengthens(p, cmd.validTo())) {
+            if (designation == null) {
+                throw ApiException.conflict("Pairing " + id + " was changed meanwhile; read it again and retry");
+            }
+            designation.require(p.countyCode, p.validFrom, cmd.validTo());
         }
         if (cmd.validTo() == null || (p.validTo != null && cmd.validTo().isAfter(p.validTo))) {
             boolean overlapsAnother = overlapping(p.organisationId, p.countyCode, p.validFrom, cmd.validTo()).stream()

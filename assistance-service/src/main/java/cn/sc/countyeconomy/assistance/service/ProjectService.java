@@ -26,6 +26,8 @@ import cn.sc.countyeconomy.assistance.api.ProjectTransition;
 import cn.sc.countyeconomy.assistance.api.ProjectUpdate;
 import cn.sc.countyeconomy.assistance.api.ProjectView;
 import cn.sc.countyeconomy.assistance.api.StatusChangeView;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import cn.sc.countyeconomy.assistance.mapping.IatiActivityMapper;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -65,6 +67,34 @@ public class ProjectService {
     Clock clock;
     @Inject
     EntityManager em;
+    @Inject
+    UnderdevelopedCounties eligibility;
+
+    /** The county must be designated underdeveloped on every day of the project's planned [plannedStart, plannedEnd]. */
+    public DesignatedPeriod checkEligibility(NewProject cmd) {
+        requirePlanOrdered(cmd.plannedStart(), cmd.plannedEnd());
+        return eligibility.requireDesignatedThroughout(cmd.countyCode(), cmd.plannedStart(), cmd.plannedEnd());
+    }
+
+    /** A changed plan is checked again over its new period; an update that keeps both dates asks nothing (null). */
+    public DesignatedPeriod checkEligibility(long id, ProjectUpdate cmd) {
+        AssistanceProject p = find(id);
+        requirePlanOrdered(cmd.plannedStart(), cmd.plannedEnd());
+        if (!movesPlan(p, cmd)) {
+            return null;
+        }
+        return eligibility.requireDesignatedThroughout(p.countyCode, cmd.plannedStart(), cmd.plannedEnd());
+    }
+
+    private static boolean movesPlan(AssistanceProject p, ProjectUpdate cmd) {
+        return !cmd.plannedStart().equals(p.plannedStart) || !cmd.plannedEnd().equals(p.plannedEnd);
+    }
+
+    private static void requirePlanOrdered(LocalDate plannedStart, LocalDate plannedEnd) {
+        if (plannedEnd.isBefore(plannedStart)) {
+            throw ApiException.validation("plannedEnd", "must be on or after plannedStart (" + plannedStart + ")");
+        }
+    }
 
     public PageResult<ProjectView> list(String countyCode, String forceCode, ProjectStatus status, ProjectTerm term,
             Long leadOrganisationId, Sort sort, PageParams page) {
@@ -106,11 +136,10 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectView create(NewProject cmd) {
+    public ProjectView create(NewProject cmd, DesignatedPeriod designation) {
+        designation.require(cmd.countyCode(), cmd.plannedStart(), cmd.plannedEnd());
         AssistingOrganisation lead = Lookups.organisation(cmd.leadOrganisationId(), "leadOrganisationId");
-        if (cmd.plannedEnd().isBefore(cmd.plannedStart())) {
-            throw ApiException.validation("plannedEnd", "must be on or after plannedStart (" + cmd.plannedStart() + ")");
-        }
+        requirePlanOrdered(cmd.plannedStart(), cmd.plannedEnd());
         // a project is assistance under a pairing: the lead must help this county when the project starts
         if (PairingService.overlapping(lead.id, cmd.countyCode(), cmd.plannedStart(), cmd.plannedStart()).isEmpty()) {
             throw ApiException.rule("lead-organisation-not-paired", "Organisation " + lead.id + " (" + lead.name
@@ -139,11 +168,15 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectView update(long id, String ifMatch, ProjectUpdate cmd) {
+    public ProjectView update(long id, String ifMatch, ProjectUpdate cmd, DesignatedPeriod designation) {
         AssistanceProject p = find(id);
         Preconditions.requireMatch(ifMatch, p.version);
-        if (cmd.plannedEnd().isBefore(cmd.plannedStart())) {
-            throw ApiException.validation("plannedEnd", "must be on or after plannedStart (" + cmd.plannedStart() + ")");
+        requirePlanOrdered(cmd.plannedStart(), cmd.plannedEnd());
+        if (movesPlan(p, cmd)) {
+            if (designation == null) {
+                throw ApiException.conflict("Project " + id + " was changed meanwhile; read it again and retry");
+            }
+            designation.require(p.countyCode, cmd.plannedStart(), cmd.plannedEnd());
         }
         ProjectView before = ProjectView.of(p);
         apply(p, cmd.title(), cmd.description(), cmd.sector(), cmd.term(), cmd.keyProject(), cmd.plannedStart(),

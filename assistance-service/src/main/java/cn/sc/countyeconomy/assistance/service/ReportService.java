@@ -11,6 +11,7 @@ import cn.sc.countyeconomy.assistance.api.CountyAssistance;
 import cn.sc.countyeconomy.assistance.api.CountyBelowTraining;
 import cn.sc.countyeconomy.assistance.api.CountyMissingForces;
 import cn.sc.countyeconomy.assistance.api.Coverage;
+import cn.sc.countyeconomy.assistance.api.DepartmentAboveKeyProjects;
 import cn.sc.countyeconomy.assistance.api.DepartmentBelowKeyProjects;
 import cn.sc.countyeconomy.assistance.api.ForcePresence;
 import cn.sc.countyeconomy.assistance.api.FundFigures;
@@ -247,25 +248,48 @@ public class ReportService {
             cadres += cadres(c.code(), year);
         }
         int cadreTarget = targets.targets().cadresPerYear();
-        return new Coverage(year, asOf, list.source(), list.fetchedAt(), list.counties().size(), missing, soesWithoutAgreement(),
-                departmentsBelowKeyProjects(year), belowTraining, new TargetFigure(cadres, cadreTarget, cadres >= cadreTarget));
+        List<String> codes = list.counties().stream().map(UnderdevelopedCounties.County::code).toList();
+        List<SoeWithoutAgreement> soesWithout = new ArrayList<>();
+        long soesWith = soesByAgreement(year, asOf, codes, soesWithout);
+        int soeTarget = targets.targets().soesInPlan();
+        List<DepartmentBelowKeyProjects> below = new ArrayList<>();
+        List<DepartmentAboveKeyProjects> above = new ArrayList<>();
+        departmentsByKeyProjects(year, below, above);
+        return new Coverage(year, asOf, list.source(), list.fetchedAt(), list.counties().size(), missing, soesWithout,
+                new TargetFigure(soesWith, soeTarget, soesWith >= soeTarget), below, above, belowTraining,
+                new TargetFigure(cadres, cadreTarget, cadres >= cadreTarget));
     }
 
-    private List<SoeWithoutAgreement> soesWithoutAgreement() {
-        List<SoeWithoutAgreement> soes = new ArrayList<>();
+    /**
+     * Splits the SOEs by whether they have, for this year, an agreement that counts: signed on or before
+     * asOf (status SIGNED, IN_FORCE or EXPIRED), its term [termStart, termEnd) running on some day of the
+     * year, with one of the year's designated counties. Fills the list of those without; answers how many have one.
+     */
+    private long soesByAgreement(int year, LocalDate asOf, List<String> counties, List<SoeWithoutAgreement> without) {
+        long with = 0;
         for (Object[] r : rows(em.createNativeQuery("""
-            select o.id, o.name, o.kind from assisting_organisation o
-            where o.kind in ('PROVINCIAL_SOE', 'CENTRAL_SOE') and not exists (select 1 from agreement a
-            where a.organisation_id = o.id and a.status in ('SIGNED', 'IN_FORCE')) order by o.id"""))) {
-            soes.add(new SoeWithoutAgreement(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
+            select o.id, o.name, o.kind, exists (select 1 from agreement a
+            where a.organisation_id = o.id and a.status in ('SIGNED', 'IN_FORCE', 'EXPIRED') and a.signed_date <= :asOf
+            and a.term_start <= :to and a.term_end > :from and a.county_code in (:counties)) as counts
+            from assisting_organisation o where o.kind in ('PROVINCIAL_SOE', 'CENTRAL_SOE') order by o.id""")
+                .setParameter("asOf", asOf).setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31))
+                .setParameter("counties", counties.isEmpty() ? List.of("") : counties))) {
+            if ((Boolean) r[3]) {
+                with++;
+            } else {
+                without.add(new SoeWithoutAgreement(((Number) r[0]).longValue(), (String) r[1], (String) r[2]));
+            }
         }
-        return soes;
+        return with;
     }
 
-    /** Provincial departments with fewer key projects starting in the year than the minimum, per county they help. */
-    private List<DepartmentBelowKeyProjects> departmentsBelowKeyProjects(int year) {
+    /**
+     * Provincial departments with fewer key projects starting in the year than the minimum, and those with
+     * more than the maximum, per county they help.
+     */
+    private void departmentsByKeyProjects(int year, List<DepartmentBelowKeyProjects> below, List<DepartmentAboveKeyProjects> above) {
         int min = targets.targets().keyProjectsPerDepartmentCountyYearMin();
-        List<DepartmentBelowKeyProjects> departments = new ArrayList<>();
+        int max = targets.targets().keyProjectsPerDepartmentCountyYearMax();
         for (Object[] r : rows(em.createNativeQuery("""
             select o.id, o.name, pa.county_code, (select count(*) from project p
             where p.lead_organisation_id = o.id and p.county_code = pa.county_code and p.key_project
@@ -276,10 +300,12 @@ public class ReportService {
                 .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31)))) {
             long n = ((Number) r[3]).longValue();
             if (n < min) {
-                departments.add(new DepartmentBelowKeyProjects(((Number) r[0]).longValue(), (String) r[1], (String) r[2], n, min));
+                below.add(new DepartmentBelowKeyProjects(((Number) r[0]).longValue(), (String) r[1], (String) r[2], n, min));
+            }
+            if (n > max) {
+                above.add(new DepartmentAboveKeyProjects(((Number) r[0]).longValue(), (String) r[1], (String) r[2], n, max));
             }
         }
-        return departments;
     }
 
     // ---------------------------------------------------------------- helpers

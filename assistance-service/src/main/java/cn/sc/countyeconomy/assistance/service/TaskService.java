@@ -11,6 +11,8 @@ import cn.sc.countyeconomy.assistance.TaskForceTask.TaskStatus;
 import cn.sc.countyeconomy.assistance.api.NewTask;
 import cn.sc.countyeconomy.assistance.api.TaskUpdate;
 import cn.sc.countyeconomy.assistance.api.TaskView;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,22 @@ public class TaskService {
     Clock clock;
     @Inject
     EntityManager em;
+    @Inject
+    UnderdevelopedCounties eligibility;
+
+    /** A task falls due on its deadline: the county must be designated underdeveloped on that day. */
+    public DesignatedPeriod checkEligibility(NewTask cmd) {
+        return eligibility.requireDesignatedThroughout(cmd.countyCode(), cmd.deadline(), cmd.deadline());
+    }
+
+    /** A moved deadline is checked again, as a create is; an update that keeps the deadline asks nothing (null). */
+    public DesignatedPeriod checkEligibility(long id, TaskUpdate cmd) {
+        TaskForceTask t = find(id);
+        if (cmd.deadline().equals(t.deadline)) {
+            return null;
+        }
+        return eligibility.requireDesignatedThroughout(t.countyCode, cmd.deadline(), cmd.deadline());
+    }
 
     /**
      * overdue true: the overdue tasks (deadline passed as of today, not DONE); false: the others;
@@ -58,7 +76,8 @@ public class TaskService {
     }
 
     @Transactional
-    public TaskView create(NewTask cmd) {
+    public TaskView create(NewTask cmd, DesignatedPeriod designation) {
+        designation.require(cmd.countyCode(), cmd.deadline(), cmd.deadline());
         TaskForceTask t = new TaskForceTask();
         t.countyCode = cmd.countyCode();
         t.title = cmd.title().strip();
@@ -74,9 +93,15 @@ public class TaskService {
     }
 
     @Transactional
-    public TaskView update(long id, String ifMatch, TaskUpdate cmd) {
+    public TaskView update(long id, String ifMatch, TaskUpdate cmd, DesignatedPeriod designation) {
         TaskForceTask t = find(id);
         Preconditions.requireMatch(ifMatch, t.version);
+        if (!cmd.deadline().equals(t.deadline)) {
+            if (designation == null) {
+                throw ApiException.conflict("Task " + id + " was changed meanwhile; read it again and retry");
+            }
+            designation.require(t.countyCode, cmd.deadline(), cmd.deadline());
+        }
         if (cmd.status() == TaskStatus.DONE && cmd.completedOn() == null) {
             throw ApiException.validation("completedOn", "a task marked DONE needs the date it was completed");
         }

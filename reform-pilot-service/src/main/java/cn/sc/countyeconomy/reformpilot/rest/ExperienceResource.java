@@ -11,6 +11,7 @@ import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.reformpilot.api.ExperienceView;
 import cn.sc.countyeconomy.reformpilot.api.NewExperience;
+import cn.sc.countyeconomy.reformpilot.api.NewReplication;
 import cn.sc.countyeconomy.reformpilot.security.ExperienceCounties;
 import cn.sc.countyeconomy.reformpilot.security.PilotCounties;
 import cn.sc.countyeconomy.reformpilot.service.ReportService;
@@ -55,13 +56,15 @@ public class ExperienceResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "listExperiences", summary = "List experiences", description = "Filters: tag, pilotId, countyCode. Sortable fields: id, title, pilotId.")
+    @Operation(operationId = "listExperiences", summary = "List experiences", description = "Filters: tag, pilotId, countyCode (the pilot's county), "
+            + "replicatedIn (a county that replicated the practice). Sortable fields: id, title, pilotId.")
     @APIResponse(responseCode = "200", description = "A page of experiences with Link and X-Total-Count", content = @Content(schema = @Schema(ref = "ExperiencePage")))
     public Response list(@QueryParam("tag") @Parameter(example = "集体经济") String tag, @QueryParam("pilotId") String pilotId,
-            @QueryParam("countyCode") String countyCode,
+            @QueryParam("countyCode") String countyCode, @QueryParam("replicatedIn") @Parameter(example = "511602") String replicatedIn,
             @BeanParam PageParams paging, @Context UriInfo uri) {
         return Paged.ok(reports.experiences(tag == null || tag.isBlank() ? null : tag.trim(), QueryParams.id("pilotId", pilotId),
-                QueryParams.countyCode("countyCode", countyCode), SORT.panache(paging.rawSort()), paging), uri);
+                QueryParams.countyCode("countyCode", countyCode), QueryParams.countyCode("replicatedIn", replicatedIn),
+                SORT.panache(paging.rawSort()), paging), uri);
     }
 
     @GET
@@ -100,5 +103,27 @@ public class ExperienceResource {
             @Valid @NotNull NewExperience request) {
         ExperienceView e = reports.updateExperience(id, ifMatch, request);
         return Preconditions.ok(e, e.version()).build();
+    }
+
+    @POST
+    @CountyScoped(body = "countyCode")
+    @Path("/{id}/replications")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "recordExperienceReplication", summary = "Record that a county replicated an experience", description = "The county "
+            + "that took the practice up and the date it did: not in the future, not before the pilot started implementing, not the pilot's own "
+            + "county, a county county-registry-service holds ACTIVE on that date; each county once per experience. A county-scoped token "
+            + "records only its own counties' replications. Answers the experience with all its replications.")
+    @APIResponse(responseCode = "201", description = "Recorded; the experience with its replications", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
+    @APIResponse(responseCode = "404", description = "No such experience")
+    @APIResponse(responseCode = "409", description = "The county is already recorded for this experience")
+    @APIResponse(responseCode = "422", description = "Invalid fields, or rules replication-in-pilot-county, replication-before-pilot, county-unknown, county-not-active")
+    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written")
+    public Response recordReplication(@PathParam("id") long id, @Valid @NotNull NewReplication request,
+            @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
+            @Context UriInfo uri) {
+        return idempotent.created(key, request, uri, () -> {
+            ExperienceView e = reports.recordReplication(id, request);
+            return Created.at("/api/v1/experiences/" + e.id(), e).withETag(e.version());
+        });
     }
 }

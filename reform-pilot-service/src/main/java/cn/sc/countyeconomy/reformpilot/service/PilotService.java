@@ -184,7 +184,7 @@ public class PilotService {
     }
 
     /** The county as county-registry-service knows it on the date; 422 unless it is ACTIVE then. */
-    private RegistryCounty activeCounty(String code, LocalDate on) {
+    RegistryCounty activeCounty(String code, LocalDate on) {
         RegistryCounty county = registry.county(code, on)
                 .orElseThrow(() -> ApiException.rule("county-unknown", "county-registry-service knows no county with code "
                         + code).with("countyCode", code));

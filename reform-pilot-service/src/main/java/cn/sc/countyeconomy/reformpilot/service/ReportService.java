@@ -10,6 +10,7 @@ import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.reformpilot.Evaluation;
 import cn.sc.countyeconomy.reformpilot.Experience;
+import cn.sc.countyeconomy.reformpilot.ExperienceReplication;
 import cn.sc.countyeconomy.reformpilot.Pilot;
 import cn.sc.countyeconomy.reformpilot.PilotStatus;
 import cn.sc.countyeconomy.reformpilot.ProgressReport;
@@ -17,9 +18,12 @@ import cn.sc.countyeconomy.reformpilot.api.EvaluationView;
 import cn.sc.countyeconomy.reformpilot.api.ExperienceView;
 import cn.sc.countyeconomy.reformpilot.api.NewEvaluation;
 import cn.sc.countyeconomy.reformpilot.api.NewExperience;
+import cn.sc.countyeconomy.reformpilot.api.NewReplication;
 import cn.sc.countyeconomy.reformpilot.api.NewReport;
+import cn.sc.countyeconomy.reformpilot.api.ReplicationView;
 import cn.sc.countyeconomy.reformpilot.api.ReportView;
 import cn.sc.countyeconomy.reformpilot.config.ReformPilotConfig;
+import cn.sc.countyeconomy.registry.client.RegistryCounty;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +31,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +58,8 @@ public class ReportService {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     public ReportView report(long id) {
         return ReportView.of(requireReport(id));
@@ -187,9 +195,16 @@ public class ReportService {
         return Experience.<Experience>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Experience", id));
     }
 
-    /** Experiences with the tag, of the pilot, of the county's pilots (each filter may be null), one page. */
-    public PageResult<ExperienceView> experiences(String tag, Long pilotId, String countyCode, Sort sort, PageParams paging) {
+    /**
+     * Experiences with the tag, of the pilot, of the county's pilots, replicated in the county
+     * (each filter may be null), one page.
+     */
+    public PageResult<ExperienceView> experiences(String tag, Long pilotId, String countyCode, String replicatedIn, Sort sort,
+            PageParams paging) {
         Filter f = Filter.where().eq("pilotId", pilotId);
+        if (replicatedIn != null) {
+            f.in("id", ExperienceReplication.<ExperienceReplication>list("countyCode", replicatedIn).stream().map(r -> r.experienceId).toList());
+        }
         if (tag != null) {
             f.in("id", Experience.getEntityManager()
                     .createQuery("select e.id from Experience e join e.tags t where t = :tag", Long.class)
@@ -231,6 +246,50 @@ public class ReportService {
         ExperienceView after = ExperienceView.of(e, p);
         audit.record("Experience", e.id, "UPDATE", before, after);
         return after;
+    }
+
+    /**
+     * Records that a county took the practice up on a date: not in the future, not before the pilot
+     * started implementing, not the pilot's own county, a county the registry knows and holds ACTIVE
+     * on that date, once per county (a repeat is a conflict).
+     */
+    @Transactional
+    public ExperienceView recordReplication(long experienceId, NewReplication r) {
+        Experience e = requireExperience(experienceId);
+        Pilot p = pilots.require(e.pilotId);
+        LocalDate today = pilots.today();
+        if (r.replicatedOn().isAfter(today)) {
+            throw ApiException.validation("replicatedOn", "must not be in the future (today is " + today + ")");
+        }
+        if (r.countyCode().equals(p.countyCode)) {
+            throw ApiException.rule("replication-in-pilot-county", "County " + p.countyCode + " (" + p.countyName
+                    + ") is the pilot's own county; a replication is the practice taken up elsewhere").with("countyCode", r.countyCode());
+        }
+        if (p.implementationStart != null && r.replicatedOn().isBefore(p.implementationStart)) {
+            throw ApiException.rule("replication-before-pilot", "The pilot started implementing on " + p.implementationStart
+                    + "; its practice cannot have been replicated on " + r.replicatedOn()).with("replicatedOn", r.replicatedOn().toString());
+        }
+        if (ExperienceReplication.count("experienceId = ?1 and countyCode = ?2", e.id, r.countyCode()) > 0) {
+            throw ApiException.conflict("County " + r.countyCode() + " is already recorded as replicating experience " + e.id);
+        }
+        RegistryCounty county = pilots.activeCounty(r.countyCode(), r.replicatedOn());
+        ExperienceReplication rep = new ExperienceReplication();
+        rep.experienceId = e.id;
+        rep.countyCode = r.countyCode();
+        rep.countyName = county.name();
+        rep.replicatedOn = r.replicatedOn();
+        rep.note = r.note() == null || r.note().isBlank() ? null : r.note().strip();
+        rep.recordedAt = Instant.now(clock);
+        rep.recordedBy = caller.subject();
+        try {
+            rep.persist();
+            em.flush();
+        } catch (PersistenceException race) {
+            // the unique (experience, county): another request recorded the same county at the same moment
+            throw ApiException.conflict("County " + r.countyCode() + " is already recorded as replicating experience " + e.id);
+        }
+        audit.record("ExperienceReplication", rep.id, "CREATE", null, ReplicationView.of(rep));
+        return ExperienceView.of(e, p);
     }
 
     private static void apply(Experience e, NewExperience r) {
