@@ -149,7 +149,7 @@ class MapsAndPagesTest {
         // a neighbour that does not answer is said to be missing; the page does not fail
         assertTrue(page.select("#assistance .missing").text().contains("assistance-service did not answer"), page.select("#assistance").text());
         assertEquals(0, page.select("#pilots .missing").size());
-        assertTrue(page.select("#pilots").text().contains("pilots[1].programme: 测试试点"), page.select("#pilots").text());
+        assertTrue(page.select("#pilots").text().contains("测试试点: ON_TRACK"), page.select("#pilots").text());
 
         given().header("Authorization", TestTokens.bearer("reader")).get("/api/v1/counties/510104/scorecard?year=" + YEAR).then()
                 .statusCode(200).contentType(startsWith("application/json"));
@@ -170,6 +170,10 @@ class MapsAndPagesTest {
 
     @Test
     void theDocumentedExampleOfTheScorecardAnswersItsJsonAndItsPage() {
+        RegistryStub.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/counties/510522/effectiveness")).atPriority(1)
+                .willReturn(RegistryStub.json(200, Map.of("countyCode", "510522", "year", EXAMPLE_YEAR, "score", 69.9, "components",
+                        List.of(Map.of("code", "TRAINING", "name", "培训人数 People trained", "value", 358, "target", 500, "contribution", 17.9,
+                                "weight", 25))))));
         OpenApiOperations operations = OpenApiOperations.load();
         DocumentedExamples.Example json = DocumentedExamples.of(operations, "getCountyScorecardPage", "application/json");
         assertEquals("/api/v1/counties/510522/scorecard", json.path());
@@ -182,5 +186,8 @@ class MapsAndPagesTest {
         assertTrue(html.select("#county h1").text().contains("合江县"), html.select("#county").text());
         assertEquals(1, html.select("#map svg #highlight path[data-code=510522]").size());
         assertEquals(String.format(java.util.Locale.ROOT, "%.1f", overall), html.select("#overall .big").text());
+        // assistance-service's answer read as figures against targets, the score first
+        assertEquals(List.of("score 得分: 69.9 of 100", "培训人数 People trained: 358 of 500 → 17.9 of 25 points"),
+                html.select("#assistance td").eachText());
     }
 }
