@@ -174,6 +174,8 @@ class MapsAndPagesTest {
                 .willReturn(RegistryStub.json(200, Map.of("countyCode", "510522", "year", EXAMPLE_YEAR, "score", 69.9, "components",
                         List.of(Map.of("code", "TRAINING", "name", "培训人数 People trained", "value", 358, "target", 500, "contribution", 17.9,
                                 "weight", 25))))));
+        RegistryStub.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/counties/510522/pilots")).atPriority(1)
+                .willReturn(RegistryStub.json(200, Map.of("countyCode", "510522", "pilots", List.of()))));
         OpenApiOperations operations = OpenApiOperations.load();
         DocumentedExamples.Example json = DocumentedExamples.of(operations, "getCountyScorecardPage", "application/json");
         assertEquals("/api/v1/counties/510522/scorecard", json.path());
@@ -189,5 +191,6 @@ class MapsAndPagesTest {
         // assistance-service's answer read as figures against targets, the score first
         assertEquals(List.of("score 得分: 69.9 of 100", "培训人数 People trained: 358 of 500 → 17.9 of 25 points"),
                 html.select("#assistance td").eachText());
+        assertEquals(List.of("no reform pilot in this county 本县无改革试点"), html.select("#pilots td").eachText(), "an empty answer is said");
     }
 }

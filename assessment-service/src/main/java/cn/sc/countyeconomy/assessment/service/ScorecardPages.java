@@ -97,6 +97,9 @@ public class ScorecardPages {
 
     /** reform-pilot-service's pilots of the county: programme, status and since when, leading task. */
     private static void pilots(JsonNode data, List<String> out) {
+        if (data.get("pilots").isEmpty()) {
+            out.add("no reform pilot in this county 本县无改革试点");
+        }
         for (JsonNode p : data.get("pilots")) {
             String programme = p.hasNonNull("programName") ? p.get("programName").asText() : p.path("programme").asText("?");
             String since = p.hasNonNull("since") ? " since " + p.get("since").asText() : "";
