@@ -23,6 +23,9 @@ public class Indicator extends NamedCode {
     public boolean required;
     @Column(name = "yoy_threshold_percent")
     public BigDecimal yoyThresholdPercent;
+    /** A count (cases, persons): only whole numbers are accepted. */
+    @Column(name = "integer_valued")
+    public boolean integerValued;
     @Version
     public long version;
 }

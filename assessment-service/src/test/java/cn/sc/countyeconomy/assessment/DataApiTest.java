@@ -28,6 +28,8 @@ class DataApiTest {
         SichuanRegistry.state();
     }
 
+    /** The indicators that count (cases, persons): integer-valued. */
+    static final List<String> COUNTS = List.of("NEW_URBAN_JOBS", "SERIOUS_ACCIDENTS", "STATISTICAL_VIOLATIONS");
     static final List<String> INDICATORS = List.of("GDP", "GDP_GROWTH", "GDP_PER_CAPITA", "PARK_OUTPUT_PER_LAND", "BUDGET_REVENUE",
             "BUDGET_REVENUE_TAX_SHARE", "FIXED_ASSET_INVESTMENT_GROWTH", "INDUSTRIAL_VALUE_ADDED_GROWTH", "URBANISATION_RATE",
             "URBAN_RURAL_INCOME_RATIO", "RETAIL_SALES_GROWTH", "GRAIN_OUTPUT", "PRIMARY_VALUE_ADDED_GROWTH", "RURAL_DISPOSABLE_INCOME",
@@ -40,7 +42,8 @@ class DataApiTest {
         StringBuilder csv = new StringBuilder("countyCode,indicatorCode,value,source\n");
         for (RegistryCounty c : RegistryStub.sichuan()) {
             for (String i : INDICATORS) {
-                csv.append(c.code()).append(',').append(i).append(",1.5,四川省统计局 县域统计年鉴\n");
+                // counts take whole numbers
+                csv.append(c.code()).append(',').append(i).append(COUNTS.contains(i) ? ",1" : ",1.5").append(",四川省统计局 县域统计年鉴\n");
             }
         }
         int n = 183 * 27;
@@ -89,6 +92,23 @@ class DataApiTest {
         as("editor").body("{\"values\": [").post("/api/v1/data/2032/values").then().spec(Problems.problem(400));
         given().header("Authorization", TestTokens.bearer("editor")).contentType("text/csv").body("county,x\n1,2\n")
                 .post("/api/v1/data/2032/values").then().spec(Problems.problem(422, "validation-failed"));
+    }
+
+    @Test
+    void aFractionOfACountIsRejectedWhileAWholeNumberWrittenWithDecimalsIsAccepted() {
+        as("reader").get("/api/v1/indicators/SERIOUS_ACCIDENTS").then().statusCode(200).body("integerValued", equalTo(true));
+        as("reader").get("/api/v1/indicators/GDP").then().statusCode(200).body("integerValued", equalTo(false));
+        List<Map<String, Object>> values = List.of(
+                v("510104", "SERIOUS_ACCIDENTS", "0.5", null), // 0 half an accident
+                v("510104", "STATISTICAL_VIOLATIONS", "2.000", null), // 1 a whole number
+                v("510104", "GDP", "0.5", null)); // 2 not a count
+        JsonPath p = as("editor").body(Map.of("values", values)).post("/api/v1/data/2032/values").then()
+                .spec(Problems.problem(422, "validation-failed")).extract().jsonPath();
+        assertEquals(List.of("values[0]"), p.getList("violations.field"));
+        assertEquals(List.of("integer"), p.getList("report.issues.findAll { it.severity == 'REJECTED' }.rule"));
+        assertEquals(0, Api.count("/api/v1/data/2032/values"));
+        as("editor").queryParam("dryRun", true).body(Map.of("values", values)).post("/api/v1/data/2032/values").then().statusCode(200)
+                .body("rejected", equalTo(1)).body("accepted", equalTo(2));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package cn.sc.countyeconomy.assessment;
 
+import cn.sc.countyeconomy.api.testing.DocumentedExamples;
+import cn.sc.countyeconomy.api.testing.OpenApiOperations;
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.maps.testing.SvgMap;
 import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,36 +16,33 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import static cn.sc.countyeconomy.assessment.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The score maps and the scorecard page on demo data of 2023 (its own year: no other test class
- * scores 2023), with the registry stub serving the 183 county shapes.
+ * scores 2023), with the registry stub serving the 183 county shapes; and the documented examples
+ * of both operations on the demo data of 2024, the year they name (no other test class scores it).
  */
 @QuarkusTest
 @TestProfile(AssessmentTestProfile.class)
 class MapsAndPagesTest {
 
     static final int YEAR = 2023;
+    /** The year of the documented examples (Swagger UI's "Try it out"), loaded as the README loads the demo data. */
+    static final int EXAMPLE_YEAR = 2024;
     static boolean loaded;
 
     @Inject
@@ -52,10 +52,12 @@ class MapsAndPagesTest {
     void demoYear() {
         SichuanRegistry.state();
         if (!loaded) {
-            as("admin").body(Map.of("years", List.of(YEAR), "approve", true)).post("/api/v1/demo-data").then().statusCode(200);
-            long run = as("editor").body(Map.of("year", YEAR, "schemeVersion", 1)).post("/api/v1/runs").then().statusCode(201)
-                    .extract().jsonPath().getLong("id");
-            as("approver").post("/api/v1/runs/" + run + "/official").then().statusCode(200);
+            as("admin").body(Map.of("years", List.of(YEAR, EXAMPLE_YEAR), "approve", true)).post("/api/v1/demo-data").then().statusCode(200);
+            for (int year : List.of(YEAR, EXAMPLE_YEAR)) {
+                long run = as("editor").body(Map.of("year", year, "schemeVersion", 1)).post("/api/v1/runs").then().statusCode(201)
+                        .extract().jsonPath().getLong("id");
+                as("approver").post("/api/v1/runs/" + run + "/official").then().statusCode(200);
+            }
             loaded = true;
         }
     }
@@ -76,94 +78,40 @@ class MapsAndPagesTest {
         return request.get("/api/v1/maps/scores").then().statusCode(200).contentType(startsWith("image/svg+xml")).extract().asString();
     }
 
-    /**
-     * Keeps what a test received under target/maps/ to be looked at in a browser (and, for the
-     * overall map, copied to docs/ by tools/maps/make-readme-map.sh).
-     */
-    static String keep(String name, String content) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "maps");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.writeString(dir.resolve(name), content);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return content;
-    }
-
-    static Document xml(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
-    }
-
-    static List<Element> select(Document d, String tag, String cls) {
-        NodeList nodes = d.getElementsByTagName(tag);
-        List<Element> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element e = (Element) nodes.item(i);
-            if (cls.equals(e.getAttribute("class"))) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    /** Each legend class's fill, in legend order. */
-    static List<String> legendFills(Document d) {
-        return select(d, "g", "legend-class").stream().map(g -> ((Element) g.getElementsByTagName("rect").item(0)).getAttribute("fill")).toList();
-    }
-
     @Test
-    void theOverallMapHas183CountiesEachFilledByItsClassWithALegendEntryPerClassTitleAndYear() throws Exception {
-        Document d = xml(keep("scores-overall.svg", map(null, null)));
-        List<Element> counties = select(d, "path", "county");
-        assertEquals(183, counties.size());
-        assertEquals(183, counties.stream().map(c -> c.getAttribute("data-code")).distinct().count());
-        List<String> legend = legendFills(d);
-        assertEquals(5, legend.size(), "quintiles of 183 distinct scores");
-        Set<String> classFills = new HashSet<>();
-        for (Element c : counties) {
-            String cls = c.getAttribute("data-class");
-            if (cls.matches("[0-9]+")) {
-                assertEquals(legend.get(Integer.parseInt(cls)), c.getAttribute("fill"), "fill of its class, " + c.getAttribute("data-code"));
-                classFills.add(c.getAttribute("fill"));
-            } else {
-                assertEquals("url(#" + cls + ")", c.getAttribute("fill"));
-            }
-            String title = c.getElementsByTagName("title").item(0).getTextContent();
+    void theOverallMapHas183CountiesEachFilledByItsClassWithALegendEntryPerClassTitleAndYear() {
+        SvgMap map = SvgMap.kept("scores-overall.svg", map(null, null)).assertWellFormedMap(183, YEAR + ", all categories", true);
+        assertEquals(5, map.legendFills().size(), "quintiles of 183 distinct scores");
+        for (Element c : map.counties()) {
+            String title = SvgMap.hover(c);
             assertTrue(title.startsWith(RegistryStub.sichuan(c.getAttribute("data-code")).name() + " "), title);
         }
-        assertEquals(new HashSet<>(legend), classFills, "every class is used and no other fill");
-        assertTrue(select(d, "text", "title").get(0).getTextContent().contains("Overall score"));
-        assertTrue(select(d, "text", "period").get(0).getTextContent().startsWith(YEAR + ", all categories"));
-        assertEquals(21, select(d, "path", "prefecture").size(), "21 prefectures");
+        assertTrue(map.title().contains("Overall score"));
+        assertEquals(21, map.prefectureCodes().size(), "21 prefectures");
     }
 
     @Test
-    void aCategoryMapColoursOnlyThatCategoryAndDotsTheOthers() throws Exception {
+    void aCategoryMapColoursOnlyThatCategoryAndDotsTheOthers() {
         String category = "KEY_DEVELOPMENT";
-        Document d = xml(keep("scores-rank-key-development.svg", map("rank", category)));
-        Map<String, String> classOf = new HashMap<>();
-        select(d, "path", "county").forEach(c -> classOf.put(c.getAttribute("data-code"), c.getAttribute("data-class")));
-        assertEquals(183, classOf.size());
+        SvgMap map = SvgMap.kept("scores-rank-key-development.svg", map("rank", category)).assertWellFormedMap(183, Integer.toString(YEAR),
+                false);
         Set<String> inCategory = new HashSet<>(SichuanRegistry.inCategory(category));
-        classOf.forEach((code, cls) -> assertEquals(!inCategory.contains(code), cls.equals("not-applicable"), code + " " + cls));
-        assertEquals(1, select(d, "g", "legend-pattern").stream().filter(g -> g.getAttribute("data-pattern").equals("not-applicable")).count());
+        map.classByCounty().forEach((code, cls) -> assertEquals(!inCategory.contains(code), cls.equals("not-applicable"), code + " " + cls));
+        assertTrue(map.legendPatterns().contains("not-applicable"));
     }
 
     @Test
-    void theRankChangeMapHasItsSevenFixedClasses() throws Exception {
-        Document d = xml(keep("scores-rank-change.svg", map("rankChange", null)));
-        assertEquals(7, legendFills(d).size());
-        assertEquals(183, select(d, "path", "county").size());
+    void theRankChangeMapHasItsSevenFixedClasses() {
+        SvgMap map = SvgMap.kept("scores-rank-change.svg", map("rankChange", null)).assertWellFormedMap(183, Integer.toString(YEAR), false);
+        assertEquals(7, map.legendFills().size());
     }
 
     @Test
-    void anAreaMapShowsThatAreasScores() throws Exception {
+    void anAreaMapShowsThatAreasScores() {
         String area = as("reader").get("/api/v1/counties/510104/scorecard?year=" + YEAR).then().statusCode(200).extract().jsonPath()
                 .getMap("areaScores").keySet().iterator().next().toString();
-        Document d = xml(keep("scores-area.svg", map("area:" + area, null)));
-        assertTrue(select(d, "text", "title").get(0).getTextContent().contains(area));
-        assertEquals(183, select(d, "path", "county").size());
+        SvgMap map = SvgMap.kept("scores-area.svg", map("area:" + area, null)).assertWellFormedMap(183, Integer.toString(YEAR), false);
+        assertTrue(map.title().contains(area));
     }
 
     @Test
@@ -190,7 +138,7 @@ class MapsAndPagesTest {
         String html = given().header("Authorization", TestTokens.bearer("reader")).accept(ContentType.HTML)
                 .get("/api/v1/counties/510104/scorecard?year=" + YEAR).then().statusCode(200).contentType(startsWith("text/html"))
                 .extract().asString();
-        var page = Jsoup.parse(keep("scorecard-510104.html", html));
+        var page = Jsoup.parse(SvgMap.keep("scorecard-510104.html", html));
         for (String section : List.of("county", "map", "overall", "areas", "strongest", "weakest", "red-lines", "assistance", "pilots")) {
             assertEquals(1, page.select("#" + section).size(), section);
         }
@@ -201,11 +149,48 @@ class MapsAndPagesTest {
         // a neighbour that does not answer is said to be missing; the page does not fail
         assertTrue(page.select("#assistance .missing").text().contains("assistance-service did not answer"), page.select("#assistance").text());
         assertEquals(0, page.select("#pilots .missing").size());
-        assertTrue(page.select("#pilots").text().contains("pilots[1].programme: 测试试点"), page.select("#pilots").text());
+        assertTrue(page.select("#pilots").text().contains("测试试点: ON_TRACK"), page.select("#pilots").text());
 
         given().header("Authorization", TestTokens.bearer("reader")).get("/api/v1/counties/510104/scorecard?year=" + YEAR).then()
                 .statusCode(200).contentType(startsWith("application/json"));
         given().header("Authorization", TestTokens.bearer("reader")).accept("*/*").get("/api/v1/counties/510104/scorecard?year=" + YEAR)
                 .then().statusCode(200).contentType(startsWith("application/json"));
+    }
+
+    @Test
+    void theDocumentedExampleOfTheScoresMapAnswersItsCategorysMap() {
+        DocumentedExamples.Example example = DocumentedExamples.of(OpenApiOperations.load(), "getScoresMap", null);
+        assertEquals(Map.of("year", Integer.toString(EXAMPLE_YEAR), "measure", "overall", "category", "KEY_DEVELOPMENT"), example.query());
+        assertEquals("image/svg+xml", example.mediaType());
+        SvgMap map = SvgMap.kept("example-scores.svg", example.send().extract().asString()).assertWellFormedMap(183,
+                EXAMPLE_YEAR + "", true);
+        Set<String> inCategory = new HashSet<>(SichuanRegistry.inCategory("KEY_DEVELOPMENT"));
+        map.classByCounty().forEach((code, cls) -> assertEquals(!inCategory.contains(code), cls.equals("not-applicable"), code + " " + cls));
+    }
+
+    @Test
+    void theDocumentedExampleOfTheScorecardAnswersItsJsonAndItsPage() {
+        RegistryStub.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/counties/510522/effectiveness")).atPriority(1)
+                .willReturn(RegistryStub.json(200, Map.of("countyCode", "510522", "year", EXAMPLE_YEAR, "score", 69.9, "components",
+                        List.of(Map.of("code", "TRAINING", "name", "培训人数 People trained", "value", 358, "target", 500, "contribution", 17.9,
+                                "weight", 25))))));
+        RegistryStub.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/counties/510522/pilots")).atPriority(1)
+                .willReturn(RegistryStub.json(200, Map.of("countyCode", "510522", "pilots", List.of()))));
+        OpenApiOperations operations = OpenApiOperations.load();
+        DocumentedExamples.Example json = DocumentedExamples.of(operations, "getCountyScorecardPage", "application/json");
+        assertEquals("/api/v1/counties/510522/scorecard", json.path());
+        assertEquals(Map.of("year", Integer.toString(EXAMPLE_YEAR)), json.query());
+        double overall = json.send().body("countyCode", equalTo("510522")).body("year", equalTo(EXAMPLE_YEAR)).extract().jsonPath()
+                .getDouble("overall");
+
+        DocumentedExamples.Example page = DocumentedExamples.of(operations, "getCountyScorecardPage", "text/html");
+        var html = Jsoup.parse(SvgMap.keep("example-scorecard.html", page.send().extract().asString()));
+        assertTrue(html.select("#county h1").text().contains("合江县"), html.select("#county").text());
+        assertEquals(1, html.select("#map svg #highlight path[data-code=510522]").size());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f", overall), html.select("#overall .big").text());
+        // assistance-service's answer read as figures against targets, the score first
+        assertEquals(List.of("score 得分: 69.9 of 100", "培训人数 People trained: 358 of 500 → 17.9 of 25 points"),
+                html.select("#assistance td").eachText());
+        assertEquals(List.of("no reform pilot in this county 本县无改革试点"), html.select("#pilots td").eachText(), "an empty answer is said");
     }
 }

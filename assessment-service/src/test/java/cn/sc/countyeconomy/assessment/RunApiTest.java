@@ -2,6 +2,7 @@ package cn.sc.countyeconomy.assessment;
 
 import cn.sc.countyeconomy.api.testing.CsvRows;
 import cn.sc.countyeconomy.api.testing.Problems;
+import cn.sc.countyeconomy.api.testing.TestTokens;
 import cn.sc.countyeconomy.assessment.scoring.ScoringEngine;
 import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.*;
 
 import static cn.sc.countyeconomy.assessment.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -184,6 +186,63 @@ class RunApiTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * 2025 (no other test scores it): a scheme that says nothing about missing red-line values, three
+     * city core districts; C2, the best, does not report its forest coverage (the red line's indicator,
+     * not required by the catalogue, so it can be approved without it). Its
+     * scorecard says REVIEW, it keeps its rank 1 and gets no award; the stored scheme states REVIEW.
+     */
+    @Test
+    void aMissingRedLineValueIsReviewedByDefaultAndTheScorecardSaysSo() {
+        List<String> d = SichuanRegistry.inCategory(CAT);
+        String c1 = d.get(0), c2 = d.get(1), c3 = d.get(2);
+        Map<String, Object> def = Map.of(
+                "weightsSource", "test weights", "aggregation", "ARITHMETIC", "minDataShare", 0.6,
+                "indicators", List.of(
+                        Map.of("code", "GDP_PER_CAPITA", "normalisation", "MIN_MAX", "imputation", "NONE", "treatOutliers", false),
+                        Map.of("code", "GOVERNMENT_DEBT_RATIO", "normalisation", "MIN_MAX", "imputation", "NONE", "treatOutliers", false),
+                        Map.of("code", "RURAL_DISPOSABLE_INCOME", "normalisation", "MIN_MAX", "imputation", "NONE", "treatOutliers", false),
+                        Map.of("code", "FOREST_COVERAGE", "normalisation", "MIN_MAX", "imputation", "NONE", "treatOutliers", false)),
+                "weights", Map.of(CAT, Map.of("GDP_PER_CAPITA", 0.5, "GOVERNMENT_DEBT_RATIO", 0.3, "RURAL_DISPOSABLE_INCOME", 0.1,
+                        "FOREST_COVERAGE", 0.1)),
+                "redLines", List.of(Map.of("code", "FOREST", "indicator", "FOREST_COVERAGE", "operator", "AT_LEAST", "threshold", 10,
+                        "consequence", "DISQUALIFY", "description", "森林覆盖率红线 (test)")),
+                "awards", List.of(Map.of("award", "STRONG", "type", "TOP_N_IN_CATEGORY", "n", 1, "minGain", 0)));
+        JsonPath scheme = as("admin").body(Map.of("year", 2025, "definition", def)).post("/api/v1/schemes").then().statusCode(201)
+                .body("definition.missingRedLineValue", equalTo("REVIEW")).extract().jsonPath();
+        as("approver").header("If-Match", "\"" + scheme.getLong("version") + "\"").post("/api/v1/schemes/" + scheme.getLong("id") + "/publish")
+                .then().statusCode(200);
+        List<Map<String, String>> values = new ArrayList<>();
+        String[][] rows = {{c1, "100", "60", "30", "40"}, {c2, "300", "50", "50", null}, {c3, "200", "70", "10", "60"}};
+        for (String[] r : rows) {
+            values.add(Map.of("countyCode", r[0], "indicatorCode", "GDP_PER_CAPITA", "value", r[1]));
+            values.add(Map.of("countyCode", r[0], "indicatorCode", "GOVERNMENT_DEBT_RATIO", "value", r[2]));
+            values.add(Map.of("countyCode", r[0], "indicatorCode", "RURAL_DISPOSABLE_INCOME", "value", r[3]));
+            if (r[4] != null)
+                values.add(Map.of("countyCode", r[0], "indicatorCode", "FOREST_COVERAGE", "value", r[4]));
+        }
+        as("editor").body(Map.of("values", values)).post("/api/v1/data/2025/values").then().statusCode(200).body("written", equalTo(11));
+        for (String[] r : rows) {
+            approve(r[0], 2025);
+        }
+        long run = as("editor").body(Map.of("year", 2025, "schemeVersion", scheme.getInt("schemeVersion"))).post("/api/v1/runs").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        as("approver").post("/api/v1/runs/" + run + "/official").then().statusCode(200);
+
+        JsonPath card = as("reader").queryParam("year", 2025).get("/api/v1/counties/" + c2 + "/scorecard").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("REVIEW", card.getString("redLineStatus"));
+        assertEquals("REVIEW", card.getString("redLines[0].outcome"));
+        assertEquals("SCORED", card.getString("status"));
+        assertEquals(1, card.getInt("rank"));
+        assertNull(card.get("award"), "not reporting a red-line value earns no award");
+        assertEquals("CLEAR", as("reader").queryParam("year", 2025).get("/api/v1/counties/" + c1 + "/scorecard").then().statusCode(200)
+                .extract().path("redLineStatus"));
+        String page = given().header("Authorization", TestTokens.bearer("reader")).accept("text/html").queryParam("year", 2025)
+                .get("/api/v1/counties/" + c2 + "/scorecard").then().statusCode(200).extract().asString();
+        assertEquals("REVIEW", org.jsoup.Jsoup.parse(page).select("#red-line-status").text());
     }
 
     static void approve(String county, int year) {

@@ -1,7 +1,10 @@
 package cn.sc.countyeconomy.assistance;
 
+import cn.sc.countyeconomy.api.testing.DocumentedExamples;
+import cn.sc.countyeconomy.api.testing.OpenApiOperations;
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.maps.testing.SvgMap;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -11,24 +14,19 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
-import java.io.StringReader;
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The coverage maps against the coverage checks of the same year, asked in the same test. */
+/** The coverage maps against the coverage checks and fund summaries of the same year, asked in the same test. */
 @QuarkusTest
 @TestProfile(RegistryTestProfile.class)
 class CoverageMapTest {
@@ -46,58 +44,96 @@ class CoverageMapTest {
         breakers.resetAll();
     }
 
-    static Document map(String measure) throws Exception {
-        String svg = given().header("Authorization", TestTokens.bearer("reader")).accept("image/svg+xml").queryParam("year", 2025)
+    static SvgMap map(int year, String measure) {
+        String svg = given().header("Authorization", TestTokens.bearer("reader")).accept("image/svg+xml").queryParam("year", year)
                 .queryParam("measure", measure).get("/api/v1/maps/coverage").then().statusCode(200)
                 .contentType(startsWith("image/svg+xml")).extract().asString();
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "maps"));
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "maps", "coverage-" + measure + ".svg"), svg);
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
+        return SvgMap.kept("coverage-" + measure + ".svg", svg);
     }
 
-    static List<Element> select(Document d, String tag, String cls) {
-        NodeList nodes = d.getElementsByTagName(tag);
-        List<Element> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element e = (Element) nodes.item(i);
-            if (cls.equals(e.getAttribute("class"))) {
-                out.add(e);
-            }
-        }
-        return out;
+    static JsonPath read(String path, Map<String, Object> query) {
+        return given().header("Authorization", TestTokens.bearer("reader")).queryParams(query).get(path).then().statusCode(200).extract()
+                .jsonPath();
     }
 
     @Test
-    void theDesignatedCountiesAreColouredByForcesPresentAndTheOthersAreNotApplicable() throws Exception {
-        JsonPath coverage = given().header("Authorization", TestTokens.bearer("reader")).queryParam("year", 2025).get("/api/v1/coverage")
-                .then().statusCode(200).extract().jsonPath();
+    void theDesignatedCountiesAreColouredByForcesPresentAndTheOthersAreNotApplicable() {
+        JsonPath coverage = read("/api/v1/coverage", Map.of("year", 2025));
         Map<String, Integer> missing = new HashMap<>();
         for (Map<String, Object> c : coverage.<Map<String, Object>>getList("countiesMissingForces")) {
             missing.put((String) c.get("countyCode"), ((List<?>) c.get("missingForces")).size());
         }
-        Document d = map("forces");
-        List<Element> counties = select(d, "path", "county");
-        assertEquals(183, counties.size());
-        List<Element> legend = select(d, "g", "legend-class");
-        assertEquals(6, legend.size(), "0 to 5 of the five forces");
+        SvgMap map = map(2025, "forces").assertWellFormedMap(183, "2025", false);
+        assertEquals(6, map.legendFills().size(), "0 to 5 of the five forces");
         int designated = 0;
-        for (Element c : counties) {
-            String code = c.getAttribute("data-code");
-            if (!c.getAttribute("data-class").equals("not-applicable")) {
+        for (Map.Entry<String, String> c : map.classByCounty().entrySet()) {
+            if (!c.getValue().equals("not-applicable")) {
                 designated++;
-                assertEquals(Integer.toString(5 - missing.getOrDefault(code, 0)), c.getAttribute("data-class"), code);
+                assertEquals(Integer.toString(5 - missing.getOrDefault(c.getKey(), 0)), c.getValue(), c.getKey());
             }
         }
         assertEquals(coverage.getInt("counties"), designated);
-        assertTrue(select(d, "text", "period").get(0).getTextContent().startsWith("2025"));
     }
 
     @Test
-    void theTrainingMapHasFiveClassesAndAnUnknownMeasureIsA400() throws Exception {
-        Document d = map("training");
-        assertEquals(5, select(d, "g", "legend-class").size());
-        assertEquals(183, select(d, "path", "county").size());
+    void theTrainingMapHasFiveClassesAndAnUnknownMeasureIsA400() {
+        SvgMap map = map(2025, "training").assertWellFormedMap(183, "2025", false);
+        assertEquals(5, map.legendFills().size());
         given().header("Authorization", TestTokens.bearer("reader")).queryParam("year", 2025).queryParam("measure", "x")
                 .get("/api/v1/maps/coverage").then().spec(Problems.problem(400, "invalid-parameter"));
+    }
+
+    /**
+     * 2026: {@value DesignatedCounties#LATER} gets a disbursement of its own here; every designated
+     * county shows what the fund summary of the year says it received (none: 0), and a county that
+     * received more is never in a lower class.
+     */
+    @Test
+    void theDisbursedMapShowsEachDesignatedCountysDisbursementsOfTheYearInOrderedClasses() {
+        long org = Api.organisation(Api.unique("浙江省湖州市"), "EASTERN_PARTNER");
+        Api.pairing(org, DesignatedCounties.LATER, "2025-01-01");
+        long project = Api.project(org, DesignatedCounties.LATER, "2026-01-01", "2026-12-31", false, "SHORT");
+        Api.transaction(project, "COMMITMENT", "2026-02-01", "300000.00").then().statusCode(201);
+        Api.transaction(project, "DISBURSEMENT", "2026-03-01", "123456.78").then().statusCode(201);
+
+        Map<String, BigDecimal> disbursed = new HashMap<>();
+        for (Map<String, Object> r : read("/api/v1/summaries/funds", Map.of("groupBy", "county", "year", 2026)).<Map<String, Object>>getList("")) {
+            disbursed.put((String) r.get("key"), new BigDecimal(r.get("disbursed").toString()));
+        }
+        assertTrue(disbursed.get(DesignatedCounties.LATER).compareTo(new BigDecimal("123456.78")) >= 0);
+
+        SvgMap map = map(2026, "disbursed").assertWellFormedMap(183, "2026", false);
+        assertTrue(map.title().contains("Funds disbursed"), map.title());
+        Map<String, String> classes = map.classByCounty();
+        Map<String, BigDecimal> shown = new HashMap<>();
+        classes.forEach((code, cls) -> {
+            if (!cls.equals("not-applicable")) {
+                BigDecimal amount = disbursed.getOrDefault(code, BigDecimal.ZERO);
+                shown.put(code, amount);
+                assertTrue(map.hover(code).endsWith(": " + String.format(Locale.ROOT, "%,.2f CNY disbursed", amount)), map.hover(code));
+            }
+        });
+        assertEquals(read("/api/v1/coverage", Map.of("year", 2026)).getInt("counties"), shown.size(), "the designated counties are coloured");
+        assertTrue(shown.containsKey(DesignatedCounties.LATER));
+        shown.forEach((a, amountA) -> shown.forEach((b, amountB) -> {
+            if (amountA.compareTo(amountB) < 0) {
+                assertTrue(Integer.parseInt(classes.get(a)) <= Integer.parseInt(classes.get(b)), a + " received less than " + b);
+            }
+        }));
+        String least = shown.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String most = shown.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        if (shown.get(least).compareTo(shown.get(most)) < 0) {
+            assertTrue(Integer.parseInt(classes.get(least)) < Integer.parseInt(classes.get(most)), "the least and the most are told apart");
+        }
+    }
+
+    @Test
+    void theDocumentedExampleAnswersTheForcesMapOfItsYear() {
+        DocumentedExamples.Example example = DocumentedExamples.of(OpenApiOperations.load(), "getCoverageMap", null);
+        assertEquals(Map.of("year", "2024", "measure", "forces"), example.query());
+        SvgMap map = SvgMap.kept("example-coverage.svg", example.send().extract().asString()).assertWellFormedMap(183, "2024", false);
+        assertTrue(map.title().contains("Assistance forces present"), map.title());
+        assertEquals(read("/api/v1/coverage", Map.of("year", 2024)).getInt("counties"),
+                map.classByCounty().values().stream().filter(c -> !c.equals("not-applicable")).count());
     }
 }

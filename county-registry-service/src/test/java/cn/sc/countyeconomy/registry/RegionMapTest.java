@@ -1,22 +1,17 @@
 package cn.sc.countyeconomy.registry;
 
+import cn.sc.countyeconomy.api.testing.DocumentedExamples;
+import cn.sc.countyeconomy.api.testing.OpenApiOperations;
 import cn.sc.countyeconomy.api.testing.PostgresTestResource;
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestTokens;
+import cn.sc.countyeconomy.maps.testing.SvgMap;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
@@ -31,42 +26,16 @@ class RegionMapTest {
     static String map(String asOf) {
         String svg = given().header("Authorization", TestTokens.bearer("reader")).accept("image/svg+xml").queryParam("asOf", asOf)
                 .get("/api/v1/maps/regions").then().statusCode(200).contentType(startsWith("image/svg+xml")).extract().asString();
-        try {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "maps"));
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "maps", "regions-" + asOf + ".svg"), svg);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return svg;
-    }
-
-    static List<Element> select(Document d, String tag, String cls) {
-        NodeList nodes = d.getElementsByTagName(tag);
-        List<Element> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element e = (Element) nodes.item(i);
-            if (cls.equals(e.getAttribute("class"))) {
-                out.add(e);
-            }
-        }
-        return out;
+        return SvgMap.keep("regions-" + asOf + ".svg", svg);
     }
 
     @Test
-    void everyCountyIsDrawnInItsRegionsColourWithOneLegendEntryPerRegionAnd21Prefectures() throws Exception {
-        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(map("2024-12-31"))));
-        List<Element> counties = select(d, "path", "county");
-        assertEquals(183, counties.size());
-        List<Element> legend = select(d, "g", "legend-class");
-        assertEquals(5, legend.size(), "one legend entry per economic region: Sichuan has five");
-        Set<String> legendFills = new HashSet<>();
-        legend.forEach(g -> legendFills.add(((Element) g.getElementsByTagName("rect").item(0)).getAttribute("fill")));
-        Set<String> used = new HashSet<>();
-        counties.forEach(c -> used.add(c.getAttribute("fill")));
-        assertEquals(legendFills, used, "every county has its region's fill, every region has counties");
-        assertEquals(21, select(d, "path", "prefecture").size());
-        assertTrue(select(d, "text", "period").get(0).getTextContent().contains("2024-12-31"));
-        assertTrue(counties.stream().anyMatch(c -> c.getElementsByTagName("title").item(0).getTextContent().startsWith("合江县 510522: ")));
+    void everyCountyIsDrawnInItsRegionsColourWithOneLegendEntryPerRegionAnd21Prefectures() {
+        SvgMap map = SvgMap.parse(map("2024-12-31")).assertWellFormedMap(183, "as of 2024-12-31", true);
+        assertEquals(5, map.legendFills().size(), "one legend entry per economic region: Sichuan has five");
+        assertEquals(Set.of(), map.legendPatterns(), "every county has a region");
+        assertEquals(21, map.prefectureCodes().size());
+        assertTrue(map.hover("510522").startsWith("合江县 510522: "), map.hover("510522"));
     }
 
     @Test
@@ -74,5 +43,12 @@ class RegionMapTest {
         assertEquals(map("2024-12-31"), map("2024-12-31"));
         given().header("Authorization", TestTokens.bearer("reader")).queryParam("asOf", "2024-13-01").get("/api/v1/maps/regions").then()
                 .spec(Problems.problem(400, "invalid-parameter"));
+    }
+
+    @Test
+    void theDocumentedExampleAnswersTheMapOfItsDate() {
+        DocumentedExamples.Example example = DocumentedExamples.of(OpenApiOperations.load(), "getRegionsMap", null);
+        assertEquals(Map.of("asOf", "2024-12-31"), example.query());
+        assertEquals(map("2024-12-31"), SvgMap.keep("example-regions.svg", example.send().extract().asString()));
     }
 }

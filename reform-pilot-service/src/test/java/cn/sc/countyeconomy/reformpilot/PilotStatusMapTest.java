@@ -1,27 +1,23 @@
 package cn.sc.countyeconomy.reformpilot;
 
+import cn.sc.countyeconomy.api.testing.DocumentedExamples;
+import cn.sc.countyeconomy.api.testing.OpenApiOperations;
 import cn.sc.countyeconomy.api.testing.Problems;
 import cn.sc.countyeconomy.api.testing.TestClock;
+import cn.sc.countyeconomy.maps.testing.SvgMap;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
-import java.io.StringReader;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * The pilot status map on a programme built for the test, as in DashboardTest: today 2024-01-01,
@@ -37,18 +33,6 @@ class PilotStatusMapTest extends ApiTest {
         transition(id, "IMPLEMENTING", "2021-01-01");
         createTask(id);
         return id;
-    }
-
-    static List<Element> select(Document d, String tag, String cls) {
-        NodeList nodes = d.getElementsByTagName(tag);
-        List<Element> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Element e = (Element) nodes.item(i);
-            if (cls.equals(e.getAttribute("class"))) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 
     @Test
@@ -72,20 +56,14 @@ class PilotStatusMapTest extends ApiTest {
 
         String svg = given().header("Authorization", READER).accept("image/svg+xml").queryParam("programId", program)
                 .get("/api/v1/maps/pilots").then().statusCode(200).contentType(startsWith("image/svg+xml")).extract().asString();
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "maps"));
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "maps", "pilots.svg"), svg);
-        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
-        List<Element> counties = select(d, "path", "county");
-        assertEquals(183, counties.size());
-        Map<String, String> classOf = new HashMap<>();
-        counties.forEach(c -> classOf.put(c.getAttribute("data-code"), c.getAttribute("data-class")));
+        SvgMap map = SvgMap.kept("pilots.svg", svg).assertWellFormedMap(183, "as of 2024-01-01, deadline 2025-12-31", false);
+        Map<String, String> classOf = map.classByCounty();
         assertEquals("0", classOf.get("510112"), "A: ON_TRACK, the first class");
         assertEquals("1", classOf.get("510113"), "B: AT_RISK");
         assertEquals("no-data", classOf.get("510114"), "C: too few milestones to project");
         assertEquals("no-data", classOf.get("510115"), "D: nominated only");
         assertEquals(179, classOf.values().stream().filter("not-applicable"::equals).count(), "no pilot in this programme");
-        List<String> legend = select(d, "g", "legend-class").stream().map(g -> g.getElementsByTagName("text").item(0).getTextContent()).toList();
-        assertEquals(List.of("on track 按期推进", "at risk 存在风险", "overdue 已逾期", "accepted 已验收"), legend);
+        assertEquals(List.of("on track 按期推进", "at risk 存在风险", "overdue 已逾期", "accepted 已验收"), map.legendLabels());
     }
 
     @Test
@@ -93,5 +71,17 @@ class PilotStatusMapTest extends ApiTest {
         given().header("Authorization", READER).queryParam("programId", 987654).get("/api/v1/maps/pilots").then().spec(Problems.problem(404, "not-found"));
         given().header("Authorization", READER).queryParam("programId", "x").get("/api/v1/maps/pilots").then()
                 .spec(Problems.problem(400, "invalid-parameter"));
+    }
+
+    /** Programme 1, the first batch of nine integrated reform pilots, as the service is seeded with it. */
+    @Test
+    void theDocumentedExampleAnswersTheMapOfTheSeededFirstBatch() {
+        DocumentedExamples.Example example = DocumentedExamples.of(OpenApiOperations.load(), "getPilotStatusMap", null);
+        assertEquals(Map.of("programId", "1"), example.query());
+        SvgMap map = SvgMap.kept("example-pilots.svg", example.send().extract().asString()).assertWellFormedMap(183, "as of " + TODAY, false);
+        Map<String, String> classOf = map.classByCounty();
+        for (String county : List.of("510522", "511321", "511623", "511723", "511181", "511083", "510704", "510903", "511502")) {
+            assertNotEquals("not-applicable", classOf.get(county), county + " is a pilot of the first batch");
+        }
     }
 }

@@ -22,12 +22,20 @@ public record SchemeDefinition(
         @NotEmpty @Schema(description = "category code -> indicator code -> weight; each category's weights must sum to 1 (± 1e-9).") Map<String, Map<String, Double>> weights,
         List<Model.@Valid RedLineRule> redLines,
         List<Model.@Valid AwardRule> awards,
-        @Schema(description = "Parameters of COINr's treatment and normalisation functions (winmax, skew/kurtosis thresholds, l_u, m_sd, ...); absent or null fields take COINr 1.1.14's defaults.") @Valid Model.Parameters parameters) {
+        @Schema(description = "Parameters of COINr's treatment and normalisation functions (winmax, skew/kurtosis thresholds, l_u, m_sd, ...); absent or null fields take COINr 1.1.14's defaults.") @Valid Model.Parameters parameters,
+        @Schema(description = "What a county's missing value of a red-line indicator means. FAIL: the rule fails and its consequence applies. "
+                + "REVIEW (default when absent): scored and ranked, the finding and the scorecard say REVIEW, no award. IGNORE: not "
+                + "evaluated, no consequence.", example = "REVIEW") Model.MissingRedLineValue missingRedLineValue) {
 
     /** A definition with COINr's default parameters. */
     public SchemeDefinition(String weightsSource, Model.Aggregation aggregation, Double minDataShare, List<IndicatorEntry> indicators,
             Map<String, Map<String, Double>> weights, List<Model.RedLineRule> redLines, List<Model.AwardRule> awards) {
-        this(weightsSource, aggregation, minDataShare, indicators, weights, redLines, awards, null);
+        this(weightsSource, aggregation, minDataShare, indicators, weights, redLines, awards, null, null);
+    }
+
+    /** What a missing red-line value means in this scheme: as stated, or REVIEW. */
+    public Model.MissingRedLineValue missingRedLineValueOrDefault() {
+        return missingRedLineValue == null ? Model.MissingRedLineValue.REVIEW : missingRedLineValue;
     }
 
     @Schema(name = "SchemeIndicator", description = "An indicator in a scheme. direction and area are copied from the catalogue when the scheme is saved, so a published scheme keeps its meaning.")
@@ -48,6 +56,6 @@ public record SchemeDefinition(
                 i.direction(), i.normalisation(), i.imputation(), i.treatOutliers(), i.target(), i.lowerGoalpost(),
                 i.upperGoalpost())).toList();
         return new Model.Scheme(specs, weights, aggregation, minDataShare,
-                redLines == null ? List.of() : redLines, awards == null ? List.of() : awards, parameters);
+                redLines == null ? List.of() : redLines, awards == null ? List.of() : awards, parameters, missingRedLineValueOrDefault());
     }
 }

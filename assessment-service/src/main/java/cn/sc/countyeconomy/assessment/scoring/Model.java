@@ -40,6 +40,26 @@ public final class Model {
         DISQUALIFY, CAP
     }
 
+    /**
+     * What a county's missing value of a red-line indicator means (a scheme states it): not reporting
+     * must not avoid the red line.
+     */
+    public enum MissingRedLineValue {
+        /** The rule counts as failed: its consequence (disqualify or cap) applies. */
+        FAIL,
+        /**
+         * The default. Scored and ranked, the finding says REVIEW and the scorecard's red-line status is
+         * REVIEW; no award while a red line is unreviewed.
+         */
+        REVIEW,
+        /** Not evaluated, no consequence (the behaviour before schemes stated it). */
+        IGNORE
+    }
+
+    /** A county's rank in the previous official run and the category it was ranked in. */
+    public record PreviousRank(int rank, String category) {
+    }
+
     public enum AwardRuleType {
         /** Every scored county ranked n or better in its category (ties at the boundary included). */
         TOP_N_IN_CATEGORY,
@@ -67,16 +87,23 @@ public final class Model {
      */
     public record Scheme(List<IndicatorSpec> indicators, Map<String, Map<String, Double>> weights,
             Aggregation aggregation, double minDataShare, List<RedLineRule> redLines,
-            List<AwardRule> awards, Parameters parameters) {
+            List<AwardRule> awards, Parameters parameters, MissingRedLineValue missingRedLineValue) {
 
         public Scheme {
             parameters = parameters == null ? Parameters.COINR_DEFAULTS : parameters.withDefaults();
+            missingRedLineValue = missingRedLineValue == null ? MissingRedLineValue.REVIEW : missingRedLineValue;
+        }
+
+        /** A scheme whose missing red-line values are REVIEW (the default). */
+        public Scheme(List<IndicatorSpec> indicators, Map<String, Map<String, Double>> weights, Aggregation aggregation,
+                double minDataShare, List<RedLineRule> redLines, List<AwardRule> awards, Parameters parameters) {
+            this(indicators, weights, aggregation, minDataShare, redLines, awards, parameters, null);
         }
 
         /** A scheme with COINr's default parameters. */
         public Scheme(List<IndicatorSpec> indicators, Map<String, Map<String, Double>> weights, Aggregation aggregation,
                 double minDataShare, List<RedLineRule> redLines, List<AwardRule> awards) {
-            this(indicators, weights, aggregation, minDataShare, redLines, awards, null);
+            this(indicators, weights, aggregation, minDataShare, redLines, awards, null, null);
         }
     }
 
@@ -180,10 +207,15 @@ public final class Model {
             RedLineOperator operator, String outcome, String consequence, String description) {
     }
 
+    /**
+     * One county's result. {@code previousRank}: its rank in the previous official run (whatever the
+     * category); {@code rankChange} only when it was ranked in the same category then and now, else
+     * null with {@code rankChangeReason} (NOT_RANKED, NO_PREVIOUS_RANK, CATEGORY_CHANGED).
+     */
     public record CountyResult(String countyCode, String category, Status status, double dataShare,
             List<IndicatorResult> indicators, Map<String, Double> areaScores,
             Double overall, Integer rank, Integer previousRank, Integer rankChange,
-            List<RedLineFinding> redLines, String award) {
+            List<RedLineFinding> redLines, String award, String rankChangeReason) {
     }
 
     /** What was done to an indicator within a category, for the run's transparency report. */

@@ -34,7 +34,7 @@ public final class ScoringEngine {
      * The version of the scoring code, stored with every run: change it with any change that can
      * change a number.
      */
-    public static final String CODE_VERSION = "2.0.0+coinr-1.1.14";
+    public static final String CODE_VERSION = "2.1.0+coinr-1.1.14";
 
     /** Decimals kept when a result is stored or shown; ranks are taken on the exact scores. */
     public static final int SCALE = 6;
@@ -60,20 +60,20 @@ public final class ScoringEngine {
         }
     }
 
-    public static Result score(Scheme scheme, List<CountyInput> inputs, Map<String, Integer> previousRanks) {
+    public static Result score(Scheme scheme, List<CountyInput> inputs, Map<String, PreviousRank> previousRanks) {
         return score(scheme, inputs, previousRanks, Overrides.NONE);
     }
 
-    public static Result score(Scheme scheme, List<CountyInput> inputs, Map<String, Integer> previousRanks, Overrides overrides) {
+    public static Result score(Scheme scheme, List<CountyInput> inputs, Map<String, PreviousRank> previousRanks, Overrides overrides) {
         return score(scheme, InputTable.of(inputs, InputTable.indicatorsOf(scheme)), previousRanks, overrides);
     }
 
-    public static Result score(Scheme scheme, InputTable inputs, Map<String, Integer> previousRanks) {
+    public static Result score(Scheme scheme, InputTable inputs, Map<String, PreviousRank> previousRanks) {
         return score(scheme, inputs, previousRanks, Overrides.NONE);
     }
 
     /** A run on inputs already in columns (what the service reads from the database): no per-value map. */
-    public static Result score(Scheme scheme, InputTable inputs, Map<String, Integer> previousRanks, Overrides overrides) {
+    public static Result score(Scheme scheme, InputTable inputs, Map<String, PreviousRank> previousRanks, Overrides overrides) {
         Frame frame = new Frame(scheme);
         Prepared prepared = prepare(frame, inputs, previousRanks);
         List<CountyResult> results = new ArrayList<>(inputs.countyCodes().length);
@@ -198,7 +198,7 @@ public final class ScoringEngine {
     record Prepared(List<Category> categories, List<CountyResult> unscored) {
     }
 
-    static Prepared prepare(Frame f, InputTable t, Map<String, Integer> previousRanks) {
+    static Prepared prepare(Frame f, InputTable t, Map<String, PreviousRank> previousRanks) {
         int rowsIn = t.countyCodes().length;
         int[] columns = new int[f.k];
         for (int j = 0; j < f.k; j++) {
@@ -244,11 +244,11 @@ public final class ScoringEngine {
             catOf[i] = -1;
             if (c == null) {
                 unscored.add(new CountyResult(code, category, Status.NO_CATEGORY, share[i], rawOnly(f, t, columns, i), Map.of(), null, null,
-                        previousRanks.get(code), null, List.of(), null));
+                        previousRank(previousRanks, code), null, List.of(), null, NOT_RANKED));
             } else if (share[i] < f.scheme.minDataShare()) {
                 // COINr Screen: excluded when Dat_Avail < dat_thresh
                 unscored.add(new CountyResult(code, category, Status.INSUFFICIENT_DATA, share[i], rawOnly(f, t, columns, i), Map.of(), null,
-                        null, previousRanks.get(code), null, redLines(f.scheme, t, redLineColumns, i).findings, null));
+                        null, previousRank(previousRanks, code), null, redLines(f.scheme, t, redLineColumns, i).findings, null, NOT_RANKED));
             } else {
                 catOf[i] = c;
                 count[c]++;
@@ -518,7 +518,7 @@ public final class ScoringEngine {
 
     // ---------------------------------------------------------------- one category, with the province's steps
 
-    private static List<CountyResult> scoreCategory(Frame f, Category cat, Map<String, Integer> previousRanks, Overrides o,
+    private static List<CountyResult> scoreCategory(Frame f, Category cat, Map<String, PreviousRank> previousRanks, Overrides o,
             List<TreatmentLog> logs) {
         int n = cat.n;
         Workspace ws = new Workspace(n, f.areas.length);
@@ -529,10 +529,12 @@ public final class ScoringEngine {
         aggregate(f, n, cols.normalised, iw, aw, ws);
         double[] overall = ws.overall.clone();
         Status[] status = new Status[n];
+        boolean[] underReview = new boolean[n];
         List<List<RedLineFinding>> findings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             RedLines rl = cat.redLines(f.scheme, i);
             findings.add(rl.findings);
+            underReview[i] = rl.review;
             status[i] = rl.disqualified ? Status.DISQUALIFIED : Status.SCORED;
             if (rl.cap != null && overall[i] > rl.cap) {
                 overall[i] = rl.cap;
@@ -541,14 +543,17 @@ public final class ScoringEngine {
         int[] rank = rank(status, overall, n, ws);
         List<CountyResult> out = new ArrayList<>(n);
         Integer[] change = new Integer[n];
+        String[] changeReason = new String[n];
         Integer[] rankOrNull = new Integer[n];
         Integer[] previous = new Integer[n];
         for (int i = 0; i < n; i++) {
             rankOrNull[i] = rank[i] == 0 ? null : rank[i];
-            previous[i] = previousRanks.isEmpty() ? null : previousRanks.get(cat.codes[i]);
-            change[i] = rankOrNull[i] != null && previous[i] != null ? previous[i] - rankOrNull[i] : null;
+            PreviousRank p = previousRanks.isEmpty() ? null : previousRanks.get(cat.codes[i]);
+            previous[i] = p == null ? null : p.rank();
+            changeReason[i] = rankOrNull[i] == null ? NOT_RANKED : p == null ? NO_PREVIOUS_RANK : !cat.name.equals(p.category()) ? CATEGORY_CHANGED : null;
+            change[i] = changeReason[i] == null ? p.rank() - rankOrNull[i] : null;
         }
-        String[] award = awards(f.scheme.awards(), rankOrNull, change);
+        String[] award = awards(f.scheme.awards(), rankOrNull, change, underReview);
         double[][] areaScores = new double[f.areas.length][];
         for (int a = 0; a < f.areas.length; a++) {
             areaScores[a] = Arrays.copyOf(ws.areaScores[a], n);
@@ -570,7 +575,8 @@ public final class ScoringEngine {
         for (int i : at) {
             out.add(new CountyResult(cat.codes[i], cat.name, status[i], cat.dataShare[i],
                     o.detail() ? new IndicatorRows(f, cat, cols, i) : List.of(), new AreaScores(f.areas, areaScores, i),
-                    Double.isNaN(overall[i]) ? null : overall[i], rankOrNull[i], previous[i], change[i], findings.get(i), award[i]));
+                    Double.isNaN(overall[i]) ? null : overall[i], rankOrNull[i], previous[i], change[i], findings.get(i), award[i],
+                    changeReason[i]));
         }
         return out;
     }
@@ -688,13 +694,26 @@ public final class ScoringEngine {
         }
     }
 
-    static String[] awards(List<AwardRule> rules, Integer[] rank, Integer[] change) {
+    /** Why a county has no rank change: it has no rank this year. */
+    public static final String NOT_RANKED = "NOT_RANKED";
+    /** It was not ranked in the previous official run (or there is none). */
+    public static final String NO_PREVIOUS_RANK = "NO_PREVIOUS_RANK";
+    /** It was ranked in another category: places in two categories do not compare. */
+    public static final String CATEGORY_CHANGED = "CATEGORY_CHANGED";
+
+    private static Integer previousRank(Map<String, PreviousRank> previousRanks, String code) {
+        PreviousRank p = previousRanks.get(code);
+        return p == null ? null : p.rank();
+    }
+
+    /** The awards of a category; a county with a red line under review gets none (not reporting earns nothing). */
+    static String[] awards(List<AwardRule> rules, Integer[] rank, Integer[] change, boolean[] underReview) {
         int n = rank.length;
         String[] award = new String[n];
         for (AwardRule rule : rules) {
             if (rule.type() == AwardRuleType.TOP_N_IN_CATEGORY) {
                 for (int i = 0; i < n; i++) {
-                    if (award[i] == null && rank[i] != null && rank[i] <= rule.n()) {
+                    if (award[i] == null && !underReview[i] && rank[i] != null && rank[i] <= rule.n()) {
                         award[i] = rule.award();
                     }
                 }
@@ -702,7 +721,7 @@ public final class ScoringEngine {
                 int min = Math.max(1, rule.minGain());
                 List<Integer> candidates = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    if (award[i] == null && change[i] != null && change[i] >= min) {
+                    if (award[i] == null && !underReview[i] && change[i] != null && change[i] >= min) {
                         candidates.add(i);
                     }
                 }
@@ -720,10 +739,10 @@ public final class ScoringEngine {
         return award;
     }
 
-    record RedLines(List<RedLineFinding> findings, boolean disqualified, Double cap) {
+    record RedLines(List<RedLineFinding> findings, boolean disqualified, Double cap, boolean review) {
     }
 
-    private static final RedLines NO_RED_LINES = new RedLines(List.of(), false, null);
+    private static final RedLines NO_RED_LINES = new RedLines(List.of(), false, null, false);
 
     /** The red lines of row {@code row} of the table; {@code columns[r]}: the column of rule r's indicator (-1: none). */
     static RedLines redLines(Scheme scheme, InputTable t, int[] columns, int row) {
@@ -732,27 +751,47 @@ public final class ScoringEngine {
         }
         List<RedLineFinding> findings = new ArrayList<>();
         boolean disqualified = false;
+        boolean review = false;
         Double cap = null;
         for (int k = 0; k < columns.length; k++) {
             RedLineRule r = scheme.redLines().get(k);
             double x = columns[k] < 0 ? Double.NaN : t.values()[columns[k]][row];
             Double v = Double.isNaN(x) ? null : x;
-            String outcome;
-            if (v == null) {
-                outcome = "NOT_EVALUATED";
-            } else {
-                boolean fail = r.operator() == RedLineOperator.AT_MOST ? v > r.threshold() : v < r.threshold();
-                outcome = fail ? "FAILED" : "PASSED";
-                if (fail && r.consequence() == RedLineConsequence.DISQUALIFY) {
-                    disqualified = true;
-                } else if (fail && r.cap() != null) {
-                    cap = cap == null ? r.cap() : Math.min(cap, r.cap());
-                }
+            String outcome = v == null
+                    ? missing(scheme.missingRedLineValue())
+                    : r.operator() == RedLineOperator.AT_MOST
+                            ? (v > r.threshold() ? FAILED : PASSED)
+                            : (v < r.threshold() ? FAILED : PASSED);
+            if (outcome.equals(FAILED) && r.consequence() == RedLineConsequence.DISQUALIFY) {
+                disqualified = true;
+            } else if (outcome.equals(FAILED) && r.cap() != null) {
+                cap = cap == null ? r.cap() : Math.min(cap, r.cap());
             }
-            findings.add(new RedLineFinding(r.code(), r.indicator(), v, r.threshold(), r.operator(), outcome,
-                    outcome.equals("FAILED") ? r.consequence().name() : null, r.description()));
+            review |= outcome.equals(REVIEW);
+            String consequence = switch (outcome) {
+                case FAILED -> r.consequence().name();
+                case REVIEW -> REVIEW;
+                default -> null;
+            };
+            findings.add(new RedLineFinding(r.code(), r.indicator(), v, r.threshold(), r.operator(), outcome, consequence, r.description()));
         }
-        return new RedLines(findings, disqualified, cap);
+        return new RedLines(findings, disqualified, cap, review);
+    }
+
+    /** Red-line outcomes: the value breaks the line (or is missing and the scheme counts that as failing), or not. */
+    public static final String FAILED = "FAILED";
+    public static final String PASSED = "PASSED";
+    /** The value is missing and the scheme wants a review: scored and ranked, no award. */
+    public static final String REVIEW = "REVIEW";
+    /** The value is missing and the scheme ignores that. */
+    public static final String NOT_EVALUATED = "NOT_EVALUATED";
+
+    private static String missing(MissingRedLineValue policy) {
+        return switch (policy) {
+            case FAIL -> FAILED;
+            case REVIEW -> REVIEW;
+            case IGNORE -> NOT_EVALUATED;
+        };
     }
 
     private static List<IndicatorResult> rawOnly(Frame f, InputTable t, int[] columns, int row) {

@@ -115,7 +115,8 @@ public class DemoDataService {
             case "BUDGET_REVENUE_TAX_SHARE", "LIVELIHOOD_SPENDING_SHARE" -> 55 + 20 * county0.nextDouble() + 3 * r.nextGaussian();
             default -> 6 + 3 * r.nextGaussian(); // growth rates and declines, in %
         };
-        BigDecimal b = BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN);
+        // a count is a whole number, as the import demands of it
+        BigDecimal b = BigDecimal.valueOf(v).setScale(ind.integerValued ? 0 : 2, RoundingMode.HALF_EVEN);
         if (ind.minValue != null && b.compareTo(ind.minValue) < 0)
             b = ind.minValue.setScale(2, RoundingMode.HALF_EVEN);
         if (ind.maxValue != null && b.compareTo(ind.maxValue) > 0)

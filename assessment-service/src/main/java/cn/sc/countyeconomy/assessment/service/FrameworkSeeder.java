@@ -53,6 +53,7 @@ public class FrameworkSeeder {
             e.maxValue = n.get("maxValue").decimalValue();
             e.required = n.get("required").asBoolean();
             e.yoyThresholdPercent = n.get("yoyThresholdPercent").isNull() ? null : n.get("yoyThresholdPercent").decimalValue();
+            e.integerValued = n.path("integerValued").asBoolean(false);
             e.persist();
         }
         Indicator.getEntityManager().flush();

@@ -145,6 +145,7 @@ public class FrameworkService {
         e.maxValue = in.maxValue();
         e.required = Boolean.TRUE.equals(in.required());
         e.yoyThresholdPercent = in.yoyThresholdPercent();
+        e.integerValued = Boolean.TRUE.equals(in.integerValued());
     }
 
     // ---- schemes
@@ -253,7 +254,8 @@ public class FrameworkService {
             throw ApiException.validation(v);
         }
         return new SchemeDefinition(def.weightsSource(), def.aggregation(), def.minDataShare(), filled, def.weights(),
-                def.redLines() == null ? List.of() : def.redLines(), def.awards() == null ? List.of() : def.awards(), def.parameters());
+                def.redLines() == null ? List.of() : def.redLines(), def.awards() == null ? List.of() : def.awards(), def.parameters(),
+                def.missingRedLineValueOrDefault());
     }
 
     /** Each indicator known, listed once, with what its normalisation needs; filled in from the catalogue. */

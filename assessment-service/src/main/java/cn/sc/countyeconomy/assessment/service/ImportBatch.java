@@ -106,6 +106,10 @@ final class ImportBatch {
     }
 
     private ValueIssue outOfRange(int index, NewValue v, Indicator ind, BigDecimal value) {
+        if (ind.integerValued && value.stripTrailingZeros().scale() > 0) {
+            return reject(index, v, "integer", "value " + value.toPlainString() + " is not a whole number; " + ind.code + " is a count ("
+                    + ind.unit + ")");
+        }
         if (value.abs().compareTo(DataService.STORABLE_LIMIT) >= 0) {
             return reject(index, v, "range", "value " + value.toPlainString() + " has more than 18 digits before the decimal point;"
                     + " values are stored as NUMERIC(24, 6), so |value| must be below 10^18");

@@ -93,7 +93,7 @@ public class RunService {
     }
 
     /** What a run scores, and the canonical text of it whose SHA-256 is the run's input hash. */
-    private record RunInputs(List<Model.CountyInput> counties, Map<String, String> names, Map<String, Integer> previous,
+    private record RunInputs(List<Model.CountyInput> counties, Map<String, String> names, Map<String, Model.PreviousRank> previous,
             String canonical) {
     }
 
@@ -128,8 +128,9 @@ public class RunService {
             values.computeIfAbsent(county, k -> new HashMap<>()).put((String) r[1], v.doubleValue());
             canonical.append("value ").append(county).append(' ').append(r[1]).append(' ').append(v.stripTrailingZeros().toPlainString()).append('\n');
         }
-        Map<String, Integer> previous = officialRanks(year - 1);
-        new TreeMap<>(previous).forEach((c, r) -> canonical.append("previous ").append(c).append(' ').append(r).append('\n'));
+        Map<String, Model.PreviousRank> previous = officialRanks(year - 1);
+        new TreeMap<>(previous).forEach((c, r) -> canonical.append("previous ").append(c).append(' ').append(r.rank()).append(' ')
+                .append(r.category()).append('\n'));
         List<Model.CountyInput> inputs = new ArrayList<>();
         values.forEach((c, v) -> inputs.add(new Model.CountyInput(c, categoryOf.get(c), v)));
         return new RunInputs(inputs, names, previous, canonical.toString());
@@ -179,6 +180,10 @@ public class RunService {
             detail.put("areaScores", rounded(c.areaScores()));
             detail.put("indicators", c.indicators().stream().map(RunService::rounded).toList());
             detail.put("redLines", c.redLines());
+            if (c.rankChangeReason() != null) {
+                // only when there is one: the shared mapper refuses a null value in a map it reads back
+                detail.put("rankChangeReason", c.rankChangeReason());
+            }
             r.detail = write(detail);
             em.persist(r);
         }
@@ -197,12 +202,14 @@ public class RunService {
                 ScoringEngine.roundOrNull(i.normalised()), i.treatment());
     }
 
-    public Map<String, Integer> officialRanks(int year) {
+    /** The ranks of the year's official run, each with the category it was taken in (a rank change compares within one). */
+    public Map<String, Model.PreviousRank> officialRanks(int year) {
         OfficialRun o = OfficialRun.findById(year);
-        Map<String, Integer> m = new HashMap<>();
+        Map<String, Model.PreviousRank> m = new HashMap<>();
         if (o != null) {
-            em.createQuery("select r.countyCode, r.rank from RunResult r where r.runId = :id and r.rank is not null", Object[].class)
-                    .setParameter("id", o.runId).getResultList().forEach(x -> m.put((String) x[0], (Integer) x[1]));
+            em.createQuery("select r.countyCode, r.rank, r.category from RunResult r where r.runId = :id and r.rank is not null", Object[].class)
+                    .setParameter("id", o.runId).getResultList()
+                    .forEach(x -> m.put((String) x[0], new Model.PreviousRank((Integer) x[1], (String) x[2])));
         }
         return m;
     }
@@ -348,19 +355,30 @@ public class RunService {
         List<IndicatorComparison> weakest = new ArrayList<>(comparisons.subList(Math.max(0, comparisons.size() - 3), comparisons.size()));
         Collections.reverse(weakest);
         List<Map<String, Object>> redLines = (List<Map<String, Object>>) detail.get("redLines");
-        String status = "CLEAR";
-        for (Map<String, Object> f : redLines) {
-            if ("FAILED".equals(f.get("outcome")) && "DISQUALIFY".equals(f.get("consequence")))
-                status = "DISQUALIFIED";
-            else if ("FAILED".equals(f.get("outcome")) && !status.equals("DISQUALIFIED"))
-                status = "CAPPED";
-            else if ("NOT_EVALUATED".equals(f.get("outcome")) && status.equals("CLEAR"))
-                status = "INCOMPLETE";
-        }
+        String status = redLineStatus(redLines);
         int ranked = (int) peers.stream().filter(p -> p.rank != null).count();
         return new Scorecard(county, mine.countyName, year, o.runId, mine.category, mine.status, mine.overall, mine.rank,
-                ranked, mine.previousRank, mine.rankChange, mine.award, detail.get("areaScores"), areaMedians, strongest,
+                ranked, mine.previousRank, mine.rankChange, (String) detail.get("rankChangeReason"), mine.award, detail.get("areaScores"),
+                areaMedians, strongest,
                 weakest, redLines, status, context.effectiveness(county, year), context.pilots(county));
+    }
+
+    /** The most severe of a county's red-line findings: DISQUALIFIED, CAPPED, REVIEW, INCOMPLETE, else CLEAR. */
+    static String redLineStatus(List<Map<String, Object>> findings) {
+        List<String> order = List.of("DISQUALIFIED", "CAPPED", "REVIEW", "INCOMPLETE", "CLEAR");
+        String status = "CLEAR";
+        for (Map<String, Object> f : findings) {
+            String s = switch (String.valueOf(f.get("outcome"))) {
+                case ScoringEngine.FAILED -> "DISQUALIFY".equals(f.get("consequence")) ? "DISQUALIFIED" : "CAPPED";
+                case ScoringEngine.REVIEW -> "REVIEW";
+                case ScoringEngine.NOT_EVALUATED -> "INCOMPLETE";
+                default -> "CLEAR";
+            };
+            if (order.indexOf(s) < order.indexOf(status)) {
+                status = s;
+            }
+        }
+        return status;
     }
 
     String write(Object o) {

@@ -69,9 +69,45 @@ public class ScorecardPages {
         };
         List<String> lines = new ArrayList<>();
         if (p.data() != null) {
-            lines(p.data(), "", lines);
+            if (p.data().path("components").isArray()) {
+                effectiveness(p.data(), lines);
+            } else if (p.data().path("pilots").isArray()) {
+                pilots(p.data(), lines);
+            } else {
+                lines(p.data(), "", lines);
+            }
         }
         return new ScorecardPage.Part(p.source(), p.status(), note, lines);
+    }
+
+    /**
+     * assistance-service's effectiveness as a reader wants it: the score, then each component's figure
+     * against its target and the points it gives of its weight (a generic dump of the fields, as before,
+     * listed "components[1].code: TRAINING" and was cut off before the score).
+     */
+    private static void effectiveness(JsonNode data, List<String> out) {
+        if (data.hasNonNull("score")) {
+            out.add("score 得分: " + data.get("score").asText() + " of 100");
+        }
+        for (JsonNode c : data.get("components")) {
+            out.add(c.path("name").asText(c.path("code").asText()) + ": " + c.path("value").asText() + " of " + c.path("target").asText()
+                    + " → " + c.path("contribution").asText() + " of " + c.path("weight").asText() + " points");
+        }
+    }
+
+    /** reform-pilot-service's pilots of the county: programme, status and since when, leading task. */
+    private static void pilots(JsonNode data, List<String> out) {
+        if (data.get("pilots").isEmpty()) {
+            out.add("no reform pilot in this county 本县无改革试点");
+        }
+        for (JsonNode p : data.get("pilots")) {
+            String programme = p.hasNonNull("programName") ? p.get("programName").asText() : p.path("programme").asText("?");
+            String since = p.hasNonNull("since") ? " since " + p.get("since").asText() : "";
+            out.add(programme + ": " + p.path("status").asText() + since);
+            if (p.hasNonNull("leadingTask")) {
+                out.add("leading task 主攻任务: " + p.get("leadingTask").asText());
+            }
+        }
     }
 
     /** The scalar fields of an answer as "name: value" lines, nested names joined by dots, at most {@value #MAX_LINES}. */

@@ -42,6 +42,10 @@ class ScoringEngineTest {
     static final RedLineRule DEBT_LINE = new RedLineRule("DEBT_WARNING_LINE", "DEBT", RedLineOperator.AT_MOST, 100,
             RedLineConsequence.DISQUALIFY, null, "debt ratio at most 100%");
 
+    /** Previous ranks C1 4, C2 1, C3 2, all in category A as now. */
+    static final Map<String, PreviousRank> LAST_YEAR_IN_A = Map.of("C1", new PreviousRank(4, "A"), "C2", new PreviousRank(1, "A"), "C3",
+            new PreviousRank(2, "A"));
+
     static Map<String, Double> values(Double gdp, Double debt, Double inc) {
         Map<String, Double> m = new HashMap<>();
         m.put("GDP", gdp);
@@ -68,7 +72,7 @@ class ScoringEngineTest {
 
     @Test
     void arithmeticRunWorkedByHand() {
-        Result r = ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), inputs(), Map.of("C1", 4, "C2", 1, "C3", 2));
+        Result r = ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), inputs(), LAST_YEAR_IN_A);
         Map<String, CountyResult> m = byCode(r);
         assertEquals(40.0, m.get("C1").overall(), EPS);
         assertEquals(45.0, m.get("C2").overall(), EPS);
@@ -105,7 +109,7 @@ class ScoringEngineTest {
         assertEquals(Status.INSUFFICIENT_DATA, m.get("C5").status());
         assertNull(m.get("C5").overall());
         assertEquals(1.0 / 3, m.get("C5").dataShare(), EPS);
-        assertEquals("NOT_EVALUATED", m.get("C5").redLines().get(0).outcome());
+        assertEquals("REVIEW", m.get("C5").redLines().get(0).outcome(), "its debt ratio is missing: the default is review");
         assertEquals(Status.NO_CATEGORY, m.get("C6").status());
         // rank change and awards
         assertEquals(1, m.get("C1").rankChange());
@@ -181,5 +185,92 @@ class ScoringEngineTest {
         Collections.reverse(shuffled);
         assertEquals(ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), inputs(), Map.of()),
                 ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), shuffled, Map.of()));
+    }
+
+    // ---------------------------------------------------------------- a missing red-line value
+
+    /** A red line on ACC (serious accidents, none allowed; not scored), which C2 - tied first with C3 - does not report. */
+    static final RedLineRule NO_ACCIDENT = new RedLineRule("WORK_SAFETY", "ACC", RedLineOperator.AT_MOST, 0, RedLineConsequence.DISQUALIFY, null,
+            "a serious accident disqualifies");
+
+    static Scheme accidentsScheme(MissingRedLineValue missing) {
+        Scheme s = scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE, NO_ACCIDENT));
+        return new Scheme(s.indicators(), s.weights(), s.aggregation(), s.minDataShare(), s.redLines(), s.awards(), s.parameters(), missing);
+    }
+
+    static List<CountyInput> withAccidentsButC2() {
+        List<CountyInput> out = new ArrayList<>();
+        for (CountyInput c : inputs()) {
+            Map<String, Double> v = new HashMap<>(c.values());
+            if (!c.countyCode().equals("C2")) {
+                v.put("ACC", 0.0);
+            }
+            out.add(new CountyInput(c.countyCode(), c.category(), v));
+        }
+        return out;
+    }
+
+    static RedLineFinding accidentFinding(CountyResult c) {
+        return c.redLines().stream().filter(f -> f.rule().equals("WORK_SAFETY")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSchemeThatSaysNothingReviewsAMissingRedLineValueScoredAndRankedButWithoutAward() {
+        Scheme silent = scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE, NO_ACCIDENT));
+        assertEquals(MissingRedLineValue.REVIEW, silent.missingRedLineValue());
+        Map<String, CountyResult> m = byCode(ScoringEngine.score(silent, withAccidentsButC2(), Map.of()));
+        CountyResult c2 = m.get("C2");
+        assertEquals(Status.SCORED, c2.status());
+        assertEquals(1, c2.rank(), "still ranked");
+        assertEquals("REVIEW", accidentFinding(c2).outcome());
+        assertEquals("REVIEW", accidentFinding(c2).consequence());
+        assertNull(c2.award(), "not reporting earns no award");
+        assertEquals("STRONG", m.get("C3").award(), "the county tied with it that reported");
+        assertEquals("PASSED", accidentFinding(m.get("C3")).outcome());
+    }
+
+    @Test
+    void underFailAMissingRedLineValueFailsTheRuleWithItsConsequence() {
+        Map<String, CountyResult> m = byCode(ScoringEngine.score(accidentsScheme(MissingRedLineValue.FAIL), withAccidentsButC2(), Map.of()));
+        CountyResult c2 = m.get("C2");
+        assertEquals("FAILED", accidentFinding(c2).outcome());
+        assertNull(accidentFinding(c2).value());
+        assertEquals("DISQUALIFY", accidentFinding(c2).consequence());
+        assertEquals(Status.DISQUALIFIED, c2.status());
+        assertNull(c2.rank());
+        assertEquals(1, m.get("C3").rank(), "alone at the top now");
+        assertEquals(2, m.get("C1").rank());
+    }
+
+    @Test
+    void underIgnoreAMissingRedLineValueIsNotEvaluatedAndHasNoConsequence() {
+        Map<String, CountyResult> m = byCode(ScoringEngine.score(accidentsScheme(MissingRedLineValue.IGNORE), withAccidentsButC2(), Map.of()));
+        CountyResult c2 = m.get("C2");
+        assertEquals("NOT_EVALUATED", accidentFinding(c2).outcome());
+        assertNull(accidentFinding(c2).consequence());
+        assertEquals(Status.SCORED, c2.status());
+        assertEquals(1, c2.rank());
+        assertEquals("STRONG", c2.award());
+    }
+
+    // ---------------------------------------------------------------- rank change within a category
+
+    @Test
+    void aRankChangeIsTakenOnlyWithinTheSameCategoryElseNullWithItsReasonAndNoProgressAward() {
+        // as the worked example, but C1 (which gained a place and was PROGRESS) was ranked 4th in category B last year
+        Map<String, PreviousRank> previous = Map.of("C1", new PreviousRank(4, "B"), "C2", new PreviousRank(1, "A"));
+        Map<String, CountyResult> m = byCode(ScoringEngine.score(scheme(Aggregation.ARITHMETIC, List.of(DEBT_LINE)), inputs(), previous));
+        CountyResult c1 = m.get("C1");
+        assertEquals(3, c1.rank());
+        assertEquals(4, c1.previousRank(), "last year's rank is still shown");
+        assertNull(c1.rankChange());
+        assertEquals(ScoringEngine.CATEGORY_CHANGED, c1.rankChangeReason());
+        assertNull(c1.award(), "no PROGRESS from places in another category");
+        assertEquals(0, m.get("C2").rankChange());
+        assertNull(m.get("C2").rankChangeReason());
+        assertNull(m.get("C3").rankChange());
+        assertEquals(ScoringEngine.NO_PREVIOUS_RANK, m.get("C3").rankChangeReason());
+        assertEquals(ScoringEngine.NOT_RANKED, m.get("C4").rankChangeReason(), "disqualified: no rank to compare");
+        assertEquals(ScoringEngine.NOT_RANKED, m.get("C5").rankChangeReason());
     }
 }

@@ -32,14 +32,15 @@ public class MapResource {
     @Path("/coverage")
     @Produces(SvgChoropleth.MEDIA_TYPE)
     @Operation(operationId = "getCoverageMap", summary = "Map of the coverage of the underdeveloped counties", description = "The "
-            + "counties the registry designates underdeveloped in the year, coloured by `forces` present (of the five, default) or "
-            + "`training` against the yearly target (people trained, in quarters of the target); other counties dotted (not "
-            + "applicable). Hover a county for its figure.")
+            + "counties the registry designates underdeveloped in the year, coloured by `forces` present (of the five, default), "
+            + "`training` against the yearly target (people trained, in quarters of the target) or funds `disbursed` in the year "
+            + "(CNY, corrections included, in quintiles; a county with none is at 0); other counties dotted (not applicable). Hover "
+            + "a county for its figure.")
     @APIResponse(responseCode = "200", description = "The map", content = @Content(mediaType = SvgChoropleth.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "year or measure malformed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry could not be reached", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public String coverage(@Parameter(description = "Year", example = "2024", required = true) @QueryParam("year") String year,
-            @Parameter(description = "forces (default) or training", example = "forces") @QueryParam("measure") String measure) {
+            @Parameter(description = "forces (default), training or disbursed", example = "forces") @QueryParam("measure") String measure) {
         return maps.coverage(QueryParams.year("year", year, true, 2000, 2100), measure);
     }
 }
