@@ -158,6 +158,23 @@ class MapsAndPagesTest {
     }
 
     @Test
+    void aCountyTheAssistanceDoesNotApplyToIsSaidSoWithItsReason() {
+        // assistance-service's answer for a county not designated underdeveloped in the year (issue 18);
+        // the stubs are reset before each test
+        String reason = "510104 is not designated underdeveloped on any day of " + YEAR;
+        RegistryStub.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/counties/510104/effectiveness")).atPriority(1)
+                .willReturn(RegistryStub.json(200, Map.of("countyCode", "510104", "year", YEAR, "status", "NOT_APPLICABLE", "reason", reason,
+                        "components", List.of()))));
+        given().header("Authorization", TestTokens.bearer("reader")).get("/api/v1/counties/510104/scorecard?year=" + YEAR).then()
+                .statusCode(200).body("assistance.status", equalTo("AVAILABLE")).body("assistance.data.status", equalTo("NOT_APPLICABLE"))
+                .body("assistance.data.reason", equalTo(reason));
+        var page = Jsoup.parse(given().header("Authorization", TestTokens.bearer("reader")).accept(ContentType.HTML)
+                .get("/api/v1/counties/510104/scorecard?year=" + YEAR).then().statusCode(200).extract().asString());
+        assertEquals(List.of("not applicable 不适用: " + reason), page.select("#assistance td").eachText());
+        assertEquals(0, page.select("#assistance .missing").size());
+    }
+
+    @Test
     void theDocumentedExampleOfTheScoresMapAnswersItsCategorysMap() {
         DocumentedExamples.Example example = DocumentedExamples.of(OpenApiOperations.load(), "getScoresMap", null);
         assertEquals(Map.of("year", Integer.toString(EXAMPLE_YEAR), "measure", "overall", "category", "KEY_DEVELOPMENT"), example.query());

@@ -83,9 +83,15 @@ public class ScorecardPages {
     /**
      * assistance-service's effectiveness as a reader wants it: the score, then each component's figure
      * against its target and the points it gives of its weight (a generic dump of the fields, as before,
-     * listed "components[1].code: TRAINING" and was cut off before the score).
+     * listed "components[1].code: TRAINING" and was cut off before the score); for a county the effectiveness
+     * does not apply to (not designated in the year), its reason instead.
      */
     private static void effectiveness(JsonNode data, List<String> out) {
+        if ("NOT_APPLICABLE".equals(data.path("status").asText())) {
+            // a county not designated underdeveloped in the year: there is nothing to score, and the page says why
+            out.add("not applicable 不适用: " + data.path("reason").asText("no reason given"));
+            return;
+        }
         if (data.hasNonNull("score")) {
             out.add("score 得分: " + data.get("score").asText() + " of 100");
         }
