@@ -1,6 +1,5 @@
 package cn.sc.countyeconomy.assistance;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +14,7 @@ import java.time.LocalDate;
 /** Cadres of a county trained by a helper (temporary post, mentoring, course): a count, no names. */
 @Entity
 @Table(name = "cadre_exchange")
-public class CadreExchange extends PanacheEntityBase {
+public class CadreExchange extends ReversibleRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,6 +1,5 @@
 package cn.sc.countyeconomy.assistance;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +12,7 @@ import jakarta.persistence.Table;
 /** People trained in a county in a year by one organiser (counts only). */
 @Entity
 @Table(name = "training_record")
-public class TrainingRecord extends PanacheEntityBase {
+public class TrainingRecord extends ReversibleRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -10,9 +10,12 @@ import cn.sc.countyeconomy.api.security.CountyScoped;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assistance.api.CadreExchangeView;
 import cn.sc.countyeconomy.assistance.api.NewCadreExchange;
+import cn.sc.countyeconomy.assistance.api.NewReversal;
 import cn.sc.countyeconomy.assistance.api.NewTraining;
 import cn.sc.countyeconomy.assistance.api.TrainingView;
 import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties.DesignatedPeriod;
+import cn.sc.countyeconomy.assistance.security.CadreCounties;
+import cn.sc.countyeconomy.assistance.security.TrainingCounties;
 import cn.sc.countyeconomy.assistance.service.ActivityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,9 +23,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,7 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Training records and cadre exchanges: counts against the 500-per-county and 100-per-year targets. */
+/**
+ * Training records and cadre exchanges: counts against the 500-per-county and 100-per-year targets. Never changed in
+ * place: a mistake is reversed (a record of its own, minus the count, with a reason and author) and the right record
+ * created; PUT and DELETE answer 409 pointing to the reversal.
+ */
 @Path("/api/v1")
 @Tag(name = "training and cadres", description = "People trained per county and year; cadres trained by the helpers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -127,5 +136,92 @@ public class TrainingResource {
             CadreExchangeView v = service.addCadreExchange(body, designation);
             return Created.at("/api/v1/cadre-exchanges/" + v.id(), v);
         });
+    }
+
+    @POST
+    @CountyScoped(resource = TrainingCounties.class)
+    @Path("/training-records/{id}/reversal")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "recordTrainingReversal", summary = "Reverse a training record (admin only)", description = "Records a reversal: a training record "
+            + "of its own with minus the people trained, referencing the original (reversesId), with the reason and the author (recordedBy). "
+            + "The original stays; sums (county assistance, coverage, effectiveness, maps) count net, so a reversed record counts nothing. "
+            + "To correct a figure, reverse the record and create the right one. No eligibility check: a reversal only takes away.")
+    @APIResponse(responseCode = "201", description = "The reversal", content = @Content(schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(responseCode = "404", description = "No such training record")
+    @APIResponse(responseCode = "409", description = "The record is already reversed (member reversedById) or is itself a reversal (member reversesId); nothing was written")
+    @APIResponse(responseCode = "422", description = "reason missing or longer than 1000 characters")
+    public Response reverseTraining(@PathParam("id") long id, @HeaderParam(IdempotentCreate.HEADER) String key,
+            @Valid @NotNull NewReversal body, @Context UriInfo uri) {
+        return idempotent.created(key, body, uri, () -> {
+            TrainingView v = service.reverseTraining(id, body);
+            return Created.at("/api/v1/training-records/" + v.id(), v);
+        });
+    }
+
+    @PUT
+    @CountyScoped(resource = TrainingCounties.class)
+    @Path("/training-records/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "replaceTrainingRecord", summary = "Refused: training records are never changed", description = "Always 409 (problem member "
+            + "reversal: the path of the reversal operation); kept so that a client that edits in place learns what to do instead.")
+    @APIResponse(responseCode = "409", description = "Records are never changed; use POST /api/v1/training-records/{id}/reversal")
+    public Response replaceTraining(@PathParam("id") long id) {
+        service.training(id);
+        throw ActivityService.rewriteRefused("TrainingRecord", "/api/v1/training-records/", id);
+    }
+
+    @DELETE
+    @CountyScoped(resource = TrainingCounties.class)
+    @Path("/training-records/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "deleteTrainingRecord", summary = "Refused: training records are never deleted", description = "Always 409 (problem member "
+            + "reversal: the path of the reversal operation).")
+    @APIResponse(responseCode = "409", description = "Records are never deleted; use POST /api/v1/training-records/{id}/reversal")
+    public Response deleteTraining(@PathParam("id") long id) {
+        service.training(id);
+        throw ActivityService.rewriteRefused("TrainingRecord", "/api/v1/training-records/", id);
+    }
+
+    @POST
+    @CountyScoped(resource = CadreCounties.class)
+    @Path("/cadre-exchanges/{id}/reversal")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "recordCadreExchangeReversal", summary = "Reverse a cadre exchange (admin only)", description = "Records a reversal: a cadre exchange "
+            + "of its own with minus the people, referencing the original (reversesId), with the reason and the author (recordedBy). "
+            + "The original stays; sums count net. No eligibility check: a reversal only takes away.")
+    @APIResponse(responseCode = "201", description = "The reversal", content = @Content(schema = @Schema(implementation = CadreExchangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such cadre exchange")
+    @APIResponse(responseCode = "409", description = "The exchange is already reversed (member reversedById) or is itself a reversal (member reversesId); nothing was written")
+    @APIResponse(responseCode = "422", description = "reason missing or longer than 1000 characters")
+    public Response reverseCadres(@PathParam("id") long id, @HeaderParam(IdempotentCreate.HEADER) String key,
+            @Valid @NotNull NewReversal body, @Context UriInfo uri) {
+        return idempotent.created(key, body, uri, () -> {
+            CadreExchangeView v = service.reverseCadreExchange(id, body);
+            return Created.at("/api/v1/cadre-exchanges/" + v.id(), v);
+        });
+    }
+
+    @PUT
+    @CountyScoped(resource = CadreCounties.class)
+    @Path("/cadre-exchanges/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "replaceCadreExchange", summary = "Refused: cadre exchanges are never changed", description = "Always 409 (problem member "
+            + "reversal: the path of the reversal operation).")
+    @APIResponse(responseCode = "409", description = "Records are never changed; use POST /api/v1/cadre-exchanges/{id}/reversal")
+    public Response replaceCadres(@PathParam("id") long id) {
+        service.cadreExchange(id);
+        throw ActivityService.rewriteRefused("CadreExchange", "/api/v1/cadre-exchanges/", id);
+    }
+
+    @DELETE
+    @CountyScoped(resource = CadreCounties.class)
+    @Path("/cadre-exchanges/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "deleteCadreExchange", summary = "Refused: cadre exchanges are never deleted", description = "Always 409 (problem member "
+            + "reversal: the path of the reversal operation).")
+    @APIResponse(responseCode = "409", description = "Records are never deleted; use POST /api/v1/cadre-exchanges/{id}/reversal")
+    public Response deleteCadres(@PathParam("id") long id) {
+        service.cadreExchange(id);
+        throw ActivityService.rewriteRefused("CadreExchange", "/api/v1/cadre-exchanges/", id);
     }
 }

@@ -5,11 +5,13 @@ import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.query.Filter;
+import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.assistance.AssistingOrganisation;
 import cn.sc.countyeconomy.assistance.CadreExchange;
 import cn.sc.countyeconomy.assistance.TrainingRecord;
 import cn.sc.countyeconomy.assistance.api.CadreExchangeView;
 import cn.sc.countyeconomy.assistance.api.NewCadreExchange;
+import cn.sc.countyeconomy.assistance.api.NewReversal;
 import cn.sc.countyeconomy.assistance.api.NewTraining;
 import cn.sc.countyeconomy.assistance.api.TrainingView;
 import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
@@ -18,6 +20,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -32,6 +35,8 @@ public class ActivityService {
     EntityManager em;
     @Inject
     UnderdevelopedCounties eligibility;
+    @Inject
+    Caller caller;
 
     /** A training record counts for its whole year: the county must be designated on every day of it. */
     public DesignatedPeriod checkEligibility(NewTraining cmd) {
@@ -71,6 +76,7 @@ public class ActivityService {
         t.organiserName = cmd.organiserName().strip();
         t.peopleTrained = cmd.peopleTrained();
         t.kind = cmd.kind();
+        t.recordedBy = caller.subject();
         t.persist();
         em.flush();
         TrainingView v = TrainingView.of(t);
@@ -90,6 +96,7 @@ public class ActivityService {
         c.periodStart = cmd.periodStart();
         c.periodEnd = cmd.periodEnd();
         c.people = cmd.people();
+        c.recordedBy = caller.subject();
         c.persist();
         em.flush();
         CadreExchangeView v = CadreExchangeView.of(c);
@@ -115,5 +122,73 @@ public class ActivityService {
     public CadreExchangeView cadreExchange(long id) {
         return CadreExchange.<CadreExchange>findByIdOptional(id).map(CadreExchangeView::of)
                 .orElseThrow(() -> ApiException.notFound("CadreExchange", id));
+    }
+
+    /**
+     * Reverses a training record: a record of its own with minus its count, referencing it, with the reason and
+     * the author; the original stays. Refused (409) for a reversal or a record already reversed; the original is
+     * locked first, so two concurrent reversals cannot both pass. No eligibility check: a reversal takes away.
+     */
+    @Transactional
+    public TrainingView reverseTraining(long id, NewReversal cmd) {
+        TrainingRecord original = TrainingRecord.<TrainingRecord>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("TrainingRecord", id));
+        requireReversible("TrainingRecord", "/api/v1/training-records/", id, original.reversesId,
+                TrainingRecord.find("reversesId", id).<TrainingRecord>firstResultOptional().map(r -> r.id).orElse(null));
+        TrainingRecord r = new TrainingRecord();
+        r.countyCode = original.countyCode;
+        r.year = original.year;
+        r.organiserOrganisationId = original.organiserOrganisationId;
+        r.organiserName = original.organiserName;
+        r.peopleTrained = -original.peopleTrained;
+        r.kind = original.kind;
+        r.synthetic = original.synthetic;
+        r.reverses(original.id, cmd.reason(), caller.subject());
+        r.persist();
+        em.flush();
+        TrainingView v = TrainingView.of(r);
+        audit.record("TrainingRecord", r.id, "REVERSE", null, v, r.reversalReason);
+        return v;
+    }
+
+    /** Reverses a cadre exchange, as {@link #reverseTraining(long, NewReversal)} does a training record. */
+    @Transactional
+    public CadreExchangeView reverseCadreExchange(long id, NewReversal cmd) {
+        CadreExchange original = CadreExchange.<CadreExchange>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("CadreExchange", id));
+        requireReversible("CadreExchange", "/api/v1/cadre-exchanges/", id, original.reversesId,
+                CadreExchange.find("reversesId", id).<CadreExchange>firstResultOptional().map(r -> r.id).orElse(null));
+        CadreExchange r = new CadreExchange();
+        r.countyCode = original.countyCode;
+        r.organisationId = original.organisationId;
+        r.kind = original.kind;
+        r.periodStart = original.periodStart;
+        r.periodEnd = original.periodEnd;
+        r.people = -original.people;
+        r.synthetic = original.synthetic;
+        r.reverses(original.id, cmd.reason(), caller.subject());
+        r.persist();
+        em.flush();
+        CadreExchangeView v = CadreExchangeView.of(r);
+        audit.record("CadreExchange", r.id, "REVERSE", null, v, r.reversalReason);
+        return v;
+    }
+
+    private static void requireReversible(String kind, String base, long id, Long reverses, Long reversedBy) {
+        if (reverses != null) {
+            throw ApiException.conflict(kind + " " + id + " is itself the reversal of " + reverses + "; a reversal is not reversed")
+                    .with("reversesId", reverses);
+        }
+        if (reversedBy != null) {
+            throw ApiException.conflict(kind + " " + id + " is already reversed by " + reversedBy + " (" + base + reversedBy + ")")
+                    .with("reversedById", reversedBy);
+        }
+    }
+
+    /** PUT and DELETE would rewrite history: refused (409), pointing to the reversal operation. */
+    public static ApiException rewriteRefused(String kind, String base, long id) {
+        String reversal = base + id + "/reversal";
+        return ApiException.conflict(kind + " records are never changed or deleted; record a reversal with POST " + reversal
+                + " (reason required), then create the corrected record").with("reversal", reversal);
     }
 }
