@@ -153,8 +153,8 @@ public class DataService {
             em.createQuery("select s from Submission s where s.year = :y and s.countyCode in :c order by s.countyCode", Submission.class)
                     .setParameter("y", year).setParameter("c", counties).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
                     .forEach(s -> b.submissions.put(s.countyCode, s));
-            valuesOf(year, counties).forEach(v -> b.existing.put(v.countyCode + "|" + v.indicatorCode, v));
-            valuesOf(year - 1, counties).forEach(v -> b.previous.put(v.countyCode + "|" + v.indicatorCode, v.value));
+            valuesOf(year, counties).forEach(v -> b.existing.put(v[0] + "|" + v[1], (Long) v[2]));
+            valuesOf(year - 1, counties).forEach(v -> b.previous.put(v[0] + "|" + v[1], (BigDecimal) v[3]));
         }
         return b;
     }
@@ -173,8 +173,10 @@ public class DataService {
                 .setParameter("counties", counties.toArray(new String[0])).getResultList();
     }
 
-    private static List<IndicatorValue> valuesOf(int year, Set<String> counties) {
-        return Filter.where().eq("year", year).in("countyCode", counties).list(IndicatorValue.class, Sort.by("id"));
+    /** The stored values of these counties as county, indicator, id, value: read, not loaded as entities to check at the flush. */
+    private List<Object[]> valuesOf(int year, Set<String> counties) {
+        return em.createQuery("select v.countyCode, v.indicatorCode, v.id, v.value from IndicatorValue v where v.year = :y and v.countyCode in :c",
+                Object[].class).setParameter("y", year).setParameter("c", counties).getResultList();
     }
 
     /**

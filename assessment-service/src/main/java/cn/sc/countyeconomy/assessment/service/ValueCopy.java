@@ -51,9 +51,9 @@ final class ValueCopy {
             StringBuilder row = new StringBuilder(128);
             for (ImportBatch.Accepted g : batch.good) {
                 NewValue v = g.input();
-                IndicatorValue stored = batch.existing.get(v.countyCode() + "|" + v.indicatorCode());
+                Long stored = batch.existing.get(v.countyCode() + "|" + v.indicatorCode());
                 row.setLength(0);
-                row.append(stored == null ? ids.removeFirst() : stored.id).append(',');
+                row.append(stored == null ? ids.removeFirst() : stored).append(',');
                 quoted(row, v.countyCode()).append(',');
                 quoted(row, v.indicatorCode()).append(',').append(g.value().toPlainString()).append(',');
                 quoted(row, g.flag()).append(',');
