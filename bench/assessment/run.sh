@@ -5,8 +5,13 @@
 # 0.70 s and 880 s; then, when R and COINr are installed (tools/coinr/install.sh), COINr's own
 # time on this machine for the same data set.
 # Usage: bench/assessment/run.sh [replications] [COINr replications]
+#        bench/assessment/run.sh ingest   # the bulk ingest against COPY (bench/assessment/ingest.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+if [ "${1:-}" = ingest ]; then
+  shift
+  exec "$ROOT/bench/assessment/ingest.sh" "$@"
+fi
 DIVISIONS="${DIVISIONS:-/work/shared/reference/china/county_level_divisions.csv}"
 [ -f "$DIVISIONS" ] || DIVISIONS="$ROOT/../shared/reference/china/county_level_divisions.csv"
 REPS="${1:-1000}"

@@ -11,13 +11,16 @@ import java.time.Instant;
 @Table(name = "indicator_value")
 public class IndicatorValue extends PanacheEntityBase {
 
+    /** Ids come from the sequence this many at a time (its increment, migration V4); a block's number is its highest id. */
+    public static final int ID_BLOCK = 100;
+
     /**
-     * From the column's own sequence, 100 ids at a time (migration V4 sets its increment), so that an
-     * import's inserts go to the database in JDBC batches rather than one round trip per value.
+     * From the column's own sequence, {@link #ID_BLOCK} ids at a time (migration V4 sets its increment);
+     * imports take whole blocks the same way (ValueCopy) and write with COPY.
      */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "indicator_value_ids")
-    @SequenceGenerator(name = "indicator_value_ids", sequenceName = "indicator_value_ids", allocationSize = 100)
+    @SequenceGenerator(name = "indicator_value_ids", sequenceName = "indicator_value_ids", allocationSize = ID_BLOCK)
     public Long id;
     @Column(name = "county_code")
     public String countyCode;

@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -48,6 +49,8 @@ public class DataService {
     /** Values are stored as NUMERIC(24, 6): their magnitude must stay below 10^18. */
     public static final BigDecimal STORABLE_LIMIT = BigDecimal.TEN.pow(18);
     public static final int MAX_VALUES = 20_000;
+    /** A CSV batch may hold a national year (2,978 counties x 30 indicators = 89,340 values). */
+    public static final int MAX_CSV_VALUES = 100_000;
     public static final SortFields VALUE_SORT = SortFields.of("countyCode", "countyCode", "indicatorCode", "indicatorCode", "value", "value");
     public static final SortFields SUBMISSION_SORT = SortFields.of("countyCode", "countyCode", "year", "year", "status", "status",
             "updatedAt", "updatedAt");
@@ -80,7 +83,7 @@ public class DataService {
     /** A CSV batch, read as a stream (see {@link ValueCsv}). */
     @Transactional
     public ImportReport importCsv(int year, InputStream csv, boolean dryRun) {
-        return importValues(year, ValueCsv.read(csv, MAX_VALUES), dryRun, false);
+        return importValues(year, ValueCsv.read(csv, MAX_CSV_VALUES), dryRun, false);
     }
 
     /**
@@ -150,8 +153,8 @@ public class DataService {
             em.createQuery("select s from Submission s where s.year = :y and s.countyCode in :c order by s.countyCode", Submission.class)
                     .setParameter("y", year).setParameter("c", counties).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
                     .forEach(s -> b.submissions.put(s.countyCode, s));
-            valuesOf(year, counties).forEach(v -> b.existing.put(v.countyCode + "|" + v.indicatorCode, v));
-            valuesOf(year - 1, counties).forEach(v -> b.previous.put(v.countyCode + "|" + v.indicatorCode, v.value));
+            valuesOf(year, counties).forEach(v -> b.existing.put(v[0] + "|" + v[1], (Long) v[2]));
+            valuesOf(year - 1, counties).forEach(v -> b.previous.put(v[0] + "|" + v[1], (BigDecimal) v[3]));
         }
         return b;
     }
@@ -170,33 +173,28 @@ public class DataService {
                 .setParameter("counties", counties.toArray(new String[0])).getResultList();
     }
 
-    private static List<IndicatorValue> valuesOf(int year, Set<String> counties) {
-        return Filter.where().eq("year", year).in("countyCode", counties).list(IndicatorValue.class, Sort.by("id"));
+    /** The stored values of these counties as county, indicator, id, value: read, not loaded as entities to check at the flush. */
+    private List<Object[]> valuesOf(int year, Set<String> counties) {
+        return em.createQuery("select v.countyCode, v.indicatorCode, v.id, v.value from IndicatorValue v where v.year = :y and v.countyCode in :c",
+                Object[].class).setParameter("y", year).setParameter("c", counties).getResultList();
     }
 
-    /** Writes the accepted values and a DRAFT workflow state for each county without one; the number of new values. */
+    /**
+     * Writes the accepted values: streamed with PostgreSQL's COPY into this session's staging table,
+     * then merged into indicator_value in one statement (new values inserted, stored ones updated), in
+     * the transaction that holds the workflow states' row locks. New values get ids from the column's
+     * sequence in the blocks Hibernate uses (see {@link IndicatorValue#ID_BLOCK}). The number of new values.
+     */
     private int write(ImportBatch batch, boolean synthetic) {
         Instant now = Instant.now(clock);
-        int created = 0;
+        int fresh = 0;
         for (ImportBatch.Accepted g : batch.good) {
-            NewValue v = g.input();
-            IndicatorValue e = batch.existing.get(v.countyCode() + "|" + v.indicatorCode());
-            if (e == null) {
-                e = new IndicatorValue();
-                e.countyCode = v.countyCode();
-                e.year = batch.year;
-                e.indicatorCode = v.indicatorCode();
-                created++;
-            }
-            e.value = g.value();
-            e.flag = g.flag();
-            e.synthetic = synthetic;
-            e.source = v.source();
-            e.updatedAt = now;
-            if (e.id == null) {
-                em.persist(e);
+            if (!batch.existing.containsKey(g.input().countyCode() + "|" + g.input().indicatorCode())) {
+                fresh++;
             }
         }
+        int created = fresh;
+        em.unwrap(Session.class).doWork(connection -> ValueCopy.write(connection, batch, created, synthetic, now));
         // the values of these DRAFT counties changed: their workflow states get a new version (ETag), so a submit
         // prepared against what was there before is refused (412) instead of submitting values its sender has not seen
         for (String c : batch.counties) {

@@ -1,7 +1,6 @@
 package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.assessment.Indicator;
-import cn.sc.countyeconomy.assessment.IndicatorValue;
 import cn.sc.countyeconomy.assessment.Submission;
 import cn.sc.countyeconomy.assessment.api.NewValue;
 import cn.sc.countyeconomy.assessment.api.ValueIssue;
@@ -31,7 +30,8 @@ final class ImportBatch {
     final Set<String> counties;
     final Map<String, RegistryCounty> active;
     final Map<String, Indicator> indicators = new HashMap<>();
-    final Map<String, IndicatorValue> existing = new HashMap<>();
+    /** The ids of the values stored for this year, by county|indicator. */
+    final Map<String, Long> existing = new HashMap<>();
     final Map<String, BigDecimal> previous = new HashMap<>();
     final Map<String, Submission> submissions = new HashMap<>();
     /** The counties whose workflow state this import created (DRAFT, version 0). */
