@@ -208,6 +208,25 @@ class ReferenceDataTest {
         assertEquals("泸州市", hejiang.get("prefectureName"));
     }
 
+    /** Integrators read the export by position: the columns of before issue 14 keep their places, new ones come last. */
+    @Test
+    void csvExportAppendsNewColumnsAfterTheOldOnes() {
+        byte[] body = given().header("Authorization", READER).accept("text/csv").queryParam("asOf", "2010-01-01").queryParam("name", "恩阳")
+                .when().get("/api/v1/counties").then().statusCode(200).extract().asByteArray();
+        String text = new String(body, StandardCharsets.UTF_8);
+        List<String> header = List.of(text.substring(0, text.indexOf('\n')).split(","));
+        assertEquals(List.of("code", "name", "nameEn", "type", "prefectureCode", "prefectureName", "regionCode", "regionName", "validFrom",
+                "validTo", "status", "categoryYear", "categoryCode", "designations", "source", "version", "validFromKnown", "asOfBasis"), header);
+        assertEquals(String.join(",", header), cn.sc.countyeconomy.registry.api.CountyRow.HEADER, "the header OpenAPI documents");
+        List<Map<String, String>> rows = CsvRows.parse(body);
+        assertEquals(1, rows.size(), text);
+        List<String> byPosition = List.copyOf(rows.get(0).values());
+        assertEquals("511903", byPosition.get(0));
+        assertEquals("ACTIVE", byPosition.get(10));
+        assertEquals("false", byPosition.get(16));
+        assertEquals("ASSUMED_UNCHANGED_SINCE", byPosition.get(17));
+    }
+
     @Test
     void geojsonFilteredLikeTheList() {
         Response res = given().header("Authorization", READER).queryParam("prefecture", "510500")

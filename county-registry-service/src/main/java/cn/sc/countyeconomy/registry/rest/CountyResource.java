@@ -66,7 +66,8 @@ public class CountyResource {
     @Operation(operationId = "listCounties", summary = "List the counties valid on a date", description = "Filtered by prefecture, region, province, type, category (for a year), designation and name (Chinese or pinyin, partial). "
             + "Paged (`page` from 0, `size` up to 500) with RFC 8288 Link headers and X-Total-Count. Sortable fields: code, name, nameEn, type, "
             + "prefectureCode, validFrom. Send `Accept: text/csv` for the same filtered, sorted list as CSV (UTF-8, header row, all rows, "
-            + "no paging); JSON otherwise (also for `*/*`).")
+            + "no paging); JSON otherwise (also for `*/*`). CSV columns, in this order (new columns are only ever appended): "
+            + CountyRow.HEADER + ".")
     @APIResponse(responseCode = "200", description = "A page of counties, or CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CountyPage")), @Content(mediaType = CsvExport.MEDIA_TYPE)})
     @APIResponse(responseCode = "400", description = "A parameter is malformed, size is above 500, or sort names an unknown field", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
