@@ -109,7 +109,7 @@ public final class SqlProblems {
     }
 
     private static SQLException firstSqlException(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(e)) {
             if (t instanceof SQLException s) {
                 return s;
             }
@@ -119,10 +119,11 @@ public final class SqlProblems {
 
     /**
      * Failures that mean "no connection" without an SQLSTATE: Agroal's acquisition timeout, a closed
-     * connection, Hibernate's JDBCConnectionException.
+     * connection, Hibernate's JDBCConnectionException, a commit whose connection broke (the transaction
+     * manager's RollbackException carries the driver's I/O error as a suppressed exception, not as its cause).
      */
     private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(e)) {
             String name = t.getClass().getName();
             String msg = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (name.endsWith("JDBCConnectionException") || name.endsWith("ConnectException")
@@ -132,5 +133,29 @@ public final class SqlProblems {
             }
         }
         return false;
+    }
+
+    /** {@code e}, its causes and the exceptions suppressed along the way, each once, causes first. */
+    static List<Throwable> causes(Throwable e) {
+        List<Throwable> out = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        if (e != null) {
+            todo.add(e);
+        }
+        while (!todo.isEmpty() && out.size() < 64) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
+            if (t.getCause() != null) {
+                todo.addFirst(t.getCause());
+            }
+            for (Throwable s : t.getSuppressed()) {
+                todo.add(s);
+            }
+        }
+        return out;
     }
 }
