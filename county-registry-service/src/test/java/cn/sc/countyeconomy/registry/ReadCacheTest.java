@@ -43,34 +43,17 @@ class ReadCacheTest {
 
     @Test
     void anotherReplicasWriteShowsOnceItsNotificationArrives() throws Exception {
-        int status = given().header("Authorization", ADMIN).contentType("application/json")
-                .body(Map.of("code", "CACHE_TEST", "name", "缓存测试", "nameEn", "Cache test")).when().post("/api/v1/designation-types").statusCode();
-        assertTrue(status == 201 || status == 409, "type: " + status);
-        long id = given().header("Authorization", ADMIN).contentType("application/json")
-                .body(Map.of("typeCode", "CACHE_TEST", "countyCode", "510108", "validFrom", "2001-01-01", "sourceRef", "test", "note", "before"))
-                .when().post("/api/v1/designations").then().statusCode(201).extract().jsonPath().getLong("id");
+        long id = designationNoted("510108", "before");
         for (int i = 0; i < 2; i++) { // the second answer comes from the cache
             given().header("Authorization", READER).queryParam("type", "CACHE_TEST").when().get("/api/v1/designations").then()
                     .body("items.note", hasItem("before"));
-            given().header("Authorization", READER).when().get("/api/v1/counties/510108").then()
-                    .body("designations.find { it.id == " + id + " }.note", equalTo("before"));
         }
-        for (int i = 0; i < 300 && !sequence.listening(); i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(sequence.listening(), "the replica listens to the database's notifications");
+        awaitCondition(sequence::listening, "the replica listens to the database's notifications");
 
-        writeAsAnotherReplica(id, "after");
-
-        boolean seen = false;
-        for (int i = 0; i < 100 && !seen; i++) {
-            seen = "after".equals(given().header("Authorization", READER).when().get("/api/v1/counties/510108").then().statusCode(200)
-                    .extract().jsonPath().getString("designations.find { it.id == " + id + " }.note"));
-            if (!seen) {
-                Thread.sleep(50);
-            }
-        }
-        assertTrue(seen, "the other replica's write shows within 5 s");
+        long written = writeAsAnotherReplica(id, "after");
+        awaitCondition(() -> sequence.known() >= written, "the replica hears the other replica's write of sequence " + written);
+        given().header("Authorization", READER).when().get("/api/v1/counties/510108").then().statusCode(200)
+                .body("designations.find { it.id == " + id + " }.note", equalTo("after"));
         given().header("Authorization", READER).queryParam("type", "CACHE_TEST").when().get("/api/v1/designations").then()
                 .body("items.note", hasItem("after"));
     }
