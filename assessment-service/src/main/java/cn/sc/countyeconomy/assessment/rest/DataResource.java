@@ -51,7 +51,7 @@ public class DataResource {
             + "of the year, known indicator, unit, decimal type, range, duplicates, locked workflow state; a year-on-year change "
             + "beyond the indicator's threshold is FLAGGED, not rejected). With dryRun=true only the report is returned. "
             + "Any rejected value refuses the whole batch (422 with the report); nothing is written. A county-scoped token "
-            + "may submit only its counties' values (403).")
+            + "may submit only its counties' values (403). At most " + DataService.MAX_VALUES + " values per request (the CSV form takes more).")
     @APIResponse(responseCode = "200", description = "The report; values written unless dryRun", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "422", description = "Some values were rejected; the problem carries violations and the report")
     @APIResponse(responseCode = "503", description = "county-registry-service unavailable; Retry-After; nothing written")
@@ -66,7 +66,9 @@ public class DataResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "importIndicatorValues", summary = "Submit values in bulk (CSV)", description = "UTF-8 CSV with a header row: countyCode,indicatorCode,value[,unit][,source]. "
-            + "Read as a stream, row by row. Same validation and answers as the JSON form; the index in the report is the data row, from 0.")
+            + "Read as a stream, row by row. Same validation and answers as the JSON form; the index in the report is the data row, from 0. "
+            + "At most " + DataService.MAX_CSV_VALUES + " rows per request (a national year of 2,978 counties x 27 indicators fits); "
+            + "the accepted values are written with PostgreSQL's COPY and merged in the import's transaction.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     public ImportReport importCsv(@PathParam("year") int year, @QueryParam("dryRun") boolean dryRun, InputStream body) {
         return data.importCsv(year, body, dryRun);
