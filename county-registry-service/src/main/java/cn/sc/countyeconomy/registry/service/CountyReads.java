@@ -73,6 +73,14 @@ public class CountyReads {
         });
     }
 
+    /**
+     * The answer of {@link #rendered} when this replica already has it for the current sequence, found without
+     * blocking and without the database (so the resource can answer it on the I/O thread); empty otherwise.
+     */
+    public Optional<Rendered> renderedIfCached(String code, LocalDate asOf) {
+        return cache.cachedCounty(new RenderedKey(code, asOf));
+    }
+
     /** The sortable fields of the county list. */
     public static final SortFields SORT = SortFields.of("code", "code", "name", "name", "nameEn", "nameEn", "type", "type",
             "prefectureCode", "prefectureCode", "validFrom", "validFrom");

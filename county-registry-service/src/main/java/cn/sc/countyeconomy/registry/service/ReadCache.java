@@ -2,6 +2,7 @@ package cn.sc.countyeconomy.registry.service;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +49,24 @@ public class ReadCache {
     /** One county as of a date. */
     public <T> T county(Object key, Supplier<T> load) {
         return get(counties, key, load);
+    }
+
+    /**
+     * One county as of a date if it is cached under the sequence this replica knows from the feed's notifications,
+     * without blocking and without asking the database: empty on a miss, while the answer is still being built,
+     * or while the sequence is not known without the database (then {@link #county} decides).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> cachedCounty(Object key) {
+        long known = sequence.known();
+        if (known < 0) {
+            return Optional.empty();
+        }
+        CompletableFuture<Object> answer = counties.as(CaffeineCache.class).getIfPresent(List.of(key, known));
+        if (answer == null || !answer.isDone() || answer.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((T) answer.getNow(null));
     }
 
     /** A whole county list (before paging). */
