@@ -1,5 +1,7 @@
 package cn.sc.countyeconomy.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,6 +18,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +40,12 @@ public class RoleImplications implements SecurityIdentityAugmentor {
     /** The identity attribute naming the calling service (absent for a user). */
     public static final String SERVICE_ATTRIBUTE = "cn.sc.countyeconomy.service";
     private static final Set<String> KNOWN = Set.of(Roles.READER, Roles.EDITOR, Roles.APPROVER, Roles.ADMIN);
+    /**
+     * The kid of each token seen, by the token object: {@link VerifiedTokens} hands the same object back for a token
+     * it remembers, so a token's header is decoded once, not on every request (weak keys: an entry goes with its token).
+     */
+    private final Cache<JsonWebToken, Optional<String>> keyIds = Caffeine.newBuilder().weakKeys().maximumSize(8192).build();
+    private final String usersKeyId = ConfigProvider.getConfig().getOptionalValue("api.jwt.users-key-id", String.class).orElse("users");
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -44,11 +53,11 @@ public class RoleImplications implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            String kid = keyId(jwt);
+            String kid = keyIds.get(jwt, t -> Optional.ofNullable(keyId(t))).orElse(null);
             if (kid == null) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("The token names no signing key (kid)"));
             }
-            if (!kid.equals(usersKeyId())) {
+            if (!kid.equals(usersKeyId)) {
                 return service(identity, jwt, kid);
             }
         }
@@ -77,10 +86,6 @@ public class RoleImplications implements SecurityIdentityAugmentor {
             b.addRole(Roles.EDITOR);
         }
         return b.build();
-    }
-
-    private static String usersKeyId() {
-        return ConfigProvider.getConfig().getOptionalValue("api.jwt.users-key-id", String.class).orElse("users");
     }
 
     /** The kid of the token's (already verified) JOSE header. */
