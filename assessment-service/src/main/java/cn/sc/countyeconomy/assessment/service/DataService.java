@@ -45,6 +45,8 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class DataService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DataService.class);
+
     public static final int MAX_SCALE = 6;
     /** Values are stored as NUMERIC(24, 6): their magnitude must stay below 10^18. */
     public static final BigDecimal STORABLE_LIMIT = BigDecimal.TEN.pow(18);
@@ -76,12 +78,15 @@ public class DataService {
         if (batch.values().size() > MAX_VALUES) {
             throw ApiException.validation("values", "at most " + MAX_VALUES + " values per request");
         }
-        return importRequest(year, batch.values(), dryRun);
+        return importRequest(year, batch.values(), dryRun, new ImportTimes());
     }
 
     /** A CSV batch, read as a stream (see {@link ValueCsv}) before any transaction opens. */
     public ImportReport importCsv(int year, InputStream csv, boolean dryRun) {
-        return importRequest(year, ValueCsv.read(csv, MAX_CSV_VALUES), dryRun);
+        ImportTimes times = new ImportTimes();
+        List<NewValue> values = ValueCsv.read(csv, MAX_CSV_VALUES);
+        times.mark("parse");
+        return importRequest(year, values, dryRun, times);
     }
 
     /**
@@ -89,10 +94,18 @@ public class DataService {
      * before the transaction opens (the registry client retries for up to about 30 s, and neither the
      * request body nor the registry should hold a database connection meanwhile), then the import in one transaction.
      */
-    private ImportReport importRequest(int year, List<NewValue> values, boolean dryRun) {
+    private ImportReport importRequest(int year, List<NewValue> values, boolean dryRun, ImportTimes times) {
         checkedCounties(year, values);
         Map<String, RegistryCounty> active = registry.activeCounties(RegistryFacts.dateOf(year));
-        return QuarkusTransaction.joiningExisting().call(() -> importValues(year, values, dryRun, false, active));
+        times.mark("registry");
+        ImportReport report = QuarkusTransaction.joiningExisting().call(() -> importValues(year, values, dryRun, false, active, times));
+        times.mark("audit+commit");
+        if (values.size() >= 10_000) {
+            LOG.infof("import of %d values for %d: %s", values.size(), year, times);
+        } else {
+            LOG.debugf("import of %d values for %d: %s", values.size(), year, times);
+        }
+        return report;
     }
 
     /**
@@ -102,16 +115,19 @@ public class DataService {
     @Transactional
     public ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic) {
         checkedCounties(year, values);
-        return importValues(year, values, dryRun, synthetic, registry.activeCounties(RegistryFacts.dateOf(year)));
+        return importValues(year, values, dryRun, synthetic, registry.activeCounties(RegistryFacts.dateOf(year)), new ImportTimes());
     }
 
-    private ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic, Map<String, RegistryCounty> active) {
+    private ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic, Map<String, RegistryCounty> active,
+            ImportTimes times) {
         Set<String> counties = checkedCounties(year, values);
         ImportBatch batch = load(year, counties, dryRun, synthetic, active);
+        times.mark("load");
         for (int i = 0; i < values.size(); i++) {
             batch.check(i, values.get(i));
         }
         batch.warnRequiredMissing();
+        times.mark("checks");
         int accepted = values.size() - batch.rejected;
         if (dryRun) {
             return new ImportReport(year, true, values.size(), accepted, batch.rejected, batch.flagged, 0, batch.issues);
@@ -124,6 +140,7 @@ public class DataService {
             throw ApiException.validation(violations).with("report", report);
         }
         int created = write(batch, synthetic);
+        times.mark("write");
         audit.record("DataImport", year, "IMPORT", null, Map.of("year", year, "values", accepted, "created", created,
                 "updated", accepted - created, "flagged", batch.flagged, "counties", counties, "synthetic", synthetic));
         return report;

@@ -183,32 +183,51 @@ public class RunService {
         return run;
     }
 
+    /**
+     * The run's results in JDBC batches of multi-row inserts (a national run has 2,978: one INSERT per entity with an
+     * identity key would cost seconds), on the run's own connection and transaction.
+     */
     private void storeResults(ScoringRun run, Model.Result result, Map<String, String> names) {
-        for (Model.CountyResult c : result.counties()) {
-            RunResult r = new RunResult();
-            r.runId = run.id;
-            r.countyCode = c.countyCode();
-            r.countyName = names.get(c.countyCode());
-            r.category = c.category();
-            r.status = c.status().name();
-            r.overall = c.overall() == null ? null : BigDecimal.valueOf(c.overall()).setScale(ScoringEngine.SCALE, RoundingMode.HALF_EVEN);
-            r.rank = c.rank();
-            r.previousRank = c.previousRank();
-            r.rankChange = c.rankChange();
-            r.award = c.award();
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("dataShare", c.dataShare());
-            detail.put("areaScores", rounded(c.areaScores()));
-            detail.put("indicators", c.indicators().stream().map(RunService::rounded).toList());
-            detail.put("redLines", c.redLines());
-            if (c.rankChangeReason() != null) {
-                // only when there is one: the shared mapper refuses a null value in a map it reads back
-                detail.put("rankChangeReason", c.rankChangeReason());
-            }
-            r.detail = write(detail);
-            em.persist(r);
-        }
         em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement st = connection.prepareStatement("INSERT INTO run_result (run_id, county_code, county_name,"
+                    + " category, status, overall, rank, previous_rank, rank_change, award, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
+                int n = 0;
+                for (Model.CountyResult c : result.counties()) {
+                    st.setLong(1, run.id);
+                    st.setString(2, c.countyCode());
+                    st.setString(3, names.get(c.countyCode()));
+                    st.setString(4, c.category());
+                    st.setString(5, c.status().name());
+                    st.setBigDecimal(6, c.overall() == null
+                            ? null
+                            : BigDecimal.valueOf(c.overall()).setScale(ScoringEngine.SCALE, RoundingMode.HALF_EVEN));
+                    st.setObject(7, c.rank(), java.sql.Types.INTEGER);
+                    st.setObject(8, c.previousRank(), java.sql.Types.INTEGER);
+                    st.setObject(9, c.rankChange(), java.sql.Types.INTEGER);
+                    st.setString(10, c.award());
+                    st.setString(11, write(detail(c)));
+                    st.addBatch();
+                    if (++n % 500 == 0) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+            }
+        });
+    }
+
+    private static Map<String, Object> detail(Model.CountyResult c) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("dataShare", c.dataShare());
+        detail.put("areaScores", rounded(c.areaScores()));
+        detail.put("indicators", c.indicators().stream().map(RunService::rounded).toList());
+        detail.put("redLines", c.redLines());
+        if (c.rankChangeReason() != null) {
+            // only when there is one: the shared mapper refuses a null value in a map it reads back
+            detail.put("rankChangeReason", c.rankChangeReason());
+        }
+        return detail;
     }
 
     /** Scores are stored and shown with {@value ScoringEngine#SCALE} decimals; ranks were taken on the exact ones. */
