@@ -15,29 +15,11 @@
 # `source`. The years used (2090-2099) belong to this script: their values and workflow states
 # are deleted before and after. The database is the suite's scratch PostgreSQL only.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DIVISIONS=${DIVISIONS:-/work/shared/reference/china/county_level_divisions.csv}
-[ -f "$DIVISIONS" ] || DIVISIONS="$ROOT/../shared/reference/china/county_level_divisions.csv"
 REPEAT=${REPEAT:-3}
 NATIONAL=${NATIONAL:-1}
-PG_PORT=${EMBEDDED_PG_PORT:-55432}
-DB=${ASSESSMENT_DB:-assessment}
-REG=http://127.0.0.1:8081/api/v1
-SVC=http://127.0.0.1:8082/api/v1
-OUT="$ROOT/bench/results"
-mkdir -p "$OUT"
-stamp=$(date -u +%Y%m%dT%H%M%SZ)
-report="$OUT/ingest-$stamp.txt"
 [ "$REPEAT" -ge 1 ] && [ "$REPEAT" -le 4 ] || { echo "REPEAT must be 1 to 4 (years 2090-2099)" >&2; exit 2; }
-command -v jq >/dev/null || { echo "jq is missing: apt-get install -y jq" >&2; exit 1; }
-PSQL=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1 || command -v psql)
-
-"$ROOT/deploy/local/run.sh" status 2>/dev/null | grep -q 'assessment-service *running' || "$ROOT/deploy/local/run.sh" >/dev/null
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-sql() { as_pg "$PSQL" -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 "$@"; }
-READER=$("$ROOT/deploy/local/token.sh" reader)
-EDITOR=$("$ROOT/deploy/local/token.sh" editor)
-ADMIN=$("$ROOT/deploy/local/token.sh" admin)
+. "$(dirname "$0")/suite.sh"
+report="$OUT/ingest-$stamp.txt"
 forget() { sql -q -c "DELETE FROM indicator_value WHERE year BETWEEN 2090 AND 2099; DELETE FROM submission WHERE year BETWEEN 2090 AND 2099" >/dev/null; }
 forget
 work=$(mktemp -d); chmod 755 "$work"
@@ -49,10 +31,8 @@ curl -fsS -H "Authorization: Bearer $READER" "$SVC/indicators?size=500" \
   | awk -F'\t' '{m = ($2 + $3) / 2; if ($4 == "true") printf "%s\t%d\n", $1, m; else printf "%s\t%.2f\n", $1, m}' >"$work/indicators.tsv"
 n_ind=$(wc -l <"$work/indicators.tsv")
 
-if [ "$NATIONAL" != 0 ] && ! curl -fsS -o /dev/null -H "Authorization: Bearer $READER" "$REG/counties/110101"; then
-  echo "registry: national import of $(basename "$DIVISIONS")..."
-  curl -fsS -o "$work/import.json" -H "Authorization: Bearer $ADMIN" -H "Content-Type: text/csv" --data-binary @"$DIVISIONS" \
-    "$REG/divisions/import" || { echo "the registry refused the national import: national case skipped" >&2; NATIONAL=0; }
+if [ "$NATIONAL" != 0 ] && ! national_registry; then
+  echo "the registry refused the national import: national case skipped" >&2; NATIONAL=0
 fi
 
 # $1 file name, $2 label, $3 codes file, $4.. years: one CSV for the service, one for \copy (same rows)
@@ -64,11 +44,9 @@ bench_case() {
   local rows; rows=$(($(wc -l <"$work/$name.csv") - 1))
   local svc=() db=() year
   for year in "$@"; do
-    tail -n +2 "$work/$name.csv" | awk -F, -v OFS=, -v y="$year" '{print $1, y, $2, $3, "true", $4, "", "2026-12-01T00:00:00Z"}' >"$work/$name-$year.copy"
-    chmod 644 "$work/$name-$year.copy"
+    copy_rows "$work/$name.csv" "$year" "$work/$name-$year.copy"
     local t
-    t=$(printf '\\timing on\nBEGIN;\n\\copy indicator_value (county_code, year, indicator_code, value, synthetic, source, flag, updated_at) FROM %s WITH (FORMAT csv, NULL %s)\nROLLBACK;\n' \
-        "'$work/$name-$year.copy'" "''" | sql 2>&1 | awk '/^COPY/ {c = 1; next} c && /^Time:/ {print $2; exit}')
+    t=$(copy_ms "$work/$name-$year.copy")
     [ -n "$t" ] || { echo "\\copy failed for $name $year" >&2; exit 1; }
     db+=("$(awk -v n="$rows" -v ms="$t" 'BEGIN {printf "%.0f", n / (ms / 1000)}')")
     local code s

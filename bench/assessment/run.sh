@@ -6,11 +6,16 @@
 # time on this machine for the same data set.
 # Usage: bench/assessment/run.sh [replications] [COINr replications]
 #        bench/assessment/run.sh ingest   # the bulk ingest against COPY (bench/assessment/ingest.sh)
+#        bench/assessment/run.sh e2e      # national end to end: ingest, approve, run, ranking (bench/assessment/e2e.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 if [ "${1:-}" = ingest ]; then
   shift
   exec "$ROOT/bench/assessment/ingest.sh" "$@"
+fi
+if [ "${1:-}" = e2e ]; then
+  shift
+  exec "$ROOT/bench/assessment/e2e.sh" "$@"
 fi
 DIVISIONS="${DIVISIONS:-/work/shared/reference/china/county_level_divisions.csv}"
 [ -f "$DIVISIONS" ] || DIVISIONS="$ROOT/../shared/reference/china/county_level_divisions.csv"

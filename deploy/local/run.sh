@@ -13,7 +13,11 @@ STATE="$ROOT/deploy/local/.run"
 PGDATA_DIR="$STATE/pgdata"
 PG_PORT=${EMBEDDED_PG_PORT:-55432}
 SERVICES=(county-registry-service assessment-service assistance-service reform-pilot-service)
-declare -A PORT=([county-registry-service]=8081 [assessment-service]=8082 [assistance-service]=8083 [reform-pilot-service]=8084)
+# PORT_BASE moves the four HTTP ports (registry, assessment, assistance, reform-pilot = base .. base + 3), e.g. to run a
+# second suite from another checkout beside one already on 8081-8084 (with its own EMBEDDED_PG_PORT)
+PORT_BASE=${PORT_BASE:-8081}
+declare -A PORT=([county-registry-service]=$PORT_BASE [assessment-service]=$((PORT_BASE + 1)) [assistance-service]=$((PORT_BASE + 2))
+  [reform-pilot-service]=$((PORT_BASE + 3)))
 declare -A PREFIX=([county-registry-service]=REGISTRY [assessment-service]=ASSESSMENT [assistance-service]=ASSISTANCE [reform-pilot-service]=REFORM_PILOT)
 declare -A DBNAME=([county-registry-service]=county_registry [assessment-service]=assessment [assistance-service]=assistance [reform-pilot-service]=reform_pilot)
 
@@ -129,6 +133,10 @@ start_service() {
     # the README's demo path: the local runner enables the demo-data endpoints (off by default in production)
     export API_DEMO_DATA_ENABLED="${API_DEMO_DATA_ENABLED:-true}"
     export QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$log"
+    export QUARKUS_HTTP_PORT="$port"
+    export REGISTRY_URL="${REGISTRY_URL:-http://localhost:${PORT[county-registry-service]}}"
+    export ASSISTANCE_URL="${ASSISTANCE_URL:-http://localhost:${PORT[assistance-service]}}"
+    export REFORM_PILOT_URL="${REFORM_PILOT_URL:-http://localhost:${PORT[reform-pilot-service]}}"
     cd "$ROOT/$s"
     nohup setsid java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
     echo $! >"$pidf"

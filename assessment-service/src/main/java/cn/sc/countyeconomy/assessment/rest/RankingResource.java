@@ -2,7 +2,6 @@ package cn.sc.countyeconomy.assessment.rest;
 
 import cn.sc.countyeconomy.api.csv.CsvExport;
 import cn.sc.countyeconomy.api.paging.PageParams;
-import cn.sc.countyeconomy.api.paging.PageResult;
 import cn.sc.countyeconomy.api.paging.Paged;
 import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Roles;
@@ -43,11 +42,11 @@ public class RankingResource {
     public Response rankings(@QueryParam("year") String yearText, @QueryParam("category") String category, @BeanParam PageParams page,
             @Context HttpHeaders headers) {
         int year = QueryParams.year("year", yearText, true, 2000, 2100);
-        List<RankingRow> rows = runs.ranking(year, category, page.rawSort());
         if (headers.getAcceptableMediaTypes().stream().anyMatch(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(CsvExport.MEDIA_TYPE)))) {
+            List<RankingRow> rows = runs.ranking(year, category, page.rawSort());
             return CsvExport.ok(RankingRow.class, rows::stream, "ranking-" + year + (category == null ? "" : "-" + category) + ".csv");
         }
-        return Paged.ok(PageResult.ofList(rows, page), uri);
+        return Paged.ok(runs.ranking(year, category, page), uri);
     }
 
     @GET

@@ -54,8 +54,10 @@ public class RunResource {
     @APIResponse(responseCode = "422", description = "Unknown or unpublished scheme version")
     @APIResponse(responseCode = "503", description = "county-registry-service unavailable: Retry-After, nothing written")
     public Response create(@Valid @NotNull NewRun in, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        // the registry is asked before the create's transaction opens (its retries must not hold a database connection)
+        RunService.Outside outside = runs.prepare(in.year(), in.schemeVersion());
         return idempotent.created(key, in, uri, () -> {
-            RunView v = runs.create(in.year(), in.schemeVersion());
+            RunView v = runs.create(outside);
             return Created.at("/api/v1/runs/" + v.id(), v);
         });
     }

@@ -20,11 +20,11 @@ import cn.sc.countyeconomy.assessment.api.SubmissionView;
 import cn.sc.countyeconomy.assessment.api.ValueBatch;
 import cn.sc.countyeconomy.assessment.api.ValueView;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -44,6 +44,8 @@ import java.util.stream.Stream;
 /** Bulk submission of values with validation, the stored values, and the per-county workflow. */
 @ApplicationScoped
 public class DataService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DataService.class);
 
     public static final int MAX_SCALE = 6;
     /** Values are stored as NUMERIC(24, 6): their magnitude must stay below 10^18. */
@@ -69,7 +71,6 @@ public class DataService {
     Clock clock;
 
     /** A JSON batch: at most {@value #MAX_VALUES} values. */
-    @Transactional
     public ImportReport importBatch(int year, ValueBatch batch, boolean dryRun) {
         if (batch == null || batch.values() == null) {
             throw ApiException.validation("values", "a list of values is required");
@@ -77,13 +78,34 @@ public class DataService {
         if (batch.values().size() > MAX_VALUES) {
             throw ApiException.validation("values", "at most " + MAX_VALUES + " values per request");
         }
-        return importValues(year, batch.values(), dryRun, false);
+        return importRequest(year, batch.values(), dryRun, new ImportTimes());
     }
 
-    /** A CSV batch, read as a stream (see {@link ValueCsv}). */
-    @Transactional
+    /** A CSV batch, read as a stream (see {@link ValueCsv}) before any transaction opens. */
     public ImportReport importCsv(int year, InputStream csv, boolean dryRun) {
-        return importValues(year, ValueCsv.read(csv, MAX_CSV_VALUES), dryRun, false);
+        ImportTimes times = new ImportTimes();
+        List<NewValue> values = ValueCsv.read(csv, MAX_CSV_VALUES);
+        times.mark("parse");
+        return importRequest(year, values, dryRun, times);
+    }
+
+    /**
+     * A request's batch: the checks that need nothing stored, then the registry's counties, fetched
+     * before the transaction opens (the registry client retries for up to about 30 s, and neither the
+     * request body nor the registry should hold a database connection meanwhile), then the import in one transaction.
+     */
+    private ImportReport importRequest(int year, List<NewValue> values, boolean dryRun, ImportTimes times) {
+        checkedCounties(year, values);
+        Map<String, RegistryCounty> active = registry.activeCounties(RegistryFacts.dateOf(year));
+        times.mark("registry");
+        ImportReport report = QuarkusTransaction.joiningExisting().call(() -> importValues(year, values, dryRun, false, active, times));
+        times.mark("audit+commit");
+        if (values.size() >= 10_000) {
+            LOG.infof("import of %d values for %d: %s", values.size(), year, times);
+        } else {
+            LOG.debugf("import of %d values for %d: %s", values.size(), year, times);
+        }
+        return report;
     }
 
     /**
@@ -92,12 +114,20 @@ public class DataService {
      */
     @Transactional
     public ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic) {
+        checkedCounties(year, values);
+        return importValues(year, values, dryRun, synthetic, registry.activeCounties(RegistryFacts.dateOf(year)), new ImportTimes());
+    }
+
+    private ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic, Map<String, RegistryCounty> active,
+            ImportTimes times) {
         Set<String> counties = checkedCounties(year, values);
-        ImportBatch batch = load(year, counties, dryRun, synthetic);
+        ImportBatch batch = load(year, counties, dryRun, synthetic, active);
+        times.mark("load");
         for (int i = 0; i < values.size(); i++) {
             batch.check(i, values.get(i));
         }
         batch.warnRequiredMissing();
+        times.mark("checks");
         int accepted = values.size() - batch.rejected;
         if (dryRun) {
             return new ImportReport(year, true, values.size(), accepted, batch.rejected, batch.flagged, 0, batch.issues);
@@ -110,6 +140,7 @@ public class DataService {
             throw ApiException.validation(violations).with("report", report);
         }
         int created = write(batch, synthetic);
+        times.mark("write");
         audit.record("DataImport", year, "IMPORT", null, Map.of("year", year, "values", accepted, "created", created,
                 "updated", accepted - created, "flagged", batch.flagged, "counties", counties, "synthetic", synthetic));
         return report;
@@ -142,19 +173,23 @@ public class DataService {
      * and an import waits for them, so values never change in a county that is not DRAFT, and two
      * imports of the same county run one after the other (the second updates what the first created).
      */
-    private ImportBatch load(int year, Set<String> counties, boolean dryRun, boolean synthetic) {
-        Map<String, RegistryCounty> active = registry.activeCounties(RegistryFacts.dateOf(year));
+    private ImportBatch load(int year, Set<String> counties, boolean dryRun, boolean synthetic, Map<String, RegistryCounty> active) {
         ImportBatch b = new ImportBatch(year, counties, active);
         Indicator.<Indicator>listAll().forEach(i -> b.indicators.put(i.code, i));
         if (!counties.isEmpty()) {
             if (!dryRun) {
                 b.createdSubmissions.addAll(createMissingSubmissions(year, counties, synthetic));
             }
-            em.createQuery("select s from Submission s where s.year = :y and s.countyCode in :c order by s.countyCode", Submission.class)
-                    .setParameter("y", year).setParameter("c", counties).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                    .forEach(s -> b.submissions.put(s.countyCode, s));
-            valuesOf(year, counties).forEach(v -> b.existing.put(v[0] + "|" + v[1], (Long) v[2]));
-            valuesOf(year - 1, counties).forEach(v -> b.previous.put(v[0] + "|" + v[1], (BigDecimal) v[3]));
+            // county and status under a row lock, not thousands of managed entities (a national year has 2,978)
+            String[] codes = counties.toArray(new String[0]);
+            for (Object row : em.createNativeQuery("SELECT county_code, status FROM submission WHERE year = :y"
+                    + " AND county_code = ANY(CAST(:c AS text[])) ORDER BY county_code FOR UPDATE").setParameter("y", year).setParameter("c", codes)
+                    .getResultList()) {
+                Object[] r = (Object[]) row;
+                b.submissions.put((String) r[0], Submission.Status.valueOf((String) r[1]));
+            }
+            valuesOf(year, codes).forEach(v -> b.existing.put(v[0] + "|" + v[1], ((Number) v[2]).longValue()));
+            valuesOf(year - 1, codes).forEach(v -> b.previous.put(v[0] + "|" + v[1], (BigDecimal) v[3]));
         }
         return b;
     }
@@ -173,10 +208,14 @@ public class DataService {
                 .setParameter("counties", counties.toArray(new String[0])).getResultList();
     }
 
-    /** The stored values of these counties as county, indicator, id, value: read, not loaded as entities to check at the flush. */
-    private List<Object[]> valuesOf(int year, Set<String> counties) {
-        return em.createQuery("select v.countyCode, v.indicatorCode, v.id, v.value from IndicatorValue v where v.year = :y and v.countyCode in :c",
-                Object[].class).setParameter("y", year).setParameter("c", counties).getResultList();
+    /**
+     * The stored values of these counties as county, indicator, id, value: read, not loaded as entities to check at the flush;
+     * the counties as one array parameter (a national year names 2,978).
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> valuesOf(int year, String[] counties) {
+        return em.createNativeQuery("SELECT county_code, indicator_code, id, value FROM indicator_value WHERE year = :y"
+                + " AND county_code = ANY(CAST(:c AS text[]))").setParameter("y", year).setParameter("c", counties).getResultList();
     }
 
     /**
@@ -197,10 +236,12 @@ public class DataService {
         em.unwrap(Session.class).doWork(connection -> ValueCopy.write(connection, batch, created, synthetic, now));
         // the values of these DRAFT counties changed: their workflow states get a new version (ETag), so a submit
         // prepared against what was there before is refused (412) instead of submitting values its sender has not seen
-        for (String c : batch.counties) {
-            if (!batch.createdSubmissions.contains(c)) { // (one created by this import is new to everyone: version 0)
-                batch.submissions.get(c).updatedAt = now; // a change of a versioned entity: the version moves on at the flush
-            }
+        // (one created by this import is new to everyone: version 0); one statement for all, under the locks taken in load
+        String[] changed = batch.counties.stream().filter(c -> !batch.createdSubmissions.contains(c)).toArray(String[]::new);
+        if (changed.length > 0) {
+            em.createNativeQuery("UPDATE submission SET updated_at = :now, version = version + 1 WHERE year = :y"
+                    + " AND county_code = ANY(CAST(:c AS text[]))").setParameter("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                    .setParameter("y", batch.year).setParameter("c", changed).executeUpdate();
         }
         em.flush();
         return created;

@@ -33,7 +33,8 @@ final class ImportBatch {
     /** The ids of the values stored for this year, by county|indicator. */
     final Map<String, Long> existing = new HashMap<>();
     final Map<String, BigDecimal> previous = new HashMap<>();
-    final Map<String, Submission> submissions = new HashMap<>();
+    /** The workflow state of each county of the batch that has one (read under a row lock). */
+    final Map<String, Submission.Status> submissions = new HashMap<>();
     /** The counties whose workflow state this import created (DRAFT, version 0). */
     final Set<String> createdSubmissions = new HashSet<>();
 
@@ -85,8 +86,8 @@ final class ImportBatch {
         if (!seen.add(c + "|" + code)) {
             return reject(index, v, "duplicate", String.format("a second value for county %s and indicator %s in the same request", c, code));
         }
-        if (submissions.containsKey(c) && submissions.get(c).status != Submission.Status.DRAFT) {
-            return reject(index, v, "locked", "the data of county " + c + " for " + year + " is " + submissions.get(c).status
+        if (submissions.containsKey(c) && submissions.get(c) != Submission.Status.DRAFT) {
+            return reject(index, v, "locked", "the data of county " + c + " for " + year + " is " + submissions.get(c)
                     + "; an approver must reopen it first");
         }
         if (v.unit() != null && !v.unit().isBlank() && !v.unit().equals(ind.unit)) {

@@ -9,7 +9,6 @@ import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
-import cn.sc.countyeconomy.assessment.Indicator;
 import cn.sc.countyeconomy.assessment.OfficialRun;
 import cn.sc.countyeconomy.assessment.RunResult;
 import cn.sc.countyeconomy.assessment.ScoringRun;
@@ -43,12 +42,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Scoring runs: computed from approved data and the registry's categories, stored once, read many times. */
 @ApplicationScoped
@@ -73,11 +75,30 @@ public class RunService {
 
     static final SortFields SORT = SortFields.of("id", "id", "year", "year", "createdAt", "createdAt");
 
+    /**
+     * What a run needs from outside this database, fetched before any transaction (the registry client
+     * retries for up to about 30 s, and a transaction would hold its database connection all that time).
+     */
+    public record Outside(int year, int schemeVersion, List<RegistryCategoryAssignment> categories) {
+    }
+
+    /**
+     * The checks of a run that need no registry (the scheme version exists and is published), then the
+     * registry's categories of the year; no transaction is open while the registry answers. When the
+     * registry is down this throws (503) and nothing is written.
+     */
+    public Outside prepare(int year, int schemeVersion) {
+        publishedScheme(year, schemeVersion);
+        return new Outside(year, schemeVersion, registry.categories(year));
+    }
+
+    /** Computes and stores a run from what {@link #prepare} fetched, in one transaction. */
     @Transactional
-    public RunView create(int year, int schemeVersion) {
+    public RunView create(Outside outside) {
+        int year = outside.year();
+        int schemeVersion = outside.schemeVersion();
         AssessmentScheme scheme = publishedScheme(year, schemeVersion);
-        // the registry first: when it is down nothing below runs and nothing is written
-        RunInputs in = inputs(scheme, registry.categories(year));
+        RunInputs in = inputs(scheme, outside.categories());
         Model.Result result;
         try {
             result = ScoringEngine.score(framework.definition(scheme).toModel(), in.counties(), in.previous());
@@ -162,32 +183,51 @@ public class RunService {
         return run;
     }
 
+    /**
+     * The run's results in JDBC batches of multi-row inserts (a national run has 2,978: one INSERT per entity with an
+     * identity key would cost seconds), on the run's own connection and transaction.
+     */
     private void storeResults(ScoringRun run, Model.Result result, Map<String, String> names) {
-        for (Model.CountyResult c : result.counties()) {
-            RunResult r = new RunResult();
-            r.runId = run.id;
-            r.countyCode = c.countyCode();
-            r.countyName = names.get(c.countyCode());
-            r.category = c.category();
-            r.status = c.status().name();
-            r.overall = c.overall() == null ? null : BigDecimal.valueOf(c.overall()).setScale(ScoringEngine.SCALE, RoundingMode.HALF_EVEN);
-            r.rank = c.rank();
-            r.previousRank = c.previousRank();
-            r.rankChange = c.rankChange();
-            r.award = c.award();
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("dataShare", c.dataShare());
-            detail.put("areaScores", rounded(c.areaScores()));
-            detail.put("indicators", c.indicators().stream().map(RunService::rounded).toList());
-            detail.put("redLines", c.redLines());
-            if (c.rankChangeReason() != null) {
-                // only when there is one: the shared mapper refuses a null value in a map it reads back
-                detail.put("rankChangeReason", c.rankChangeReason());
-            }
-            r.detail = write(detail);
-            em.persist(r);
-        }
         em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement st = connection.prepareStatement("INSERT INTO run_result (run_id, county_code, county_name,"
+                    + " category, status, overall, rank, previous_rank, rank_change, award, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
+                int n = 0;
+                for (Model.CountyResult c : result.counties()) {
+                    st.setLong(1, run.id);
+                    st.setString(2, c.countyCode());
+                    st.setString(3, names.get(c.countyCode()));
+                    st.setString(4, c.category());
+                    st.setString(5, c.status().name());
+                    st.setBigDecimal(6, c.overall() == null
+                            ? null
+                            : BigDecimal.valueOf(c.overall()).setScale(ScoringEngine.SCALE, RoundingMode.HALF_EVEN));
+                    st.setObject(7, c.rank(), java.sql.Types.INTEGER);
+                    st.setObject(8, c.previousRank(), java.sql.Types.INTEGER);
+                    st.setObject(9, c.rankChange(), java.sql.Types.INTEGER);
+                    st.setString(10, c.award());
+                    st.setString(11, write(detail(c)));
+                    st.addBatch();
+                    if (++n % 500 == 0) {
+                        st.executeBatch();
+                    }
+                }
+                st.executeBatch();
+            }
+        });
+    }
+
+    private static Map<String, Object> detail(Model.CountyResult c) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("dataShare", c.dataShare());
+        detail.put("areaScores", rounded(c.areaScores()));
+        detail.put("indicators", c.indicators().stream().map(RunService::rounded).toList());
+        detail.put("redLines", c.redLines());
+        if (c.rankChangeReason() != null) {
+            // only when there is one: the shared mapper refuses a null value in a map it reads back
+            detail.put("rankChangeReason", c.rankChangeReason());
+        }
+        return detail;
     }
 
     /** Scores are stored and shown with {@value ScoringEngine#SCALE} decimals; ranks were taken on the exact ones. */
@@ -217,7 +257,14 @@ public class RunService {
     /** A page of runs, filtered by year (optional). */
     public PageResult<RunView> list(String yearText, PageParams page) {
         Integer year = QueryParams.year("year", yearText, false, 2000, 2100);
-        return PageResult.of(Filter.where().eq("year", year).find(ScoringRun.class, SORT.panache(page.rawSort())), page, this::view);
+        var query = Filter.where().eq("year", year).<ScoringRun>find(ScoringRun.class, SORT.panache(page.rawSort()));
+        List<ScoringRun> rows = query.page(page.page(), page.size()).list();
+        // the official runs of the page's years in one query, not one per row
+        Set<Long> official = rows.isEmpty()
+                ? Set.of()
+                : new HashSet<>(em.createQuery("select o.runId from OfficialRun o where o.year in :y", Long.class)
+                        .setParameter("y", rows.stream().map(r -> r.year).collect(Collectors.toSet())).getResultList());
+        return PageResult.of(rows.stream().map(r -> view(r, official.contains(r.id))).toList(), page, query.count());
     }
 
     public RunView run(long id) {
@@ -231,8 +278,12 @@ public class RunService {
             throw ApiException.invalidParameter("sort",
                     "results have a fixed order (category, rank, county); use GET /api/v1/rankings to sort");
         }
-        return PageResult.ofList(results(id, category).stream().map(this::result).toList(), page);
+        // the page is read in SQL: only its rows' details are parsed
+        return PageResult.of(Filter.where().eq("runId", id).eq("category", category).find(RunResult.class, RESULT_ORDER), page, this::result);
     }
+
+    /** The fixed order of a run's results: category, rank (unranked last), county. */
+    private static final Sort RESULT_ORDER = Sort.by("category").and("rank", Sort.NullPrecedence.NULLS_LAST).and("countyCode");
 
     public ScoringRun find(long id) {
         return ScoringRun.<ScoringRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("ScoringRun", id));
@@ -240,8 +291,12 @@ public class RunService {
 
     RunView view(ScoringRun r) {
         OfficialRun o = OfficialRun.findById(r.year);
+        return view(r, o != null && o.runId == r.id);
+    }
+
+    private RunView view(ScoringRun r, boolean official) {
         return new RunView(r.id, r.year, r.schemeId, r.schemeVersion, r.inputHash, r.countyCount,
-                o != null && o.runId == r.id, r.createdAt, r.createdBy, read(r.treatments, Object.class), r.scoringCodeVersion);
+                official, r.createdAt, r.createdBy, read(r.treatments, Object.class), r.scoringCodeVersion);
     }
 
     @Transactional
@@ -277,8 +332,7 @@ public class RunService {
     }
 
     List<RunResult> results(long runId, String category) {
-        Sort sort = Sort.by("category").and("rank", Sort.NullPrecedence.NULLS_LAST).and("countyCode");
-        return Filter.where().eq("runId", runId).eq("category", category).list(RunResult.class, sort);
+        return Filter.where().eq("runId", runId).eq("category", category).list(RunResult.class, RESULT_ORDER);
     }
 
     public OfficialRun official(int year) {
@@ -289,29 +343,41 @@ public class RunService {
     static final SortFields RANKING_SORT = SortFields.of(
             "category", "category", "rank", "rank", "overall", "overall", "countyCode", "countyCode", "rankChange", "rankChange");
 
-    /** The rows of the year's official run, in the default order unless {@code sort} names another. */
+    /**
+     * A page of the year's official ranking, sorted, filtered and paged in SQL (the default order, or
+     * {@code sort} with the default order after it); no detail is read.
+     */
+    public PageResult<RankingRow> ranking(int year, String category, PageParams page) {
+        RankingQuery q = rankingQuery(year, category, page.rawSort());
+        List<RankingRow> rows = q.rows().setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return PageResult.of(rows, page, q.count().getSingleResult());
+    }
+
+    /** All rows of the year's official ranking (for CSV), in the same order as the pages. */
     public List<RankingRow> ranking(int year, String category, List<String> sort) {
-        List<RankingRow> rows = ranking(year, category);
-        return sort.isEmpty() ? rows : rows.stream().sorted(RANKING_SORT.comparator(sort, RunService::property)).toList();
+        return rankingQuery(year, category, sort).rows().getResultList();
     }
 
-    private static Comparable<?> property(RankingRow r, String p) {
-        return switch (p) {
-            case "category" -> r.category();
-            case "rank" -> r.rank();
-            case "overall" -> r.overall();
-            case "rankChange" -> r.rankChange();
-            default -> r.countyCode();
-        };
+    private record RankingQuery(jakarta.persistence.TypedQuery<RankingRow> rows, jakarta.persistence.TypedQuery<Long> count) {
     }
 
-    List<RankingRow> ranking(int year, String category) {
+    private RankingQuery rankingQuery(int year, String category, List<String> sort) {
         if (category != null && !FrameworkService.CATEGORIES.contains(category)) {
             throw ApiException.invalidParameter("category", "must be one of " + new TreeSet<>(FrameworkService.CATEGORIES));
         }
+        // checked before the official run is looked up: a bad sort is 400 whatever the year
+        String order = sort.isEmpty() ? "" : RANKING_SORT.jpql(sort) + ", ";
         OfficialRun o = official(year);
-        return results(o.runId, category).stream().map(r -> new RankingRow(r.category, r.rank, r.countyCode, r.countyName,
-                r.overall, r.status, r.rankChange, r.award, o.runId)).toList();
+        Filter f = Filter.where().eq("runId", o.runId).eq("category", category);
+        var rows = em.createQuery("select new " + RankingRow.class.getName() + "(category, rank, countyCode, countyName, overall, status,"
+                + " rankChange, award, runId) from RunResult where " + f.query() + " order by " + order
+                + "category asc nulls last, rank asc nulls last, countyCode asc", RankingRow.class);
+        var count = em.createQuery("select count(*) from RunResult where " + f.query(), Long.class);
+        f.params().forEach((k, v) -> {
+            rows.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        return new RankingQuery(rows, count);
     }
 
     @SuppressWarnings("unchecked")
@@ -321,32 +387,37 @@ public class RunService {
                 .orElseThrow(() -> ApiException.notFound("Result of county " + county + " in the official run of", year));
         Map<String, Object> detail = read(mine.detail, new TypeReference<Map<String, Object>>() {
         });
-        List<RunResult> peers = mine.category == null ? List.of() : results(o.runId, mine.category);
-        Map<String, List<Double>> normalisedByIndicator = new HashMap<>();
-        Map<String, List<Double>> areaByName = new TreeMap<>();
-        for (RunResult p : peers) {
-            Map<String, Object> d = read(p.detail, new TypeReference<Map<String, Object>>() {
-            });
-            for (Map<String, Object> ind : (List<Map<String, Object>>) d.get("indicators")) {
-                if (ind.get("normalised") != null) {
-                    normalisedByIndicator.computeIfAbsent((String) ind.get("indicator"), k -> new ArrayList<>())
-                            .add(((Number) ind.get("normalised")).doubleValue());
-                }
-            }
-            ((Map<String, Object>) d.get("areaScores"))
-                    .forEach((a, v) -> areaByName.computeIfAbsent(a, k -> new ArrayList<>()).add(((Number) v).doubleValue()));
-        }
+        // the category's values, gathered per indicator and per area by the database (not every peer's detail read here)
+        Map<String, double[]> normalisedByIndicator = mine.category == null
+                ? Map.of()
+                : valuesByKey("SELECT i->>'indicator',"
+                        + " array_agg(CAST(i->>'normalised' AS float8)) FROM run_result r CROSS JOIN LATERAL jsonb_array_elements(r.detail->'indicators') i"
+                        + " WHERE r.run_id = :run AND r.category = :category AND jsonb_typeof(i->'normalised') = 'number' GROUP BY 1", o.runId, mine.category);
+        Map<String, double[]> areaByName = mine.category == null
+                ? Map.of()
+                : valuesByKey("SELECT a.key, array_agg(CAST(CAST(a.value AS text) AS float8))"
+                        + " FROM run_result r CROSS JOIN LATERAL jsonb_each(r.detail->'areaScores') a"
+                        + " WHERE r.run_id = :run AND r.category = :category AND jsonb_typeof(a.value) = 'number' GROUP BY 1", o.runId, mine.category);
+        int ranked = mine.category == null
+                ? 0
+                : ((Number) em.createQuery("select count(*) from RunResult where runId = :run and category = :category"
+                        + " and rank is not null").setParameter("run", o.runId).setParameter("category", mine.category).getSingleResult()).intValue();
         Map<String, Double> areaMedians = new LinkedHashMap<>();
-        areaByName.forEach((a, l) -> areaMedians.put(a, ScoringEngine.round(Statistics.median(l.stream().mapToDouble(Double::doubleValue).toArray()))));
+        new TreeMap<>(areaByName).forEach((a, l) -> areaMedians.put(a, ScoringEngine.round(Statistics.median(l))));
+        List<Map<String, Object>> indicators = (List<Map<String, Object>>) detail.get("indicators");
         Map<String, String> names = new HashMap<>();
-        Indicator.<Indicator>listAll().forEach(i -> names.put(i.code, i.nameZh));
+        List<String> codes = indicators.stream().map(ind -> (String) ind.get("indicator")).toList();
+        if (!codes.isEmpty()) {
+            em.createQuery("select code, nameZh from Indicator where code in :codes", Object[].class).setParameter("codes", codes).getResultList()
+                    .forEach(n -> names.put((String) n[0], (String) n[1]));
+        }
         List<IndicatorComparison> comparisons = new ArrayList<>();
-        for (Map<String, Object> ind : (List<Map<String, Object>>) detail.get("indicators")) {
+        for (Map<String, Object> ind : indicators) {
             String code = (String) ind.get("indicator");
             if (ind.get("normalised") == null || !normalisedByIndicator.containsKey(code))
                 continue;
             double y = ((Number) ind.get("normalised")).doubleValue();
-            double med = Statistics.median(normalisedByIndicator.get(code).stream().mapToDouble(Double::doubleValue).toArray());
+            double med = Statistics.median(normalisedByIndicator.get(code));
             comparisons.add(new IndicatorComparison(code, names.get(code), ind.get("raw") == null ? null : ((Number) ind.get("raw")).doubleValue(),
                     y, ScoringEngine.round(med), ScoringEngine.round(y - med)));
         }
@@ -356,11 +427,37 @@ public class RunService {
         Collections.reverse(weakest);
         List<Map<String, Object>> redLines = (List<Map<String, Object>>) detail.get("redLines");
         String status = redLineStatus(redLines);
-        int ranked = (int) peers.stream().filter(p -> p.rank != null).count();
         return new Scorecard(county, mine.countyName, year, o.runId, mine.category, mine.status, mine.overall, mine.rank,
                 ranked, mine.previousRank, mine.rankChange, (String) detail.get("rankChangeReason"), mine.award, detail.get("areaScores"),
                 areaMedians, strongest,
                 weakest, redLines, status, context.effectiveness(county, year), context.pilots(county));
+    }
+
+    /** Key and array of numbers per row of a native query over one run's category. */
+    private Map<String, double[]> valuesByKey(String sql, long runId, String category) {
+        Map<String, double[]> m = new HashMap<>();
+        for (Object row : em.createNativeQuery(sql).setParameter("run", runId).setParameter("category", category).getResultList()) {
+            Object[] r = (Object[]) row;
+            Object arr = r[1];
+            double[] values;
+            if (arr instanceof java.sql.Array a) {
+                try {
+                    arr = a.getArray();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (arr instanceof double[] d) {
+                values = d;
+            } else {
+                Object[] boxed = (Object[]) arr;
+                values = new double[boxed.length];
+                for (int i = 0; i < boxed.length; i++)
+                    values[i] = ((Number) boxed[i]).doubleValue();
+            }
+            m.put((String) r[0], values);
+        }
+        return m;
     }
 
     /** The most severe of a county's red-line findings: DISQUALIFIED, CAPPED, REVIEW, INCOMPLETE, else CLEAR. */

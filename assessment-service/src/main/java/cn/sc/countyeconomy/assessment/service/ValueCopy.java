@@ -35,29 +35,53 @@ final class ValueCopy {
             + " SELECT id, county_code, ?, indicator_code, value, ?, source, flag, ? FROM staged"
             + " ON CONFLICT ON CONSTRAINT indicator_value_key DO UPDATE SET value = EXCLUDED.value, synthetic = EXCLUDED.synthetic,"
             + " source = EXCLUDED.source, flag = EXCLUDED.flag, updated_at = EXCLUDED.updated_at";
+    /** A batch of values none of which is stored yet goes straight into the table, in one pass as psql's \\copy would. */
+    private static final String COPY_DIRECT = "COPY indicator_value (id, county_code, year, indicator_code, value, synthetic, source, flag,"
+            + " updated_at) FROM STDIN (FORMAT csv)";
     private static final int CHUNK = 1 << 16;
 
     private ValueCopy() {
     }
 
+    /**
+     * Writes the batch's accepted values. When none of them is stored yet (a first import of these counties' year),
+     * COPY writes them straight into indicator_value: no conflict is possible, since the stored values of these
+     * counties were read under their workflow states' row locks, which this transaction holds (a concurrent import
+     * of one of them waits for it), and a failure still rolls the whole import back. Otherwise COPY into the
+     * staging table and one merge.
+     */
     static void write(Connection connection, ImportBatch batch, int fresh, boolean synthetic, Instant now) throws SQLException {
         Deque<Long> ids = ids(connection, fresh);
-        try (Statement st = connection.createStatement()) {
-            st.execute(STAGING);
+        boolean direct = fresh == batch.good.size();
+        if (!direct) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(STAGING);
+            }
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        String year = Integer.toString(batch.year);
+        String tail = "," + synthetic + ",";
+        String updated = "," + now.truncatedTo(java.time.temporal.ChronoUnit.MICROS) + "\n";
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(direct ? COPY_DIRECT : COPY);
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream(CHUNK + 1024);
             StringBuilder row = new StringBuilder(128);
             for (ImportBatch.Accepted g : batch.good) {
                 NewValue v = g.input();
-                Long stored = batch.existing.get(v.countyCode() + "|" + v.indicatorCode());
                 row.setLength(0);
-                row.append(stored == null ? ids.removeFirst() : stored).append(',');
-                quoted(row, v.countyCode()).append(',');
-                quoted(row, v.indicatorCode()).append(',').append(g.value().toPlainString()).append(',');
-                quoted(row, g.flag()).append(',');
-                quoted(row, v.source()).append('\n');
+                if (direct) {
+                    row.append(ids.removeFirst()).append(',');
+                    quoted(row, v.countyCode()).append(',').append(year).append(',');
+                    quoted(row, v.indicatorCode()).append(',').append(g.value().toPlainString()).append(tail);
+                    quoted(row, v.source()).append(',');
+                    quoted(row, g.flag()).append(updated);
+                } else {
+                    Long stored = batch.existing.get(v.countyCode() + "|" + v.indicatorCode());
+                    row.append(stored == null ? ids.removeFirst() : stored).append(',');
+                    quoted(row, v.countyCode()).append(',');
+                    quoted(row, v.indicatorCode()).append(',').append(g.value().toPlainString()).append(',');
+                    quoted(row, g.flag()).append(',');
+                    quoted(row, v.source()).append('\n');
+                }
                 buf.writeBytes(row.toString().getBytes(StandardCharsets.UTF_8));
                 if (buf.size() >= CHUNK) {
                     copy.writeToCopy(buf.toByteArray(), 0, buf.size());
@@ -72,6 +96,9 @@ final class ValueCopy {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+        }
+        if (direct) {
+            return;
         }
         try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
             merge.setInt(1, batch.year);

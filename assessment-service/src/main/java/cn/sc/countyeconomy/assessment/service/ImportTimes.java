@@ -1,0 +1,21 @@
+package cn.sc.countyeconomy.assessment.service;
+
+/** Where an import's time goes, phase by phase: logged by {@link DataService} (INFO for a large import, else DEBUG). */
+final class ImportTimes {
+
+    private final long start = System.nanoTime();
+    private long last = start;
+    private final StringBuilder phases = new StringBuilder();
+
+    /** Ends the phase that ran since the last mark. */
+    void mark(String phase) {
+        long now = System.nanoTime();
+        phases.append(phase).append(' ').append((now - last) / 1_000_000).append(" ms, ");
+        last = now;
+    }
+
+    @Override
+    public String toString() {
+        return phases + "total " + (System.nanoTime() - start) / 1_000_000 + " ms";
+    }
+}
