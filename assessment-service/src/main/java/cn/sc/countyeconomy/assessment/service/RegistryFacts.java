@@ -1,9 +1,8 @@
 package cn.sc.countyeconomy.assessment.service;
 
-import cn.sc.countyeconomy.registry.client.CountyRegistry;
 import cn.sc.countyeconomy.registry.client.RegistryCategoryAssignment;
+import cn.sc.countyeconomy.registry.client.RegistryCopy;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
-import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,25 +12,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What this service needs from county-registry-service. The county list per date is cached
- * (quarkus-cache "registry-counties", expiring after the configured time) for validating imports;
- * failures are not cached. A scoring run always asks for the categories afresh: a run is a record of
- * what the registry said when it was made.
+ * What this service needs from county-registry-service, read from its local copy of the registry
+ * (county-registry-client's {@link RegistryCopy}, kept from the registry's change feed in schema
+ * {@code registry_copy} of this service's database): no call to the registry per request, and the
+ * same answers while it is down. A scoring run records the categories the copy held when it was made
+ * (its input hash covers them).
  */
 @ApplicationScoped
 public class RegistryFacts {
 
     @Inject
-    CountyRegistry registry;
+    RegistryCopy registry;
 
-    /** Counties active on the date, by code. Throws the registry client's 503 problem when it cannot be reached. */
-    @CacheResult(cacheName = "registry-counties")
+    /** Counties active on the date, by code. The copy answers 503 only before it was ever loaded. */
     public Map<String, RegistryCounty> activeCounties(LocalDate asOf) {
         Map<String, RegistryCounty> m = new TreeMap<>();
-        for (RegistryCounty c : registry.counties(asOf)) {
-            if (c.status() == null || c.active()) {
-                m.put(c.code(), c);
-            }
+        for (RegistryCounty c : registry.countiesOn(asOf)) {
+            m.put(c.code(), c);
         }
         return m;
     }

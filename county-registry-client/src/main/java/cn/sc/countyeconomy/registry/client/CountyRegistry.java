@@ -69,15 +69,8 @@ public class CountyRegistry {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
     @Fallback(fallbackMethod = "countiesUnavailable", skipOn = ApiException.class)
     public List<RegistryCounty> counties(LocalDate asOf) {
-        List<RegistryCounty> all = new ArrayList<>();
         try {
-            for (int page = 0;; page++) {
-                RegistryPage<RegistryCounty> p = api.counties(asOf.toString(), page, PAGE);
-                all.addAll(p.items());
-                if (page + 1 >= p.totalPages()) {
-                    return all;
-                }
-            }
+            return all(page -> api.counties(asOf.toString(), page, PAGE));
         } catch (WebApplicationException e) {
             throw passOn(e);
         }
@@ -102,15 +95,8 @@ public class CountyRegistry {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
     @Fallback(fallbackMethod = "categoriesUnavailable", skipOn = ApiException.class)
     public List<RegistryCategoryAssignment> categories(int year) {
-        List<RegistryCategoryAssignment> all = new ArrayList<>();
         try {
-            for (int page = 0;; page++) {
-                RegistryPage<RegistryCategoryAssignment> p = api.categoryAssignments(year, page, PAGE);
-                all.addAll(p.items());
-                if (page + 1 >= p.totalPages()) {
-                    return all;
-                }
-            }
+            return all(page -> api.categoryAssignments(year, page, PAGE));
         } catch (WebApplicationException e) {
             throw passOn(e);
         }
@@ -122,16 +108,8 @@ public class CountyRegistry {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
     @Fallback(fallbackMethod = "designationsUnavailable", skipOn = ApiException.class)
     public List<RegistryDesignation> designations(String type, LocalDate asOf, String countyCode) {
-        List<RegistryDesignation> all = new ArrayList<>();
         try {
-            for (int page = 0;; page++) {
-                RegistryPage<RegistryDesignation> p = api.designations(type, asOf == null ? null : asOf.toString(), countyCode, null, page,
-                        PAGE);
-                all.addAll(p.items());
-                if (page + 1 >= p.totalPages()) {
-                    return all;
-                }
-            }
+            return all(page -> api.designations(type, asOf == null ? null : asOf.toString(), countyCode, null, page, PAGE));
         } catch (WebApplicationException e) {
             throw passOn(e);
         }
@@ -143,15 +121,8 @@ public class CountyRegistry {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
     @Fallback(fallbackMethod = "designationsFromUnavailable", skipOn = ApiException.class)
     public List<RegistryDesignation> designationsFrom(String type, String source) {
-        List<RegistryDesignation> all = new ArrayList<>();
         try {
-            for (int page = 0;; page++) {
-                RegistryPage<RegistryDesignation> p = api.designations(type, null, null, source, page, PAGE);
-                all.addAll(p.items());
-                if (page + 1 >= p.totalPages()) {
-                    return all;
-                }
-            }
+            return all(page -> api.designations(type, null, null, source, page, PAGE));
         } catch (WebApplicationException e) {
             throw passOn(e);
         }
@@ -192,6 +163,85 @@ public class CountyRegistry {
         } catch (WebApplicationException e) {
             throw passOn(e);
         }
+    }
+
+    /** A slice of the change feed after a sequence (the follower of the local copy reads it). */
+    @Timeout(5000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "changesUnavailable", skipOn = ApiException.class)
+    public RegistryFeedPage changes(long after, int limit) {
+        try {
+            return api.changes(after, limit);
+        } catch (WebApplicationException e) {
+            throw passOn(e);
+        }
+    }
+
+    /** Every version of every county-level division, retired ones included (the full load of the local copy). */
+    @Timeout(20_000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "countyVersionsUnavailable", skipOn = ApiException.class)
+    public List<RegistryCountyVersion> countyVersions() {
+        try {
+            return all(page -> api.countyVersions(page, PAGE));
+        } catch (WebApplicationException e) {
+            throw passOn(e);
+        }
+    }
+
+    /** Every category assignment of every year, ended ones included (the full load of the local copy). */
+    @Timeout(20_000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "allCategoriesUnavailable", skipOn = ApiException.class)
+    public List<CopiedCategoryAssignment> allCategoryAssignments() {
+        try {
+            return all(page -> api.allCategoryAssignments(true, page, PAGE));
+        } catch (WebApplicationException e) {
+            throw passOn(e);
+        }
+    }
+
+    /** Every designation of every type, ended ones included (the full load of the local copy). */
+    @Timeout(20_000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "allDesignationsUnavailable", skipOn = ApiException.class)
+    public List<RegistryDesignation> allDesignations() {
+        try {
+            return all(page -> api.allDesignations(page, PAGE));
+        } catch (WebApplicationException e) {
+            throw passOn(e);
+        }
+    }
+
+    private static <T> List<T> all(java.util.function.IntFunction<RegistryPage<T>> read) {
+        List<T> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            RegistryPage<T> p = read.apply(page);
+            all.addAll(p.items());
+            if (page + 1 >= p.totalPages()) {
+                return all;
+            }
+        }
+    }
+
+    RegistryFeedPage changesUnavailable(long after, int limit) {
+        throw RegistryUnavailable.problem(retryAfterSeconds);
+    }
+
+    List<RegistryCountyVersion> countyVersionsUnavailable() {
+        throw RegistryUnavailable.problem(retryAfterSeconds);
+    }
+
+    List<CopiedCategoryAssignment> allCategoriesUnavailable() {
+        throw RegistryUnavailable.problem(retryAfterSeconds);
+    }
+
+    List<RegistryDesignation> allDesignationsUnavailable() {
+        throw RegistryUnavailable.problem(retryAfterSeconds);
     }
 
     Optional<RegistryCounty> countyUnavailable(String code, LocalDate asOf) {

@@ -48,6 +48,23 @@ interface RegistryApi {
             @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
+    @Path("/category-assignments")
+    RegistryPage<CopiedCategoryAssignment> allCategoryAssignments(@QueryParam("includeEnded") boolean includeEnded,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/designations")
+    RegistryPage<RegistryDesignation> allDesignations(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/county-versions")
+    RegistryPage<RegistryCountyVersion> countyVersions(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/changes")
+    RegistryFeedPage changes(@QueryParam("after") long after, @QueryParam("limit") int limit);
+
+    @GET
     @Path("/designations/{id}")
     RegistryDesignation designation(@PathParam("id") long id);
 

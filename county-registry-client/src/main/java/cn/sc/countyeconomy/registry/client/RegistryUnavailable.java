@@ -12,4 +12,9 @@ final class RegistryUnavailable {
         return ApiException.unavailable("county-registry-service cannot be reached, and this operation needs "
                 + "its answer; nothing was written. Retry later.", retryAfterSeconds);
     }
+
+    static ApiException notLoaded(int retryAfterSeconds) {
+        return ApiException.unavailable("This service's copy of the county registry has not been loaded yet (county-registry-service "
+                + "has not been reached since this service's database was created); nothing was written. Retry later.", retryAfterSeconds);
+    }
 }

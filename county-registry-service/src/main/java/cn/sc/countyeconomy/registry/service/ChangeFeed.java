@@ -107,13 +107,17 @@ public class ChangeFeed {
 
     /** At most {@code limit} events after a sequence, and whether more follow. */
     public ChangeFeedPage page(long after, int limit) {
+        // read before the events: every event returned then lies at or below the head, or the head is the older one and the
+        // consumer sees the newer events on its next call (never a head below an event it was given)
+        long head = ((Number) em.createNativeQuery("SELECT last_value FROM change_counter WHERE id = 1").getSingleResult()).longValue();
         List<ChangeEvent> events = ChangeEvent.find("sequence > ?1 order by sequence", after).range(0, limit).list();
         boolean more = events.size() > limit;
         List<ChangeEventView> out = new ArrayList<>();
         for (ChangeEvent e : events.subList(0, Math.min(limit, events.size()))) {
             out.add(new ChangeEventView(e.sequence, e.occurredAt, e.entityType, e.entityId, e.action, e.effectiveDate, read(e)));
         }
-        return new ChangeFeedPage(out, out.isEmpty() ? after : out.get(out.size() - 1).sequence(), more);
+        return new ChangeFeedPage(out, out.isEmpty() ? after : out.get(out.size() - 1).sequence(), more,
+                Math.max(head, out.isEmpty() ? 0 : out.get(out.size() - 1).sequence()));
     }
 
     private JsonNode read(ChangeEvent e) {

@@ -2,7 +2,9 @@ package cn.sc.countyeconomy.registry.client.testing;
 
 import cn.sc.countyeconomy.registry.client.RegistryCategoryAssignment;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import cn.sc.countyeconomy.registry.client.RegistryCountyVersion;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import cn.sc.countyeconomy.registry.client.RegistryFollower;
 import cn.sc.countyeconomy.registry.client.RegistryPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.BufferedReader;
@@ -27,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -54,6 +59,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * {@link #down()}, {@link #failing(MappingBuilder)} or {@link #stopServer()}; stubs it adds itself
  * through {@link #server()} at a priority below {@value #DEFAULTS} win over the defaults.
  *
+ * <p>The local copy ({@code RegistryCopy}, kept by {@code RegistryFollower}): the stub serves what its
+ * full load reads ({@code /api/v1/county-versions}, {@code /category-assignments} and
+ * {@code /designations} without filters) and a change feed without events whose head moves each time
+ * a test states facts. A service's follower therefore loads its copy again on its next round; and
+ * {@link #counties}, {@link #designations}, {@link #categories} and {@link #reset()} run that round at
+ * once ({@link #syncCopy()}), so that a test reads the facts it stated without waiting for a timer (the
+ * test profile turns the timer off).
+ *
  * <p>Init argument {@code also-plays}: comma-separated REST client names (e.g.
  * {@code assistance-service}) pointed at the same server, for a service whose tests stub another
  * neighbour there too.
@@ -74,6 +87,9 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     private static volatile WireMockServer server;
     private static volatile int port;
     private static final Map<String, List<StubMapping>> FACT_STUBS = new HashMap<>();
+    /** The head of the stub's change feed: moved each time facts are stated. */
+    private static final AtomicLong HEAD = new AtomicLong();
+    private static volatile StubMapping feed;
 
     private List<String> alsoPlays = List.of();
 
@@ -113,6 +129,44 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         server.resetAll();
         FACT_STUBS.clear();
         installDefaults();
+        syncCopy();
+    }
+
+    /**
+     * Brings the service's local copy of the registry up to the facts stated here (its follower's
+     * round, run now); nothing when the application has no copy or is not running.
+     */
+    public static void syncCopy() {
+        if (Arc.container() == null || !Arc.container().isRunning()) {
+            return;
+        }
+        try (InstanceHandle<RegistryFollower> follower = Arc.container().instance(RegistryFollower.class)) {
+            if (follower.isAvailable()) {
+                follower.get().sync();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the local registry copy could not be synced with the stub", e);
+        }
+    }
+
+    /** The version rows of the full load of a copy for these counties (those not ACTIVE only with an explicit validity). */
+    public static List<RegistryCountyVersion> versions(Collection<RegistryCounty> counties) {
+        return counties.stream().filter(c -> c.status() == null || c.active() || c.validTo() != null)
+                .map(c -> new RegistryCountyVersion(c.code(), c.name(), c.nameEn(), c.type(), c.prefectureCode(), c.prefectureName(),
+                        c.validFrom() == null ? LocalDate.of(1983, 1, 1) : c.validFrom(), c.validTo(), c.version()))
+                .toList();
+    }
+
+    /** Facts changed: the feed's head moves past every cursor given out, so a follower loads its copy again. */
+    private static void moveHead() {
+        long head = HEAD.incrementAndGet() * 1000;
+        StubMapping old = feed;
+        feed = server.stubFor(get(urlPathEqualTo("/api/v1/changes")).atPriority(DEFAULTS).willReturn(json(200,
+                "{\"events\":[],\"lastSequence\":{{#if request.query.after}}{{request.query.after}}{{else}}0{{/if}},\"hasMore\":false,"
+                        + "\"headSequence\":" + head + "}")));
+        if (old != null) {
+            server.removeStub(old);
+        }
     }
 
     /** The real 183 county-level divisions of Sichuan, ACTIVE, as the registry lists them. */
@@ -154,6 +208,9 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         for (RegistryCounty c : counties) {
             stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/counties/" + c.code())).atPriority(FACTS).willReturn(json(200, c))));
         }
+        stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/county-versions")).atPriority(FACTS).willReturn(json(200, page(versions(counties))))));
+        moveHead();
+        syncCopy();
     }
 
     /**
@@ -163,6 +220,9 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
      */
     public static synchronized void designations(Collection<RegistryDesignation> designations) {
         List<StubMapping> stubs = replace("designations");
+        stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/designations")).withQueryParam("type", absent()).withQueryParam("county", absent())
+                .withQueryParam("asOf", absent()).withQueryParam("source", absent()).atPriority(FACTS)
+                .willReturn(json(200, page(designations)))));
         Map<String, List<RegistryDesignation>> byType = designations.stream()
                 .collect(Collectors.groupingBy(RegistryDesignation::typeCode, LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<RegistryDesignation>> type : byType.entrySet()) {
@@ -181,6 +241,8 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                         .willReturn(json(200, d))));
             }
         }
+        moveHead();
+        syncCopy();
     }
 
     /** The registry holds these category assignments (replacing those stated before), listed by year. */
@@ -193,6 +255,10 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                     .withQueryParam("year", equalTo(Integer.toString(year.getKey()))).atPriority(FACTS)
                     .willReturn(json(200, page(year.getValue())))));
         }
+        stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/category-assignments")).withQueryParam("year", absent()).atPriority(FACTS)
+                .willReturn(json(200, page(assignments)))));
+        moveHead();
+        syncCopy();
     }
 
     /** Every call to the registry has its connection reset, until {@link #up(StubMapping)}. */
@@ -240,6 +306,9 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void installDefaults() {
+        feed = null;
+        moveHead();
+        server.stubFor(get(urlPathEqualTo("/api/v1/county-versions")).atPriority(DEFAULTS).willReturn(json(200, page(versions(SICHUAN)))));
         server.stubFor(get(urlPathEqualTo("/api/v1/counties")).atPriority(DEFAULTS).willReturn(json(200, page(SICHUAN))));
         for (RegistryCounty c : SICHUAN) {
             server.stubFor(get(urlPathEqualTo("/api/v1/counties/" + c.code())).atPriority(DEFAULTS).willReturn(json(200, c)));

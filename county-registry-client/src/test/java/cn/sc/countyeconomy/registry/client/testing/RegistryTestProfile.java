@@ -20,7 +20,7 @@ public class RegistryTestProfile implements QuarkusTestProfile {
     private static final String CLIENT = "cn.sc.countyeconomy.registry.client.CountyRegistry";
 
     private static final List<String> CALLS = List.of("county", "counties", "shapes", "categories", "designations", "designationsFrom",
-            "addDesignation", "endDesignation");
+            "addDesignation", "endDesignation", "changes", "countyVersions", "allCategoryAssignments", "allDesignations");
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -32,6 +32,8 @@ public class RegistryTestProfile implements QuarkusTestProfile {
             config.put(prefix + "Retry/jitter", "0");
             config.put(prefix + "CircuitBreaker/delay", "500");
         }
+        // the local copy is synced by the stub when a test states facts (RegistryStub.syncCopy), never by a timer
+        config.put("registry.follow.interval", "off");
         config.put("quarkus.rest-client.county-registry.connect-timeout", "500");
         config.put("quarkus.rest-client.county-registry.read-timeout", "5000");
         return config;

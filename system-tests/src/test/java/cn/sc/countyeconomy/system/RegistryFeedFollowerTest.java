@@ -1,0 +1,104 @@
+package cn.sc.countyeconomy.system;
+
+import cn.sc.countyeconomy.api.testing.TestTokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 14, "the others follow the feed": assessment-service keeps the registry facts it needs in its
+ * own database, followed from the registry's change feed every second here
+ * ({@code REGISTRY_FOLLOW_INTERVAL=1s}). A division change in the real registry (合江县 510522 recoded
+ * to 510599 from 2026-03-01) reaches it within a polling interval: a 2026 import accepts the new code and
+ * refuses the old. Then the registry is stopped: the import is still validated from the copy, and the
+ * copy's health check stays UP and says the registry is unreachable. A registry and an assessment of
+ * their own, so the shared ones stay up.
+ */
+class RegistryFeedFollowerTest {
+
+    private static final String READER = TestTokens.bearer("reader");
+    private static final String ADMIN = TestTokens.bearer("admin");
+    private static final String EDITOR = TestTokens.bearer("editor");
+
+    @Test
+    void aDivisionChangeReachesAssessmentWithinAnIntervalAndItKeepsServingWhenTheRegistryStops() throws Exception {
+        ServiceProcess registry = Suite.startDedicated("county-registry-service", "registry_follow", null);
+        ServiceProcess assessment = null;
+        try {
+            assessment = Suite.startDedicated("assessment-service", "assessment_follow", registry.url(), Map.of("REGISTRY_FOLLOW_INTERVAL", "1s"));
+            String a = assessment.url();
+            // loaded at start: the old code is a county of 2026, the new one is not yet
+            assertEquals(List.of("ACCEPTED", "REJECTED"), outcomes(a, "510522", "510599"));
+
+            Response change = given().baseUri(registry.url()).header("Authorization", ADMIN).contentType("application/json")
+                    .body(Map.of("kind", "RECODE", "effectiveDate", "2026-03-01", "fromCodes", List.of("510522"),
+                            "successors", List.of(Map.of("code", "510599")), "source", "system test of the change feed"))
+                    .when().post("/api/v1/division-changes");
+            assertEquals(201, change.statusCode(), change.asString());
+            List<Integer> sequences = change.jsonPath().getList("effects.sequence", Integer.class);
+            long last = sequences.stream().mapToLong(Integer::longValue).max().orElseThrow();
+
+            // one polling interval (1 s), with room for a loaded machine: the copy's cursor reaches the change
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (cursor(a) < last) {
+                assertTrue(System.nanoTime() < deadline, "assessment's copy reached sequence " + last + " within 30 s");
+                Thread.sleep(250);
+            }
+            assertEquals(List.of("REJECTED", "ACCEPTED"), outcomes(a, "510522", "510599"));
+
+            registry.stop();
+            // reads of registry facts go on from the copy; the health check tells the outage once a round has met it
+            assertEquals(List.of("REJECTED", "ACCEPTED"), outcomes(a, "510522", "510599"));
+            long until = System.nanoTime() + 30_000_000_000L;
+            Map<String, Object> health;
+            while (true) {
+                health = copyHealth(a);
+                if (Boolean.FALSE.equals(data(health).get("registryReachable"))) {
+                    break;
+                }
+                assertTrue(System.nanoTime() < until, "a round of the follower met the stopped registry within 30 s");
+                Thread.sleep(250);
+            }
+            assertEquals("UP", health.get("status"));
+            assertEquals(last, ((Number) data(health).get("cursor")).longValue());
+        } finally {
+            if (assessment != null) {
+                assessment.stop();
+            }
+            registry.stop();
+        }
+    }
+
+    /** What a dry-run import of one 2026 GDP value for each county says of it (ACCEPTED or REJECTED). */
+    private static List<String> outcomes(String assessment, String... counties) {
+        List<Map<String, Object>> values = java.util.Arrays.stream(counties)
+                .<Map<String, Object>>map(c -> Map.of("countyCode", c, "indicatorCode", "GDP", "value", "100")).toList();
+        JsonPath p = given().baseUri(assessment).header("Authorization", EDITOR).contentType("application/json").queryParam("dryRun", true)
+                .body(Map.of("values", values)).when().post("/api/v1/data/2026/values").then().statusCode(200).extract().jsonPath();
+        return java.util.Arrays.stream(counties).map(c -> p.getList("issues.findAll { it.countyCode == '" + c + "' && it.severity == 'REJECTED' }")
+                .isEmpty() ? "ACCEPTED" : "REJECTED").toList();
+    }
+
+    /** The local copy's health check, as {@code /q/health/ready} lists it. */
+    private static Map<String, Object> copyHealth(String service) {
+        return given().baseUri(service).when().get("/q/health/ready").then().extract().jsonPath()
+                .getMap("checks.find { it.name == 'county-registry-copy' }");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Map<String, Object> check) {
+        return check == null || check.get("data") == null ? Map.of() : (Map<String, Object>) check.get("data");
+    }
+
+    private static long cursor(String service) {
+        Object c = data(copyHealth(service)).get("cursor");
+        return c == null ? -1 : ((Number) c).longValue();
+    }
+}
