@@ -111,6 +111,31 @@ build_if_stale() {
   fi
 }
 
+# AppCDS: a class-data archive of the classes a service loads while starting, made by a training start of the
+# freshly built jar (-Dquarkus.appcds.generate=true: Quarkus starts the application, then exits; the JVM writes the
+# archive at exit, -XX:ArchiveClassesAtExit). Once per build (about one start's time), with the database up; an
+# archive serves only the JVM that made it, so it is made again when the jar or the java changes. Without it the
+# services start all the same, about a second slower (bench/README.md).
+ensure_cds() {
+  local s=$1 dir="$ROOT/$1/target/quarkus-app" p=${PREFIX[$1]} url
+  local jsa="$dir/app-cds.jsa" java_bin; java_bin=$(readlink -f "$(command -v java)")
+  if [ -s "$jsa" ] && [ "$jsa" -nt "$dir/quarkus-run.jar" ] && [ "$jsa" -nt "$dir/app" ] && [ "$jsa" -nt "$java_bin" ]; then
+    return
+  fi
+  url="${p}_DB_URL"
+  say "Making $s's class-data archive (AppCDS, once per build)"
+  rm -f "$jsa"
+  ( cd "$dir"
+    export QUARKUS_DATASOURCE_JDBC_URL="${!url:-jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$s]}}"
+    local user="${p}_DB_USER" pass="${p}_DB_PASSWORD"
+    export QUARKUS_DATASOURCE_USERNAME="${!user:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${!pass:-}"
+    export API_JWT_TRUSTED_KEYS="$STATE/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$STATE/keys/$s.key.pem"
+    export QUARKUS_HTTP_PORT=0
+    timeout 180 java @"$ROOT/deploy/jvm/service.options" -Xmx256m -XX:ArchiveClassesAtExit=app-cds.jsa \
+      -Dquarkus.appcds.generate=true -jar quarkus-run.jar >"$STATE/logs/$s.appcds" 2>&1 ) || true
+  [ -s "$jsa" ] || say "  (no archive made, see $STATE/logs/$s.appcds; $s starts without it)"
+}
+
 start_service() {
   local s=$1 port=${PORT[$1]} pidf="$STATE/$1.pid" log="$STATE/logs/$1.log"
   mkdir -p "$STATE/logs"
@@ -130,7 +155,12 @@ start_service() {
     export API_DEMO_DATA_ENABLED="${API_DEMO_DATA_ENABLED:-true}"
     export QUARKUS_LOG_FILE_ENABLED=true QUARKUS_LOG_FILE_PATH="$log"
     cd "$ROOT/$s"
-    nohup setsid java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
+    # the services' JVM options (deploy/jvm/service.options, measured by bench/startup/run.sh), a 256 MB heap, the
+    # class-data archive (AppCDS) when there is one; JAVA_OPTS adds to them
+    local cds=()
+    [ -s target/quarkus-app/app-cds.jsa ] && cds=(-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa)
+    nohup setsid java @"$ROOT/deploy/jvm/service.options" -Xmx256m "${cds[@]}" ${JAVA_OPTS:-} \
+      -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
     echo $! >"$pidf"
   )
   say "Starting $s on port $port (log: ${log#$ROOT/})"
@@ -156,6 +186,7 @@ cmd_start() {
   local t0; t0=$(date +%s%N)
   if needs_embedded_pg; then start_pg; fi
   local s
+  for s in "${SERVICES[@]}"; do ensure_cds "$s"; done
   for s in "${SERVICES[@]}"; do start_service "$s"; done
   wait_ready
   local tenths=$(( ($(date +%s%N) - t0) / 100000000 ))
