@@ -3,7 +3,8 @@
 # and reports the time from `java` to the first 200 of /q/health/ready, and the resident memory (VmRSS) once idle
 # after ready, for two JVM configurations:
 #   default  the JVM's own defaults (what deploy/local/run.sh ran before issue 15: no options)
-#   lean     the options of deploy/jvm/service.options (SerialGC, initial heap, ...) with -Xmx256m, plus AppCDS: a class-data archive made
+#   lean     the options of deploy/jvm/service.options (SerialGC, initial heap, ...) with -Xmx256m and
+#            MALLOC_ARENA_MAX=2 (as deploy/local/run.sh and the image set them), plus AppCDS: a class-data archive made
 #            once per service by a training start (java -XX:ArchiveClassesAtExit with -Dquarkus.appcds.generate=true,
 #            what quarkus.package.jar.appcds.enabled does at build time), then -XX:SharedArchiveFile
 # beside a bare Quarkus application measured the same way in the same run: an application built in the bench's
@@ -12,6 +13,9 @@
 #
 #   bench/startup/run.sh                 # 3 starts per service and configuration (RUNS=5 for more)
 #   SERVICES="county-registry-service" CONFIGS=lean RUNS=5 bench/startup/run.sh
+#   BARE= LEAN_EXTRA="-XX:TieredStopAtLevel=1" CONFIGS=lean bench/startup/run.sh   # no bare app; try an option
+# RSS is VmRSS, with its anonymous part (heap, metaspace, code, threads) and its file-backed part (the jars' and the
+# JDK's mapped pages, the class-data archive: shared with every process that maps the same files).
 #
 # Targets (issue 15): start to ready < 3 s, RSS idle < 200 MB. The machine is shared: the load average is printed
 # before and after; medians are reported with every run's figures. Needs the services packaged
@@ -45,6 +49,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 for s in $SERVICES; do
   [ -f "$ROOT/$s/target/quarkus-app/quarkus-run.jar" ] || die "$s is not packaged: mvn -B package -DskipTests"
@@ -59,9 +64,13 @@ for s in $SERVICES; do
   as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ${DBNAME[$s]} TEMPLATE template0 ENCODING 'UTF8'" postgres
 done
 
-# --- development keys, as deploy/local/run.sh makes them (a service reads its trusted keys at the first request) ---
+# --- keys: a signing key for the services that call others; none for the registry, as on Kubernetes (its key file
+# is absent: a service reads its key only to sign a call). No token is checked here: the trusted keys are empty. ---
 mkdir -p "$WORK/keys"
-for s in users $SERVICES; do openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/$s.key.pem" 2>/dev/null; done
+for s in $SERVICES; do
+  [ "$s" = county-registry-service ] && continue
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/$s.key.pem" 2>/dev/null
+done
 echo '{"keys":[]}' >"$WORK/keys/trusted-keys.jwks.json"
 
 # --- the bare Quarkus application, from the same BOM ---
@@ -122,11 +131,11 @@ jvm_options() {
   case "$1" in
     default) ;;
     # the heap as deploy/local/run.sh sets it (the image sets a percentage of its memory limit instead)
-    lean) printf '%s\n' "@$ROOT/deploy/jvm/service.options" "-Xmx256m" "-XX:SharedArchiveFile=$(cds_archive "$2")" ;;
+    lean) printf '%s\n' "@$ROOT/deploy/jvm/service.options" "-Xmx256m" "-XX:SharedArchiveFile=$(cds_archive "$2")" ${LEAN_EXTRA:-} ;;
   esac
 }
 
-# one start: prints "<ms to ready> <RSS kB idle>"
+# one start: prints "<ms to ready> <RSS kB idle>/<of which anonymous>/<of which file-backed>"
 start_once() {
   local s=$1 config=$2 dir port log; dir=$(app_dir "$s"); port=${PORT[$s]}; log="$WORK/$s-$config.log"
   local -a opts; mapfile -t opts < <(jvm_options "$config" "$s")
@@ -138,6 +147,7 @@ start_once() {
     export API_JWT_TRUSTED_KEYS="$WORK/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$WORK/keys/$s.key.pem"
     export QUARKUS_HTTP_PORT=$port
     export REGISTRY_URL=http://127.0.0.1:18081 ASSISTANCE_URL=http://127.0.0.1:18083 REFORM_PILOT_URL=http://127.0.0.1:18084
+    [ "$config" = lean ] && export MALLOC_ARENA_MAX=2
     exec java "${opts[@]}" -jar quarkus-run.jar >"$log" 2>&1
   ) &
   local pid=$!; PIDS+=("$pid")
@@ -149,7 +159,7 @@ start_once() {
   done
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   sleep "$IDLE_SECONDS"
-  local rss; rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+  local rss; rss=$(awk '/^VmRSS:/ {r=$2} /^RssAnon:/ {a=$2} /^RssFile:/ {f=$2} END {print r "/" a "/" f}' "/proc/$pid/status")
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
   echo "$ms $rss"
 }
@@ -158,21 +168,23 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 
 say "Start-up bench, $(date -u +%FT%TZ) on $(nproc) cores; $(java -version 2>&1 | head -n 1)"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-say "lean options: $(grep -v '^#' "$ROOT/deploy/jvm/service.options" | tr '\n' ' ')-Xmx256m + AppCDS"
-build_bare
+say "lean options: $(grep -v '^#' "$ROOT/deploy/jvm/service.options" | tr '\n' ' ')-Xmx256m MALLOC_ARENA_MAX=2 + AppCDS"
+[ "${BARE-bare-quarkus}" = "" ] || build_bare
 for s in $SERVICES; do start_once "$s" default >/dev/null; done   # migrations applied: the database is warm
 say ""
-printf '%-24s %-8s %12s %12s   %s\n' application config "ready ms" "RSS MB" "each run (ms/MB)" | tee -a "$report"
-for s in bare-quarkus $SERVICES; do
+printf '%-24s %-8s %9s %8s %6s %6s   %s\n' application config "ready ms" "RSS MB" "anon" "file" "each run (ms/MB)" | tee -a "$report"
+for s in ${BARE-bare-quarkus} $SERVICES; do
   for c in $CONFIGS; do
     [ "$c" = lean ] && cds_archive "$s" >/dev/null
     start_once "$s" "$c" >/dev/null   # a first start after a switch: the page cache holds this configuration's files
     runs=()
     for _ in $(seq 1 "$RUNS"); do runs+=("$(start_once "$s" "$c")"); done
     ms=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | median)
-    kb=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | median)
-    each=$(printf '%s\n' "${runs[@]}" | awk '{printf "%s%d/%d", (NR>1?" ":""), $1, $2/1024}')
-    printf '%-24s %-8s %12d %12d   %s\n' "$s" "$c" "$ms" $((kb / 1024)) "$each" | tee -a "$report"
+    kb=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | cut -d/ -f1 | median)
+    anon=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | cut -d/ -f2 | median)
+    file=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | cut -d/ -f3 | median)
+    each=$(printf '%s\n' "${runs[@]}" | awk '{split($2, m, "/"); printf "%s%d/%d", (NR>1?" ":""), $1, m[1]/1024}')
+    printf '%-24s %-8s %9d %8d %6d %6d   %s\n' "$s" "$c" "$ms" $((kb / 1024)) $((anon / 1024)) $((file / 1024)) "$each" | tee -a "$report"
   done
 done
 say ""

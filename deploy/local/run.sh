@@ -159,6 +159,7 @@ start_service() {
     # class-data archive (AppCDS) when there is one; JAVA_OPTS adds to them
     local cds=()
     [ -s target/quarkus-app/app-cds.jsa ] && cds=(-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa)
+    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
     nohup setsid java @"$ROOT/deploy/jvm/service.options" -Xmx256m "${cds[@]}" ${JAVA_OPTS:-} \
       -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
     echo $! >"$pidf"
