@@ -31,8 +31,10 @@ PG_PORT=${BENCH_PG_PORT:-55532}
 OUT="$ROOT/bench/results"; mkdir -p "$OUT"
 stamp=$(date -u +%Y%m%dT%H%M%SZ); report="$OUT/startup-$stamp.txt"
 WORK=$(mktemp -d /tmp/bench-startup.XXXXXX)
-# ports of their own (10000 above the usual ones), so that the bench runs beside a suite started by deploy/local/run.sh
-declare -A PORT=([county-registry-service]=18081 [assessment-service]=18082 [assistance-service]=18083 [reform-pilot-service]=18084 [bare-quarkus]=18089)
+# ports of their own (BENCH_PORT_BASE + 1..4, + 9 for the bare application), so that the bench runs beside a suite
+# started by deploy/local/run.sh
+B=${BENCH_PORT_BASE:-38080}
+declare -A PORT=([county-registry-service]=$((B + 1)) [assessment-service]=$((B + 2)) [assistance-service]=$((B + 3)) [reform-pilot-service]=$((B + 4)) [bare-quarkus]=$((B + 9)))
 declare -A DBNAME=([county-registry-service]=county_registry [assessment-service]=assessment [assistance-service]=assistance [reform-pilot-service]=reform_pilot)
 PIDS=()
 
@@ -146,7 +148,7 @@ start_once() {
     export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
     export API_JWT_TRUSTED_KEYS="$WORK/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$WORK/keys/$s.key.pem"
     export QUARKUS_HTTP_PORT=$port
-    export REGISTRY_URL=http://127.0.0.1:18081 ASSISTANCE_URL=http://127.0.0.1:18083 REFORM_PILOT_URL=http://127.0.0.1:18084
+    export REGISTRY_URL=http://127.0.0.1:$((B + 1)) ASSISTANCE_URL=http://127.0.0.1:$((B + 3)) REFORM_PILOT_URL=http://127.0.0.1:$((B + 4))
     [ "$config" = lean ] && export MALLOC_ARENA_MAX=2
     exec java "${opts[@]}" -jar quarkus-run.jar >"$log" 2>&1
   ) &
