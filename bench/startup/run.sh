@@ -5,8 +5,8 @@
 #   default  the JVM's own defaults (what deploy/local/run.sh ran before issue 15: no options)
 #   lean     the options of deploy/jvm/service.options (SerialGC, initial heap, ...) with -Xmx256m and
 #            MALLOC_ARENA_MAX=2 (as deploy/local/run.sh and the image set them), plus AppCDS: a class-data archive made
-#            once per service by a training start (java -XX:ArchiveClassesAtExit with -Dquarkus.appcds.generate=true,
-#            what quarkus.package.jar.appcds.enabled does at build time), then -XX:SharedArchiveFile
+#            once per service by a training start (java -XX:ArchiveClassesAtExit, stopped once ready), then
+#            -XX:SharedArchiveFile
 # beside a bare Quarkus application measured the same way in the same run: an application built in the bench's
 # temporary directory from the same Quarkus BOM with only quarkus-rest and quarkus-smallrye-health (one endpoint;
 # no database, no security, no OpenAPI).
@@ -118,13 +118,40 @@ JAVA
 
 app_dir() { if [ "$1" = bare-quarkus ]; then echo "$WORK/bare/target/quarkus-app"; else echo "$ROOT/$1/target/quarkus-app"; fi; }
 
-# the class-data archive of one application, made once per run (it belongs to this JDK and this jar)
+# the environment of one application's start
+app_env() {
+  export QUARKUS_HTTP_PORT=${PORT[$1]}
+  export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$1]:-none}"
+  export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
+  export API_JWT_TRUSTED_KEYS="$WORK/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$WORK/keys/$1.key.pem"
+  export REGISTRY_URL=http://127.0.0.1:$((B + 1)) ASSISTANCE_URL=http://127.0.0.1:$((B + 3)) REFORM_PILOT_URL=http://127.0.0.1:$((B + 4))
+}
+
+# until the application answers 200 on /q/health/ready (dies if it exits or takes 120 s)
+await_ready() {
+  local s=$1 pid=$2 log=$3 deadline=$((SECONDS + 120))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[$s]}/q/health/ready" 2>/dev/null)" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$log" >&2; die "$s exited; log above"; }
+    [ $SECONDS -lt $deadline ] || die "$s not ready after 120 s; see $log"
+    sleep 0.02
+  done
+}
+
+# The class-data archive of one application (AppCDS), made once per run: it belongs to this JDK and this jar. A
+# training start with the lean options writes at exit (-XX:ArchiveClassesAtExit) the classes it loaded: started
+# with its database, stopped (SIGTERM) once ready. (Quarkus' own -Dquarkus.appcds.generate=true exits by itself only
+# in a jar built with quarkus.package.jar.appcds.enabled; these are not.)
 cds_archive() {
-  local a="$WORK/cds/$1.jsa" dir; dir=$(app_dir "$1")
+  local s=$1 a="$WORK/cds/$1.jsa" dir; dir=$(app_dir "$1")
   mkdir -p "$WORK/cds"
   if [ ! -s "$a" ]; then
-    (cd "$dir" && java -XX:ArchiveClassesAtExit="$a" -Dquarkus.appcds.generate=true -jar quarkus-run.jar >"$WORK/cds/$1.log" 2>&1) || true
-    [ -s "$a" ] || die "no class-data archive for $1; see $WORK/cds/$1.log"
+    ( cd "$dir"; app_env "$s"; export MALLOC_ARENA_MAX=2
+      exec java "@$ROOT/deploy/jvm/service.options" -Xmx256m -XX:ArchiveClassesAtExit="$a" -jar quarkus-run.jar \
+        >"$WORK/cds/$s.log" 2>&1 ) &
+    local pid=$!; PIDS+=("$pid")
+    await_ready "$s" "$pid" "$WORK/cds/$s.log"
+    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+    [ -s "$a" ] || die "no class-data archive for $s; see $WORK/cds/$s.log"
   fi
   echo "$a"
 }
@@ -142,23 +169,11 @@ start_once() {
   local s=$1 config=$2 dir port log; dir=$(app_dir "$s"); port=${PORT[$s]}; log="$WORK/$s-$config.log"
   local -a opts; mapfile -t opts < <(jvm_options "$config" "$s")
   local t0; t0=$(date +%s%N)
-  (
-    cd "$dir"
-    export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$s]:-none}"
-    export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
-    export API_JWT_TRUSTED_KEYS="$WORK/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$WORK/keys/$s.key.pem"
-    export QUARKUS_HTTP_PORT=$port
-    export REGISTRY_URL=http://127.0.0.1:$((B + 1)) ASSISTANCE_URL=http://127.0.0.1:$((B + 3)) REFORM_PILOT_URL=http://127.0.0.1:$((B + 4))
+  ( cd "$dir"; app_env "$s"
     [ "$config" = lean ] && export MALLOC_ARENA_MAX=2
-    exec java "${opts[@]}" -jar quarkus-run.jar >"$log" 2>&1
-  ) &
+    exec java "${opts[@]}" -jar quarkus-run.jar >"$log" 2>&1 ) &
   local pid=$!; PIDS+=("$pid")
-  local deadline=$((SECONDS + 120))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready" 2>/dev/null)" = 200 ]; do
-    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$log" >&2; die "$s ($config) exited; log above"; }
-    [ $SECONDS -lt $deadline ] || die "$s ($config) not ready after 120 s; see $log"
-    sleep 0.02
-  done
+  await_ready "$s" "$pid" "$log"
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   sleep "$IDLE_SECONDS"
   local rss; rss=$(awk '/^VmRSS:/ {r=$2} /^RssAnon:/ {a=$2} /^RssFile:/ {f=$2} END {print r "/" a "/" f}' "/proc/$pid/status")
