@@ -127,12 +127,12 @@ app_env() {
   export REGISTRY_URL=http://127.0.0.1:$((B + 1)) ASSISTANCE_URL=http://127.0.0.1:$((B + 3)) REFORM_PILOT_URL=http://127.0.0.1:$((B + 4))
 }
 
-# until the application answers 200 on /q/health/ready (dies if it exits or takes 120 s)
+# until the application answers 200 on /q/health/ready (dies if it exits or takes READY_TIMEOUT s, default 300)
 await_ready() {
-  local s=$1 pid=$2 log=$3 deadline=$((SECONDS + 120))
+  local s=$1 pid=$2 log=$3 deadline=$((SECONDS + ${READY_TIMEOUT:-300}))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[$s]}/q/health/ready" 2>/dev/null)" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$log" >&2; die "$s exited; log above"; }
-    [ $SECONDS -lt $deadline ] || die "$s not ready after 120 s; see $log"
+    [ $SECONDS -lt $deadline ] || die "$s not ready after ${READY_TIMEOUT:-300} s; see $log"
     sleep 0.02
   done
 }
