@@ -115,6 +115,38 @@ build_if_stale() {
   fi
 }
 
+# AppCDS: a class-data archive of the classes a service loads while starting, made by a training start of the
+# freshly built jar: the JVM writes it at exit (-XX:ArchiveClassesAtExit); the service is started with its database
+# and stopped (SIGTERM) once ready. Once per build (about one start's time); an archive serves only the JVM that
+# made it, so it is made again when the jar or the java changes. Without it the services start all the same, slower
+# (bench/README.md).
+ensure_cds() {
+  local s=$1 dir="$ROOT/$1/target/quarkus-app" p=${PREFIX[$1]} url user pass
+  local jsa="$dir/app-cds.jsa" java_bin; java_bin=$(readlink -f "$(command -v java)")
+  if [ -s "$jsa" ] && [ "$jsa" -nt "$dir/quarkus-run.jar" ] && [ "$jsa" -nt "$dir/app" ] && [ "$jsa" -nt "$java_bin" ]; then
+    return
+  fi
+  url="${p}_DB_URL"; user="${p}_DB_USER"; pass="${p}_DB_PASSWORD"
+  say "Making $s's class-data archive (AppCDS, once per build)"
+  rm -f "$jsa"
+  ( cd "$dir"
+    export QUARKUS_DATASOURCE_JDBC_URL="${!url:-jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$s]}}"
+    export QUARKUS_DATASOURCE_USERNAME="${!user:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${!pass:-}"
+    export API_JWT_TRUSTED_KEYS="$STATE/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$STATE/keys/$s.key.pem"
+    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+    exec java @"$ROOT/deploy/jvm/service.options" -Xmx256m -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
+      >"$STATE/logs/$s.appcds" 2>&1 ) &
+  local pid=$! deadline=$((SECONDS + 180))
+  until curl -fsS "http://127.0.0.1:${PORT[$s]}/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || break
+    [ $SECONDS -lt $deadline ] || break
+    sleep 0.5
+  done
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  [ -s "$jsa" ] || say "  (no archive made, see $STATE/logs/$s.appcds; $s starts without it)"
+}
+
 start_service() {
   local s=$1 port=${PORT[$1]} pidf="$STATE/$1.pid" log="$STATE/logs/$1.log"
   mkdir -p "$STATE/logs"
@@ -138,7 +170,13 @@ start_service() {
     export ASSISTANCE_URL="${ASSISTANCE_URL:-http://localhost:${PORT[assistance-service]}}"
     export REFORM_PILOT_URL="${REFORM_PILOT_URL:-http://localhost:${PORT[reform-pilot-service]}}"
     cd "$ROOT/$s"
-    nohup setsid java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
+    # the services' JVM options (deploy/jvm/service.options, measured by bench/startup/run.sh), a 256 MB heap, the
+    # class-data archive (AppCDS) when there is one; JAVA_OPTS adds to them
+    local cds=()
+    [ -s target/quarkus-app/app-cds.jsa ] && cds=(-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa)
+    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+    nohup setsid java @"$ROOT/deploy/jvm/service.options" -Xmx256m "${cds[@]}" ${JAVA_OPTS:-} \
+      -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
     echo $! >"$pidf"
   )
   say "Starting $s on port $port (log: ${log#$ROOT/})"
@@ -164,6 +202,8 @@ cmd_start() {
   local t0; t0=$(date +%s%N)
   if needs_embedded_pg; then start_pg; fi
   local s
+  mkdir -p "$STATE/logs"
+  for s in "${SERVICES[@]}"; do ensure_cds "$s"; done
   for s in "${SERVICES[@]}"; do start_service "$s"; done
   wait_ready
   local tenths=$(( ($(date +%s%N) - t0) / 100000000 ))
