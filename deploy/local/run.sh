@@ -16,6 +16,9 @@ SERVICES=(county-registry-service assessment-service assistance-service reform-p
 # PORT_BASE moves the four HTTP ports (registry, assessment, assistance, reform-pilot = base .. base + 3), e.g. to run a
 # second suite from another checkout beside one already on 8081-8084 (with its own EMBEDDED_PG_PORT)
 PORT_BASE=${PORT_BASE:-8081}
+# The services' maximum heap (the JVM grows to it only when needed: idle they hold far less, bench/startup/run.sh);
+# 512 MB leaves room for a national assessment (2,978 counties) on this runner
+MAX_HEAP=${MAX_HEAP:-512m}
 declare -A PORT=([county-registry-service]=$PORT_BASE [assessment-service]=$((PORT_BASE + 1)) [assistance-service]=$((PORT_BASE + 2))
   [reform-pilot-service]=$((PORT_BASE + 3)))
 declare -A PREFIX=([county-registry-service]=REGISTRY [assessment-service]=ASSESSMENT [assistance-service]=ASSISTANCE [reform-pilot-service]=REFORM_PILOT)
@@ -133,11 +136,13 @@ ensure_cds() {
     export QUARKUS_DATASOURCE_JDBC_URL="${!url:-jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$s]}}"
     export QUARKUS_DATASOURCE_USERNAME="${!user:-postgres}" QUARKUS_DATASOURCE_PASSWORD="${!pass:-}"
     export API_JWT_TRUSTED_KEYS="$STATE/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$STATE/keys/$s.key.pem"
-    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-    exec java @"$ROOT/deploy/jvm/service.options" -Xmx256m -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
+    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} QUARKUS_HTTP_PORT="${PORT[$s]}"
+    exec java @"$ROOT/deploy/jvm/service.options" -Xmx"$MAX_HEAP" -XX:ArchiveClassesAtExit=app-cds.jsa -jar quarkus-run.jar \
       >"$STATE/logs/$s.appcds" 2>&1 ) &
   local pid=$! deadline=$((SECONDS + 180))
-  until curl -fsS "http://127.0.0.1:${PORT[$s]}/q/health/ready" >/dev/null 2>&1; do
+  # live, not ready: the services are trained one by one, so assessment's registry copy cannot load yet and it would
+  # never be ready; the classes of the start are loaded once it is live
+  until curl -fsS "http://127.0.0.1:${PORT[$s]}/q/health/live" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || break
     [ $SECONDS -lt $deadline ] || break
     sleep 0.5
@@ -170,12 +175,13 @@ start_service() {
     export ASSISTANCE_URL="${ASSISTANCE_URL:-http://localhost:${PORT[assistance-service]}}"
     export REFORM_PILOT_URL="${REFORM_PILOT_URL:-http://localhost:${PORT[reform-pilot-service]}}"
     cd "$ROOT/$s"
-    # the services' JVM options (deploy/jvm/service.options, measured by bench/startup/run.sh), a 256 MB heap, the
+    # the services' JVM options (deploy/jvm/service.options, measured by bench/startup/run.sh), a heap of at most
+    # MAX_HEAP, the
     # class-data archive (AppCDS) when there is one; JAVA_OPTS adds to them
     local cds=()
     [ -s target/quarkus-app/app-cds.jsa ] && cds=(-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa)
     export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-    nohup setsid java @"$ROOT/deploy/jvm/service.options" -Xmx256m "${cds[@]}" ${JAVA_OPTS:-} \
+    nohup setsid java @"$ROOT/deploy/jvm/service.options" -Xmx"$MAX_HEAP" "${cds[@]}" ${JAVA_OPTS:-} \
       -jar target/quarkus-app/quarkus-run.jar >"$STATE/logs/$s.console" 2>&1 &
     echo $! >"$pidf"
   )
