@@ -32,6 +32,9 @@ public class Pairing extends PanacheEntityBase {
     @Column(name = "valid_to")
     public LocalDate validTo;
     public boolean synthetic;
+    /** Set when the county's designation ended it: the first day the county was no longer designated (validTo is the day before). */
+    @Column(name = "ended_by_designation_on")
+    public LocalDate endedByDesignationOn;
     @Version
     public long version;
 }

@@ -109,20 +109,24 @@ class CountyEligibilityTest {
         assertEquals(List.of("CREATE", "UPDATE"), AuditRecords.of(dataSource, "Pairing", id).stream().map(AuditRecords.Row::action).toList());
     }
 
+    /** Changed on purpose with the local copy (it was a 503): an extension is checked against the copy while the registry is down. */
     @Test
-    void anExtensionIsNotWrittenWhileTheRegistryCannotBeAsked() {
+    void anExtensionIsCheckedAgainstTheCopyWhileTheRegistryIsDown() {
         long org = Api.organisation(Api.unique("省直部门"), "PROVINCIAL_DEPARTMENT");
         long id = as("editor").body(pairing(org, "513424", "2024-01-01", "2024-12-31")).post("/api/v1/pairings")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+        long endedId = as("editor").body(pairing(org, ENDED, "2020-01-01", "2020-06-30")).post("/api/v1/pairings")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
         var outage = RegistryStub.down();
         try {
-            end(id, "\"0\"", "2025-12-31").then().spec(Problems.problem(503, "dependency-unavailable"));
+            end(id, "\"0\"", "2025-12-31").then().statusCode(200).body("validTo", equalTo("2025-12-31"));
+            refused(end(endedId, "\"0\"", "2021-03-31").then(), ENDED, "2021-01-01");
         } finally {
             RegistryStub.up(outage);
         }
         CircuitBreakerMaintenance.get().resetAll();
-        as("reader").get("/api/v1/pairings/" + id).then().body("validTo", equalTo("2024-12-31"));
-        end(id, "\"0\"", "2025-12-31").then().statusCode(200).body("validTo", equalTo("2025-12-31"));
+        as("reader").get("/api/v1/pairings/" + id).then().body("validTo", equalTo("2025-12-31"));
+        as("reader").get("/api/v1/pairings/" + endedId).then().body("validTo", equalTo("2020-06-30"));
     }
 
     private static Map<String, Object> agreement(long soe, String county, String termStart, String termEnd) {
@@ -157,12 +161,20 @@ class CountyEligibilityTest {
         as("reader").queryParam("countyCode", "510522").get("/api/v1/training-records").then().body("totalItems", equalTo(0));
     }
 
+    /** Changed on purpose with the local copy (it was a 503): a training record is checked against the copy while the registry is down. */
     @Test
-    void aTrainingRecordIsNotWrittenWhileTheRegistryCannotBeAsked() {
+    void aTrainingRecordIsCheckedAgainstTheCopyWhileTheRegistryIsDown() {
         long before = AuditRecords.count(dataSource, "TrainingRecord");
-        as("editor").body(training(DesignatedCounties.FAULTY, 2025)).post("/api/v1/training-records")
-                .then().spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", equalTo("7"));
-        assertEquals(before, AuditRecords.count(dataSource, "TrainingRecord"));
+        var outage = RegistryStub.down();
+        try {
+            as("editor").body(training(DesignatedCounties.RENEWED, 2025)).post("/api/v1/training-records").then().statusCode(201);
+            refused(as("editor").body(training(DesignatedCounties.NOT_DESIGNATED, 2025)).post("/api/v1/training-records").then(),
+                    DesignatedCounties.NOT_DESIGNATED, "2025-01-01");
+        } finally {
+            RegistryStub.up(outage);
+        }
+        CircuitBreakerMaintenance.get().resetAll();
+        assertEquals(before + 1, AuditRecords.count(dataSource, "TrainingRecord"));
     }
 
     @Test

@@ -84,7 +84,7 @@ class CoverageMapTest {
     }
 
     /**
-     * 2026: {@value DesignatedCounties#LATER} gets a disbursement of its own here; every designated
+     * 2026: {@value DesignatedCounties#LATER} and four other counties get disbursements of their own here; every designated
      * county shows what the fund summary of the year says it received (none: 0), and a county that
      * received more is never in a lower class.
      */
@@ -95,6 +95,16 @@ class CoverageMapTest {
         long project = Api.project(org, DesignatedCounties.LATER, "2026-01-01", "2026-12-31", false, "SHORT");
         Api.transaction(project, "COMMITMENT", "2026-02-01", "300000.00").then().statusCode(201);
         Api.transaction(project, "DISBURSEMENT", "2026-03-01", "123456.78").then().statusCode(201);
+        // and four more counties smaller sums: with every designated county on the map (from the local copy) a single
+        // county's disbursement among zeros would fall in one merged quintile class with them (county-maps merges equal
+        // breaks); the order of the classes is what this test is about
+        int k = 1;
+        for (String county : DesignatedCounties.SINCE_2019.subList(0, 4)) {
+            Api.pairing(org, county, "2025-01-01");
+            long p = Api.project(org, county, "2026-01-01", "2026-12-31", false, "SHORT");
+            Api.transaction(p, "COMMITMENT", "2026-02-01", "300000.00").then().statusCode(201);
+            Api.transaction(p, "DISBURSEMENT", "2026-03-01", (1000 * k++) + ".00").then().statusCode(201);
+        }
 
         Map<String, BigDecimal> disbursed = new HashMap<>();
         for (Map<String, Object> r : read("/api/v1/summaries/funds", Map.of("groupBy", "county", "year", 2026)).<Map<String, Object>>getList("")) {

@@ -19,6 +19,8 @@ import static cn.sc.countyeconomy.assistance.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,31 +42,37 @@ class DemoDataTest {
     AgroalDataSource dataSource;
 
     @Test
-    void loadsLabelledSyntheticDataOnlyWhenTheRegistryAnswersAndOnlyOnce() {
-        CircuitBreakerMaintenance.get().resetAll();
-        StubMapping outage = RegistryStub.down();
+    void loadsLabelledSyntheticDataOnlyOnceAndOnlyFromALoadedCopy() {
+        RegistryStub.forgetCopy();
         try {
             as("admin").post("/api/v1/demo-data").then().spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", equalTo("7"));
         } finally {
-            RegistryStub.up(outage);
-            CircuitBreakerMaintenance.get().resetAll();
+            RegistryStub.syncCopy();
         }
         as("reader").get("/api/v1/organisations").then().body("totalItems", equalTo(0));
         as("reader").get("/api/v1/projects").then().body("totalItems", equalTo(0));
 
-        // the registry lists 513436, 513437 and 513432 as designated today (2026-06-30) (513435's designation ended)
-        as("admin").post("/api/v1/demo-data").then().statusCode(201)
-                .body("counties", equalTo(3)).body("organisations", equalTo(5)).body("projects", greaterThan(0));
+        // changed on purpose with the local copy: the counties are read from the copy, also while the registry is down
+        // (it was a 503); every county designated today (2026-06-30) (513435's designation ended)
+        StubMapping outage = RegistryStub.down();
+        try {
+            as("admin").post("/api/v1/demo-data").then().statusCode(201)
+                    .body("counties", equalTo(DesignatedCounties.DESIGNATED_IN_2025)).body("organisations", equalTo(5)).body("projects", greaterThan(0));
+        } finally {
+            RegistryStub.up(outage);
+            CircuitBreakerMaintenance.get().resetAll();
+        }
         as("reader").queryParam("size", "500").get("/api/v1/organisations").then().statusCode(200)
                 .body("totalItems", equalTo(5)).body("items.synthetic", everyItem(equalTo(true)))
                 .body("items.name", everyItem(startsWith("【演示数据】")));
         as("reader").queryParam("size", "500").get("/api/v1/projects").then().body("items.synthetic", everyItem(equalTo(true)));
         as("reader").queryParam("size", "500").get("/api/v1/pairings").then()
-                .body("items.countyCode", everyItem(org.hamcrest.Matchers.oneOf("513436", "513437", "513432")));
+                .body("items.countyCode", everyItem(not(org.hamcrest.Matchers.oneOf(DesignatedCounties.LIST_ENDED, DesignatedCounties.NOT_DESIGNATED))))
+                .body("items.countyCode", hasItems(DesignatedCounties.LIST_A, DesignatedCounties.LATER, DesignatedCounties.RENEWED));
         as("admin").post("/api/v1/demo-data").then().spec(Problems.problem(409, "conflict"));
         assertEquals(List.of("IMPORT"), AuditRecords.of(dataSource, "DemoData", "synthetic").stream().map(AuditRecords.Row::action).toList());
         // and the reports run over it
         as("reader").queryParam("year", String.valueOf(TestClock.today().getYear())).get("/api/v1/coverage").then().statusCode(200)
-                .body("counties", equalTo(3));
+                .body("counties", equalTo(DesignatedCounties.DESIGNATED_IN_2025));
     }
 }

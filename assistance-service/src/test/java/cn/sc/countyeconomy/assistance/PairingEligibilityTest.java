@@ -19,6 +19,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Pairings are allowed only for counties the registry designates underdeveloped on the start date. */
@@ -50,12 +51,10 @@ class PairingEligibilityTest {
                 .body("countyName", equalTo("昭觉县"))
                 .body("forceCode", equalTo("EAST_WEST_COOPERATION"))
                 .body("validFrom", equalTo("2024-01-01"));
-        RegistryStub.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        // changed on purpose with the local copy: the check reads the copy, the registry is not asked per request
+        RegistryStub.server().verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v1/designations"))
-                .withQueryParam("county", com.github.tomakehurst.wiremock.client.WireMock.equalTo("513431"))
-                // the county's whole history (no asOf): the pairing is checked on every day of its period
-                .withQueryParam("asOf", com.github.tomakehurst.wiremock.client.WireMock.absent())
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer .+")));
+                .withQueryParam("county", com.github.tomakehurst.wiremock.client.WireMock.equalTo("513431")));
     }
 
     @Test
@@ -81,19 +80,37 @@ class PairingEligibilityTest {
                 .then().statusCode(201).body("countyName", equalTo("喜德县"));
     }
 
+    /**
+     * Before the local copy of the registry facts was ever loaded the eligibility check cannot be answered: 503 with
+     * Retry-After, nothing written (the copy is made to look never loaded by deleting its cursor row). Once loaded, the
+     * same write goes through.
+     */
     @Test
-    void registryDownForTheCallMeans503WithRetryAfterAndNothingWritten() {
+    void aCopyNeverLoadedMeans503WithRetryAfterAndNothingWritten() {
         long org = Api.organisation(Api.unique("省属国企"), "PROVINCIAL_SOE");
         long auditBefore = auditCount("Pairing");
-        as("editor").body(body(org, DesignatedCounties.FAULTY, "2024-01-01")).post("/api/v1/pairings")
-                .then().spec(Problems.problem(503, "dependency-unavailable"))
-                .header("Retry-After", equalTo("7"));
-        countPairings(DesignatedCounties.FAULTY, 0);
+        RegistryStub.forgetCopy();
+        try {
+            as("editor").body(body(org, "513423", "2024-01-01")).post("/api/v1/pairings")
+                    .then().spec(Problems.problem(503, "dependency-unavailable"))
+                    .header("Retry-After", equalTo("7"));
+            as("reader").queryParam("year", "2025").get("/api/v1/coverage")
+                    .then().spec(Problems.problem(503, "dependency-unavailable")).header("Retry-After", equalTo("7"));
+        } finally {
+            RegistryStub.syncCopy();
+        }
+        countPairingsOf(org, 0);
         assertEquals(auditBefore, auditCount("Pairing"));
+        as("editor").body(body(org, "513423", "2024-01-01")).post("/api/v1/pairings").then().statusCode(201);
     }
 
+    /**
+     * Changed on purpose with the local copy: a pairing's eligibility no longer asks the registry, so while the
+     * registry is unreachable the write is checked against the copy and goes through (it was a 503), and a county the
+     * copy does not hold designated is still refused.
+     */
     @Test
-    void registryUnreachableReadsStillWorkAndThePairingWriteIs503() throws Exception {
+    void registryUnreachableReadsAndEligibilityCheckedWritesStillWork() throws Exception {
         long org = Api.organisation(Api.unique("在川央企"), "CENTRAL_SOE");
         long existing = Api.pairing(org, "513430", "2024-01-01");
         int port = RegistryStub.server().port();
@@ -103,19 +120,18 @@ class PairingEligibilityTest {
             as("reader").queryParam("countyCode", "513430").get("/api/v1/pairings").then().statusCode(200)
                     .body("items.id", hasItem((int) existing));
             as("reader").queryParam("year", "2024").get("/api/v1/counties/513430/assistance").then().statusCode(200);
-            as("reader").queryParam("year", "2024").get("/api/v1/counties/513430/effectiveness").then().statusCode(200);
-            as("editor").body(body(org, "513429", "2024-01-01")).post("/api/v1/pairings")
-                    .then().spec(Problems.problem(503, "dependency-unavailable"))
-                    .header("Retry-After", equalTo("7"));
-            countPairings("513429", 0);
+            as("reader").queryParam("year", "2024").get("/api/v1/counties/513430/effectiveness").then().statusCode(200)
+                    .body("status", not(equalTo("NOT_APPLICABLE")));
+            as("editor").body(body(org, "513429", "2024-01-01")).post("/api/v1/pairings").then().statusCode(201);
+            countPairingsOf(org, 2);
+            as("editor").body(body(org, DesignatedCounties.NOT_DESIGNATED, "2024-01-01")).post("/api/v1/pairings")
+                    .then().spec(Problems.problem(422, "business-rule-violated")).body("rule", equalTo("county-not-underdeveloped"));
         } finally {
             RegistryStub.restart();
             assertEquals(port, RegistryStub.server().port());
             DesignatedCounties.install();
         }
         CircuitBreakerMaintenance.get().resetAll();
-        // and once it is back, the same write goes through
-        as("editor").body(body(org, "513429", "2024-01-01")).post("/api/v1/pairings").then().statusCode(201);
     }
 
     @Test
@@ -176,6 +192,11 @@ class PairingEligibilityTest {
 
     static void countPairings(String county, int expected) {
         as("reader").queryParam("countyCode", county).get("/api/v1/pairings")
+                .then().statusCode(200).body("totalItems", equalTo(expected));
+    }
+
+    static void countPairingsOf(long organisation, int expected) {
+        as("reader").queryParam("organisationId", organisation).get("/api/v1/pairings")
                 .then().statusCode(200).body("totalItems", equalTo(expected));
     }
 

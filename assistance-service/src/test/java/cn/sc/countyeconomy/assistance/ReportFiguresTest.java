@@ -299,13 +299,13 @@ class ReportFiguresTest {
     }
 
     @Test
-    void coverageNamesTheGapsAndServesFromTheCacheWhileTheRegistryIsDown() {
+    void coverageNamesTheGapsAndServesFromTheCopyWhileTheRegistryIsDown() {
         CircuitBreakerMaintenance.get().resetAll();
         reader().queryParam("year", "2025").get("/api/v1/coverage").then().statusCode(200)
                 .body("asOf", equalTo("2025-12-31"))
-                .body("countiesSource", equalTo("county-registry-service"))
-                // 513436, 513437 and 513432 (designated from 2025-01-01); 513435's designation ended in 2021
-                .body("counties", equalTo(3))
+                .body("countiesSource", equalTo("registry-copy"))
+                // every county designated on 2025-12-31 (513432 from 2025-01-01); 513435's designation ended in 2021
+                .body("counties", equalTo(DesignatedCounties.DESIGNATED_IN_2025))
                 .body("countiesMissingForces.find { it.countyCode == '" + COUNTY + "' }.missingForces", contains("PROVINCIAL_PAIRED", "CENTRAL_SOE"))
                 .body("countiesMissingForces.find { it.countyCode == '" + DesignatedCounties.LIST_B + "' }.missingForces",
                         contains("PROVINCIAL_TARGETED", "EAST_WEST_COOPERATION", "PROVINCIAL_PAIRED", "PROVINCIAL_SOE", "CENTRAL_SOE"))
@@ -321,8 +321,8 @@ class ReportFiguresTest {
         StubMapping outage = RegistryStub.down();
         try {
             reader().queryParam("year", "2025").get("/api/v1/coverage").then().statusCode(200)
-                    .body("countiesSource", equalTo("cache"))
-                    .body("counties", equalTo(3))
+                    .body("countiesSource", equalTo("registry-copy"))
+                    .body("counties", equalTo(DesignatedCounties.DESIGNATED_IN_2025))
                     .body("provinceCadres.actual", equalTo(3));
         } finally {
             RegistryStub.up(outage);

@@ -20,6 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refuses the old. Then the registry is stopped: the import is still validated from the copy, and the
  * copy's health check stays UP and says the registry is unreachable. A registry and an assessment of
  * their own, so the shared ones stay up.
+ *
+ * <p>Issue 18, with the same registry: assistance-service follows it too (its own process, interval 1 s). The
+ * registry ends 马边彝族自治县 511133's UNDERDEVELOPED_COUNTY designation on 2025-07-01; within a polling interval
+ * assistance has ended the county's open pairing on 2025-06-30 and its 2025 coverage report lists it. While the
+ * registry is stopped assistance still answers the coverage and checks a new pairing against its copy.
  */
 class RegistryFeedFollowerTest {
 
@@ -31,9 +36,16 @@ class RegistryFeedFollowerTest {
     void aDivisionChangeReachesAssessmentWithinAnIntervalAndItKeepsServingWhenTheRegistryStops() throws Exception {
         ServiceProcess registry = Suite.startDedicated("county-registry-service", "registry_follow", null);
         ServiceProcess assessment = null;
+        ServiceProcess assistance = null;
         try {
             assessment = Suite.startDedicated("assessment-service", "assessment_follow", registry.url(), Map.of("REGISTRY_FOLLOW_INTERVAL", "1s"));
+            assistance = Suite.startDedicated("assistance-service", "assistance_follow", registry.url(), Map.of("REGISTRY_FOLLOW_INTERVAL", "1s"));
             String a = assessment.url();
+            String h = assistance.url();
+            long org = AssistanceWithRegistryTest.organisation(h);
+            long pairing = given().baseUri(h).header("Authorization", EDITOR).contentType("application/json")
+                    .body(Map.of("organisationId", org, "countyCode", "511133", "validFrom", "2024-01-01")).when().post("/api/v1/pairings")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
             // loaded at start: the old code is a county of 2026, the new one is not yet
             assertEquals(List.of("ACCEPTED", "REJECTED"), outcomes(a, "510522", "510599"));
 
@@ -53,7 +65,43 @@ class RegistryFeedFollowerTest {
             }
             assertEquals(List.of("REJECTED", "ACCEPTED"), outcomes(a, "510522", "510599"));
 
+            // issue 18: the registry ends 511133's designation; assistance ends the open pairing within an interval
+            JsonPath designation = given().baseUri(registry.url()).header("Authorization", READER).queryParam("type", "UNDERDEVELOPED_COUNTY")
+                    .queryParam("county", "511133").when().get("/api/v1/designations").then().statusCode(200).extract().jsonPath();
+            long designationId = designation.getLong("items[0].id");
+            Response ended = given().baseUri(registry.url()).header("Authorization", ADMIN).contentType("application/json")
+                    .header("If-Match", "\"" + designation.getLong("items[0].version") + "\"")
+                    .body(Map.of("endDate", "2025-07-01", "reason", "system test: the county is no longer designated"))
+                    .when().post("/api/v1/designations/" + designationId + "/end");
+            assertEquals(200, ended.statusCode(), ended.asString());
+            long pairingDeadline = System.nanoTime() + 30_000_000_000L;
+            while (!"2025-06-30".equals(given().baseUri(h).header("Authorization", READER).when().get("/api/v1/pairings/" + pairing)
+                    .then().statusCode(200).extract().jsonPath().getString("validTo"))) {
+                assertTrue(System.nanoTime() < pairingDeadline, "assistance ended the pairing within 30 s of the designation's end");
+                Thread.sleep(250);
+            }
+            JsonPath coverage = given().baseUri(h).header("Authorization", READER).queryParam("year", 2025).when().get("/api/v1/coverage")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("2025-07-01", coverage.getString("pairingsEndedByDesignation.find { it.pairingId == " + pairing + " }.designationEndedOn"));
+            int counties = coverage.getInt("counties");
+            // the designation's end is a feed event too: both copies reach the registry's head before it stops
+            last = given().baseUri(registry.url()).header("Authorization", READER).queryParam("after", 0).queryParam("limit", 1).when()
+                    .get("/api/v1/changes").then().statusCode(200).extract().jsonPath().getLong("headSequence");
+            long headDeadline = System.nanoTime() + 30_000_000_000L;
+            while (cursor(a) < last || cursor(h) < last) {
+                assertTrue(System.nanoTime() < headDeadline, "both copies reached sequence " + last + " within 30 s");
+                Thread.sleep(250);
+            }
+
             registry.stop();
+            // assistance answers from its copy: the coverage, and a pairing checked against the copy (昭觉县 513431 is one of the 39)
+            JsonPath down = given().baseUri(h).header("Authorization", READER).queryParam("year", 2025).when().get("/api/v1/coverage")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(counties, down.getInt("counties"));
+            assertEquals("registry-copy", down.getString("countiesSource"));
+            given().baseUri(h).header("Authorization", EDITOR).contentType("application/json")
+                    .body(Map.of("organisationId", org, "countyCode", "513431", "validFrom", "2024-01-01")).when().post("/api/v1/pairings")
+                    .then().statusCode(201);
             // reads of registry facts go on from the copy; the health check tells the outage once a round has met it
             assertEquals(List.of("REJECTED", "ACCEPTED"), outcomes(a, "510522", "510599"));
             long until = System.nanoTime() + 30_000_000_000L;
@@ -71,6 +119,9 @@ class RegistryFeedFollowerTest {
         } finally {
             if (assessment != null) {
                 assessment.stop();
+            }
+            if (assistance != null) {
+                assistance.stop();
             }
             registry.stop();
         }

@@ -66,6 +66,21 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditRecord record(String resourceType, Object resourceId, String action, Object before, Object after, String reason) {
+        return record(caller.subject(), caller.roles(), resourceType, resourceId, action, before, after, reason);
+    }
+
+    /**
+     * The audit record of a write the service makes by itself, not on a caller's request (e.g. reacting to
+     * another service's change feed): {@code actor} names what made it (no roles).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditRecord recordBySystem(String actor, String resourceType, Object resourceId, String action, Object before, Object after,
+            String reason) {
+        return record(actor, "", resourceType, resourceId, action, before, after, reason);
+    }
+
+    private AuditRecord record(String actor, String actorRoles, String resourceType, Object resourceId, String action, Object before,
+            Object after, String reason) {
         JsonNode b = before == null ? null : json.valueToTree(before);
         JsonNode a = after == null ? null : json.valueToTree(after);
         if (b instanceof ObjectNode bo && a instanceof ObjectNode ao) {
@@ -91,8 +106,8 @@ public class AuditTrail {
         }
         AuditRecord r = new AuditRecord();
         r.occurredAt = Instant.now(clock);
-        r.actor = caller.subject();
-        r.actorRoles = caller.roles();
+        r.actor = actor;
+        r.actorRoles = actorRoles;
         r.requestId = RequestIds.current();
         r.resourceType = resourceType;
         r.resourceId = String.valueOf(resourceId);

@@ -1,15 +1,11 @@
 package cn.sc.countyeconomy.assistance.client;
 
 import cn.sc.countyeconomy.api.problem.ApiException;
-import cn.sc.countyeconomy.assistance.RegistryCountyCache;
-import cn.sc.countyeconomy.registry.client.CountyRegistry;
+import cn.sc.countyeconomy.registry.client.RegistryCopy;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -18,20 +14,18 @@ import java.util.Optional;
 
 /**
  * Eligibility for assistance, as county-registry-service designates it (designation type
- * UNDERDEVELOPED_COUNTY). The registry is the truth: writes that need eligibility ask it every time
- * and fail with its 503 when it is down. Reports that need the list of counties use the last list
- * the registry gave when it cannot answer, and say so.
+ * UNDERDEVELOPED_COUNTY), read from this service's local copy of the registry facts
+ * (county-registry-client's {@link RegistryCopy}, kept from the registry's change feed): no call to
+ * the registry per request, and the same answers while it is down. Only before the copy was ever
+ * loaded do checks and reports answer 503 with Retry-After.
  */
 @ApplicationScoped
 public class UnderdevelopedCounties {
 
-    private static final Logger LOG = Logger.getLogger(UnderdevelopedCounties.class);
     public static final String TYPE = RegistryDesignation.UNDERDEVELOPED_COUNTY;
 
     @Inject
-    CountyRegistry registry;
-    @Inject
-    Clock clock;
+    RegistryCopy copy;
 
     /**
      * Proof that the registry designated the county on every day of [from, to] (to inclusive; null:
@@ -53,22 +47,34 @@ public class UnderdevelopedCounties {
     /**
      * The county must be designated on every day of [from, to] (to inclusive; null: open-ended), by one
      * designation or by several that follow each other without a gap. Refused with a 422 that names the
-     * county and the first day of the period it is not designated; 503 when the registry is down.
+     * county and the first day of the period it is not designated; 503 only before the copy was ever loaded.
      */
     public DesignatedPeriod requireDesignatedThroughout(String countyCode, LocalDate from, LocalDate to) {
         List<RegistryDesignation> held = history(countyCode);
+        Optional<LocalDate> gap = firstDayNotDesignated(held, from, to);
+        if (gap.isPresent()) {
+            throw notDesignated(countyCode, gap.get(), from, to);
+        }
+        String name = held.stream().filter(x -> x.validOn(from)).map(RegistryDesignation::countyName).findFirst().orElse(null);
+        return new DesignatedPeriod(countyCode, name, from, to);
+    }
+
+    /** The first day of [from, to] (to inclusive; null: open-ended) the county is not designated; empty when it is throughout. */
+    public Optional<LocalDate> firstDayNotDesignated(String countyCode, LocalDate from, LocalDate to) {
+        return firstDayNotDesignated(history(countyCode), from, to);
+    }
+
+    private static Optional<LocalDate> firstDayNotDesignated(List<RegistryDesignation> held, LocalDate from, LocalDate to) {
         LocalDate day = from;
-        String name = null;
         while (true) {
             LocalDate on = day;
             Optional<RegistryDesignation> d = held.stream().filter(x -> x.validOn(on))
                     .max(Comparator.comparing(RegistryDesignation::validTo, Comparator.nullsLast(Comparator.naturalOrder())));
             if (d.isEmpty()) {
-                throw notDesignated(countyCode, on, from, to);
+                return Optional.of(on);
             }
-            name = d.get().countyName();
             if (d.get().validTo() == null || (to != null && d.get().validTo().isAfter(to))) {
-                return new DesignatedPeriod(countyCode, name, from, to);
+                return Optional.empty();
             }
             day = d.get().validTo(); // exclusive end: the first day this designation does not cover
         }
@@ -80,9 +86,9 @@ public class UnderdevelopedCounties {
                 .anyMatch(d -> !d.validFrom().isAfter(to) && (d.validTo() == null || d.validTo().isAfter(from)));
     }
 
-    /** Every designation of the county, ended ones included (the registry without asOf). */
+    /** Every designation of the county, ended ones included, from the local copy. */
     private List<RegistryDesignation> history(String countyCode) {
-        return registry.designations(TYPE, null, countyCode).stream().filter(x -> countyCode.equals(x.countyCode())).toList();
+        return copy.designations(TYPE, null, countyCode);
     }
 
     private static ApiException notDesignated(String countyCode, LocalDate on, LocalDate from, LocalDate to) {
@@ -97,48 +103,25 @@ public class UnderdevelopedCounties {
     public record County(String code, String name) {
     }
 
+    /** The counties, where they came from ({@value #SOURCE}) and when the copy last changed. */
     public record CountyList(List<County> counties, String source, Instant fetchedAt) {
     }
 
-    /** Every county designated on the date; from the cache (source "cache") when the registry is down. */
+    /** The source a {@link CountyList} names: the registry's designations as this service's local copy holds them. */
+    public static final String SOURCE = "registry-copy";
+
+    /** Every county designated on the date, from the local copy (503 only before the copy was ever loaded). */
     public CountyList all(LocalDate asOf) {
-        try {
-            List<County> counties = registry.designations(TYPE, asOf, null).stream()
-                    .filter(d -> d.validOn(asOf))
-                    .map(d -> new County(d.countyCode(), d.countyName()))
-                    .distinct()
-                    .sorted(Comparator.comparing(County::code))
-                    .toList();
-            Instant now = Instant.now(clock);
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    RegistryCountyCache.deleteAll();
-                    for (County c : counties) {
-                        RegistryCountyCache e = new RegistryCountyCache();
-                        e.countyCode = c.code();
-                        e.countyName = c.name();
-                        e.asOf = asOf;
-                        e.fetchedAt = now;
-                        e.persist();
-                    }
-                });
-            } catch (RuntimeException refreshFailed) {
-                // two reports refreshing at once: one wins; the answer does not depend on the cache
-                LOG.warnf("could not refresh the cached list of underdeveloped counties: %s", refreshFailed.toString());
-            }
-            return new CountyList(counties, "county-registry-service", now);
-        } catch (ApiException e) {
-            if (e.status() != 503) {
-                throw e;
-            }
-            List<RegistryCountyCache> cached = QuarkusTransaction.requiringNew().call(
-                    () -> RegistryCountyCache.<RegistryCountyCache>listAll(io.quarkus.panache.common.Sort.by("countyCode")));
-            if (cached.isEmpty()) {
-                throw e;
-            }
-            LOG.warnf("county-registry-service unavailable; coverage uses the cached list of %d counties", cached.size());
-            return new CountyList(cached.stream().map(c -> new County(c.countyCode, c.countyName)).toList(),
-                    "cache", cached.get(0).fetchedAt);
-        }
+        List<County> counties = designatedOn(asOf).stream()
+                .map(d -> new County(d.countyCode(), d.countyName()))
+                .distinct()
+                .sorted(Comparator.comparing(County::code))
+                .toList();
+        return new CountyList(counties, SOURCE, copy.changedAt().orElse(null));
+    }
+
+    /** The designations valid on the date, of every county, from the local copy. */
+    public List<RegistryDesignation> designatedOn(LocalDate asOf) {
+        return copy.designations(TYPE, asOf, null);
     }
 }

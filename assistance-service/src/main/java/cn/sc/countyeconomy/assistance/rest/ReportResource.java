@@ -128,10 +128,11 @@ public class ReportResource {
     @Path("/coverage")
     @Operation(operationId = "getAssistanceCoverage", summary = "Coverage checks against the plan's targets", description = "Counties missing a force; SOEs without a signed (or in force) "
             + "agreement; provincial departments with fewer than one key project starting in the year in a county they help; counties below 500 "
-            + "people trained; the province's cadres against 100. The counties come from county-registry-service (designation UNDERDEVELOPED_COUNTY); "
-            + "while it is down the last list it gave is used and countiesSource says cache; with no such list the answer is 503.")
+            + "people trained; the province's cadres against 100. The counties are those county-registry-service designates UNDERDEVELOPED_COUNTY on asOf, "
+            + "read from this service's local copy of the registry facts (countiesSource registry-copy; it answers while the registry is down); "
+            + "the answer is 503 only before the copy was ever loaded.")
     @APIResponse(responseCode = "200", description = "The checks", content = @Content(schema = @Schema(implementation = Coverage.class)))
-    @APIResponse(responseCode = "503", description = "county-registry-service is down and no earlier list is cached", headers = @Header(name = "Retry-After", description = "Seconds to wait"))
+    @APIResponse(responseCode = "503", description = "The local copy of the registry facts was never loaded (the registry has not been reached since this service's database was set up)", headers = @Header(name = "Retry-After", description = "Seconds to wait"))
     public Coverage coverage(@QueryParam("year") String year) {
         return reports.coverage(QueryParams.year("year", year, true, 2000, 2100));
     }

@@ -15,7 +15,7 @@ import cn.sc.countyeconomy.assistance.TaskForceTask;
 import cn.sc.countyeconomy.assistance.TrainingRecord;
 import cn.sc.countyeconomy.assistance.TransactionType;
 import cn.sc.countyeconomy.assistance.api.DemoDataLoaded;
-import cn.sc.countyeconomy.registry.client.CountyRegistry;
+import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +32,9 @@ import java.util.Map;
 
 /**
  * Synthetic demo data for exploring the API: every row it writes has synthetic = true and names
- * marked 【演示数据】. The counties are those county-registry-service designates underdeveloped today
- * (503 when it is down); nothing here is a fact about them.
+ * marked 【演示数据】. The counties are those county-registry-service designates underdeveloped today,
+ * read from the local copy of the registry facts (503 only before it was ever loaded); nothing here
+ * is a fact about them.
  */
 @ApplicationScoped
 public class DemoDataService {
@@ -41,7 +42,7 @@ public class DemoDataService {
     static final String MARK = "【演示数据】";
 
     @Inject
-    CountyRegistry registry;
+    UnderdevelopedCounties eligibility;
     @Inject
     AuditTrail audit;
     @Inject
@@ -49,11 +50,10 @@ public class DemoDataService {
     @Inject
     EntityManager em;
 
-    /** Asks the registry first, outside any transaction, then writes everything in one transaction. */
+    /** Reads the designated counties first, outside any transaction, then writes everything in one transaction. */
     public DemoDataLoaded load() {
         LocalDate now = LocalDate.now(clock);
-        List<RegistryDesignation> designations = registry.designations(RegistryDesignation.UNDERDEVELOPED_COUNTY, now, null)
-                .stream().filter(d -> d.validOn(now)).toList();
+        List<RegistryDesignation> designations = eligibility.designatedOn(now);
         return QuarkusTransaction.requiringNew().call(() -> write(designations, now));
     }
 

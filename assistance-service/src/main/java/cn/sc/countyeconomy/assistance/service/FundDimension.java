@@ -17,7 +17,9 @@ public enum FundDimension {
     static final String FROM = " from fund_transaction t join project p on p.id = t.project_id"
             + " left join assisting_organisation po on po.id = t.provider_organisation_id"
             + " left join assistance_force af on af.code = coalesce(po.force_code, p.force_code)"
-            + " left join registry_county_cache rc on rc.county_code = p.county_code";
+            // the county's name: its latest version in the local copy of the registry facts (schema registry_copy)
+            + " left join (select distinct on (code) trim(code) as county_code, name as county_name from registry_copy.county"
+            + " order by code, valid_from desc) rc on rc.county_code = p.county_code";
 
     final String key;
     final String name;

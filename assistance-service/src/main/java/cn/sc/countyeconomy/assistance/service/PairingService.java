@@ -150,6 +150,7 @@ public class PairingService {
         }
         PairingView before = PairingView.of(p);
         p.validTo = cmd.validTo();
+        p.endedByDesignationOn = null;
         em.flush();
         PairingView after = PairingView.of(p);
         audit.record(RESOURCE, p.id, "UPDATE", before, after);

@@ -4,6 +4,7 @@ import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.ProblemType;
 import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.assistance.AssistanceForce;
+import cn.sc.countyeconomy.assistance.Pairing;
 import cn.sc.countyeconomy.assistance.ProjectStatus;
 import cn.sc.countyeconomy.assistance.ProjectTerm;
 import cn.sc.countyeconomy.assistance.TaskForceTask;
@@ -18,6 +19,7 @@ import cn.sc.countyeconomy.assistance.api.FundFigures;
 import cn.sc.countyeconomy.assistance.api.FundMatrixRow;
 import cn.sc.countyeconomy.assistance.api.FundSummaryRow;
 import cn.sc.countyeconomy.assistance.api.OverdueTask;
+import cn.sc.countyeconomy.assistance.api.PairingEndedByDesignation;
 import cn.sc.countyeconomy.assistance.api.SoeWithoutAgreement;
 import cn.sc.countyeconomy.assistance.api.TargetFigure;
 import cn.sc.countyeconomy.assistance.client.UnderdevelopedCounties;
@@ -215,6 +217,15 @@ public class ReportService {
 
     // ---------------------------------------------------------------- coverage
 
+    /** The pairings the end of their county's designation ended in the year (the designation's end in the year), by date and id. */
+    private List<PairingEndedByDesignation> endedByDesignation(int year) {
+        return Pairing.<Pairing>find("endedByDesignationOn >= ?1 and endedByDesignationOn <= ?2",
+                io.quarkus.panache.common.Sort.by("endedByDesignationOn").and("id"), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .stream().map(p -> new PairingEndedByDesignation(p.id, p.organisationId, p.countyCode, p.countyName, p.forceCode, p.validTo,
+                        p.endedByDesignationOn))
+                .toList();
+    }
+
     public LocalDate asOf(int year) {
         LocalDate now = LocalDate.now(clock);
         LocalDate end = LocalDate.of(year, 12, 31);
@@ -257,7 +268,7 @@ public class ReportService {
         departmentsByKeyProjects(year, below, above);
         return new Coverage(year, asOf, list.source(), list.fetchedAt(), list.counties().size(), missing, soesWithout,
                 new TargetFigure(soesWith, soeTarget, soesWith >= soeTarget), below, above, belowTraining,
-                new TargetFigure(cadres, cadreTarget, cadres >= cadreTarget));
+                new TargetFigure(cadres, cadreTarget, cadres >= cadreTarget), endedByDesignation(year));
     }
 
     /**

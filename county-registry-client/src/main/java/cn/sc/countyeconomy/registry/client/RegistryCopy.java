@@ -109,6 +109,20 @@ public class RegistryCopy {
         }
     }
 
+    /** When the copy was last loaded or changed by the feed; empty when it was never loaded. */
+    public Optional<java.time.Instant> changedAt() {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT applied_at FROM " + S + ".feed_cursor WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant) : Optional.empty();
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("reading the local copy of the registry failed", e);
+        }
+    }
+
     /** Whether the copy was loaded (it then answers every read; before, reads answer 503). */
     public boolean loaded() {
         try (Connection c = ds.getConnection();

@@ -149,6 +149,20 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Makes the service's local copy of the registry as if it was never loaded (its cursor row deleted;
+     * reads then answer 503 until the next {@link #syncCopy()} loads it again).
+     */
+    public static void forgetCopy() {
+        try (InstanceHandle<io.agroal.api.AgroalDataSource> ds = Arc.container().instance(io.agroal.api.AgroalDataSource.class);
+                java.sql.Connection c = ds.get().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM registry_copy.feed_cursor");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the local registry copy could not be forgotten", e);
+        }
+    }
+
     /** The version rows of the full load of a copy for these counties (those not ACTIVE only with an explicit validity). */
     public static List<RegistryCountyVersion> versions(Collection<RegistryCounty> counties) {
         return counties.stream().filter(c -> c.status() == null || c.active() || c.validTo() != null)
