@@ -1,6 +1,7 @@
 package cn.sc.countyeconomy.registry;
 
 import cn.sc.countyeconomy.api.testing.PostgresTestResource;
+import cn.sc.countyeconomy.api.testing.Problems;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,5 +71,14 @@ class CountyVersionsTest {
         given().header("Authorization", READER).queryParam("after", last + 1000).when().get("/api/v1/changes").then()
                 .statusCode(200).body("events.size()", equalTo(0)).body("lastSequence", equalTo((int) (last + 1000)))
                 .body("headSequence", equalTo((int) last));
+    }
+
+    @Test
+    void aMalformedPageOrNoTokenIsAProblem() {
+        given().header("Authorization", READER).queryParam("size", 501).when().get("/api/v1/county-versions")
+                .then().spec(Problems.problem(400, "invalid-parameter")).body("detail", containsString("size"));
+        given().header("Authorization", READER).queryParam("page", "x").when().get("/api/v1/county-versions")
+                .then().spec(Problems.problem(400, "invalid-parameter"));
+        given().when().get("/api/v1/county-versions").then().spec(Problems.problem(401, "unauthenticated"));
     }
 }
