@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.smallrye.faulttolerance.api.RateLimitException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -172,15 +171,6 @@ public class ProblemMappers {
     public Response stale(Exception e, UriInfo uri) {
         return build(new Problem(ProblemType.PRECONDITION_FAILED, 412,
                 "The resource was changed by another request meanwhile; read it again and retry with its new ETag"), uri).build();
-    }
-
-    @ServerExceptionMapper
-    public Response rateLimited(RateLimitException e, UriInfo uri) {
-        long seconds = Math.max(1, (e.getRetryAfterMillis() + 999) / 1000);
-        return build(new Problem(ProblemType.TOO_MANY_REQUESTS, 429,
-                "Rate limit reached for this operation; retry after " + seconds + " s")
-                .with("retryAfterSeconds", seconds), uri)
-                .header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     @ServerExceptionMapper({CircuitBreakerOpenException.class, TimeoutException.class, BulkheadException.class})

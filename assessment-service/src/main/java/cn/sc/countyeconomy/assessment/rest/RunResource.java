@@ -109,7 +109,7 @@ public class RunResource {
     @Operation(operationId = "startSensitivityJob", summary = "Start a Monte Carlo sensitivity analysis", description = "Runs in the background; answers 202 with the job's "
             + "Location. Seeded: the same settings give the same result. Idempotency-Key supported.")
     @APIResponse(responseCode = "202", description = "Accepted; follow Location", content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "429", description = "More starts than the rate limit allows (default 4 a minute per instance); "
+    @APIResponse(responseCode = "429", description = "More starts by this caller than the rate limit allows (default 4 a minute per caller, counted across all replicas); "
             + "Retry-After says when to try again; nothing was started", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response sensitivity(@PathParam("id") long id, SensitivityRequest req, @HeaderParam(IdempotentCreate.HEADER) String key) {
         SensitivityRequest r = req == null ? new SensitivityRequest(null, null, null, null, null) : req;

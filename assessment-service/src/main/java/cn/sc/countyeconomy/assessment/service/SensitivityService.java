@@ -3,6 +3,7 @@ package cn.sc.countyeconomy.assessment.service;
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
+import cn.sc.countyeconomy.api.ratelimit.RateLimited;
 import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.RunResult;
@@ -69,11 +70,11 @@ public class SensitivityService {
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
     /**
-     * A thousand replications keep a core busy for minutes, so starts are rate-limited per
-     * instance (default 4 a minute; key {@code cn.sc.countyeconomy.assessment.service.SensitivityService/create/RateLimit/value}):
+     * A thousand replications keep a core busy for minutes, so starts are rate-limited per caller across all
+     * replicas (default 4 a minute; {@code api.rate-limits."sensitivity-start".limit} and {@code .window}):
      * past the limit the answer is 429 with Retry-After, and nothing is written.
      */
-    @io.smallrye.faulttolerance.api.RateLimit(value = 4, window = 1, windowUnit = java.time.temporal.ChronoUnit.MINUTES)
+    @RateLimited(value = "sensitivity-start", limit = 4, window = "PT1M")
     @Transactional
     public JobView create(long runId, SensitivityRequest req) {
         runs.find(runId);

@@ -1,0 +1,36 @@
+package cn.sc.countyeconomy.api.ratelimit;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Limits how often each caller may invoke the method: at most {@link #limit()} calls in any {@link #window()}
+ * (a sliding window, see {@link RateLimiter}), counted in the service's database so that every replica
+ * shares the count. Past the limit the call does not happen: the answer is 429 {@code too-many-requests}
+ * with {@code Retry-After}. Attempts are counted before the method runs, whatever its outcome.
+ *
+ * <p>Configurable per name: {@code api.rate-limits."<name>".limit} and {@code api.rate-limits."<name>".window}
+ * (an ISO-8601 duration such as {@code PT1M}).
+ */
+@InterceptorBinding
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface RateLimited {
+
+    /** The limit's name, which keys its counters and its configuration. */
+    @Nonbinding
+    String value();
+
+    /** Calls admitted per caller in any window. */
+    @Nonbinding
+    int limit();
+
+    /** The window, as an ISO-8601 duration. */
+    @Nonbinding
+    String window() default "PT1M";
+}
