@@ -35,6 +35,9 @@ WORK=$(mktemp -d /tmp/bench-startup.XXXXXX)
 # started by deploy/local/run.sh
 B=${BENCH_PORT_BASE:-38080}
 declare -A PORT=([county-registry-service]=$((B + 1)) [assessment-service]=$((B + 2)) [assistance-service]=$((B + 3)) [reform-pilot-service]=$((B + 4)) [bare-quarkus]=$((B + 9)))
+# the registry the measured followers read their copy from: a separate instance (port B + 5, database of its own),
+# started once and left running, like the warm PostgreSQL; not measured
+DEP_REGISTRY_PORT=$((B + 5))
 declare -A DBNAME=([county-registry-service]=county_registry [assessment-service]=assessment [assistance-service]=assistance [reform-pilot-service]=reform_pilot)
 PIDS=()
 
@@ -65,15 +68,12 @@ as_pg "$PGBIN/pg_ctl" -D "$WORK/pgdata" -w -l "$WORK/pgdata/log" -o "-p $PG_PORT
 for s in $SERVICES; do
   as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ${DBNAME[$s]} TEMPLATE template0 ENCODING 'UTF8'" postgres
 done
+as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE registry_dependency TEMPLATE template0 ENCODING 'UTF8'" postgres
 
-# --- keys: a signing key for the services that call others; none for the registry, as on Kubernetes (its key file
-# is absent: a service reads its key only to sign a call). No token is checked here: the trusted keys are empty. ---
-mkdir -p "$WORK/keys"
-for s in $SERVICES; do
-  [ "$s" = county-registry-service ] && continue
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/$s.key.pem" 2>/dev/null
-done
-echo '{"keys":[]}' >"$WORK/keys/trusted-keys.jwks.json"
+# --- keys: one per service and the JWKS of their public halves (deploy/local/keys.sh, as deploy/local/run.sh makes
+# them): the followers sign their calls to the dependency registry, which trusts the JWKS ---
+. "$ROOT/deploy/local/keys.sh"
+make_keys "$WORK/keys" county-registry-service assessment-service assistance-service reform-pilot-service >/dev/null
 
 # --- the bare Quarkus application, from the same BOM ---
 build_bare() {
@@ -124,7 +124,7 @@ app_env() {
   export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/${DBNAME[$1]:-none}"
   export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
   export API_JWT_TRUSTED_KEYS="$WORK/keys/trusted-keys.jwks.json" API_SERVICE_SIGNING_KEY="$WORK/keys/$1.key.pem"
-  export REGISTRY_URL=http://127.0.0.1:$((B + 1)) ASSISTANCE_URL=http://127.0.0.1:$((B + 3)) REFORM_PILOT_URL=http://127.0.0.1:$((B + 4))
+  export REGISTRY_URL=http://127.0.0.1:$DEP_REGISTRY_PORT ASSISTANCE_URL=http://127.0.0.1:$((B + 3)) REFORM_PILOT_URL=http://127.0.0.1:$((B + 4))
 }
 
 # until the application answers 200 on /q/health/ready (dies if it exits or takes READY_TIMEOUT s, default 300)
@@ -187,9 +187,20 @@ say "Start-up bench, $(date -u +%FT%TZ) on $(nproc) cores; $(java -version 2>&1 
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "lean options: $(grep -v '^#' "$ROOT/deploy/jvm/service.options" | tr '\n' ' ')-Xmx256m MALLOC_ARENA_MAX=2 + AppCDS"
 [ "${BARE-bare-quarkus}" = "" ] || build_bare
+# The followers (assessment, assistance, reform-pilot) are ready once their copy of the registry's facts is loaded:
+# the first start of each loads it from the dependency registry; later starts find it in their database.
+if [ -n "$(printf '%s\n' $SERVICES | grep -v '^county-registry-service$')" ]; then
+  [ -f "$ROOT/county-registry-service/target/quarkus-app/quarkus-run.jar" ] || die "county-registry-service is not packaged (the followers need it)"
+  ( cd "$ROOT/county-registry-service/target/quarkus-app"; app_env county-registry-service
+    export QUARKUS_HTTP_PORT=$DEP_REGISTRY_PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/registry_dependency"
+    exec java "@$ROOT/deploy/jvm/service.options" -Xmx256m -jar quarkus-run.jar >"$WORK/dependency-registry.log" 2>&1 ) &
+  PIDS+=("$!")
+  PORT[dependency-registry]=$DEP_REGISTRY_PORT
+  await_ready dependency-registry "$!" "$WORK/dependency-registry.log"
+fi
 for s in $SERVICES; do start_once "$s" default >/dev/null; done   # migrations applied: the database is warm
 say ""
-printf '%-24s %-8s %9s %8s %6s %6s   %s\n' application config "ready ms" "RSS MB" "anon" "file" "each run (ms/MB)" | tee -a "$report"
+printf '%-24s %-8s %9s %8s %6s %6s  %-14s %s\n' application config "ready ms" "RSS MB" "anon" "file" "targets" "each run (ms/MB)" | tee -a "$report"
 for s in ${BARE-bare-quarkus} $SERVICES; do
   for c in $CONFIGS; do
     [ "$c" = lean ] && cds_archive "$s" >/dev/null
@@ -201,7 +212,8 @@ for s in ${BARE-bare-quarkus} $SERVICES; do
     anon=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | cut -d/ -f2 | median)
     file=$(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | cut -d/ -f3 | median)
     each=$(printf '%s\n' "${runs[@]}" | awk '{split($2, m, "/"); printf "%s%d/%d", (NR>1?" ":""), $1, m[1]/1024}')
-    printf '%-24s %-8s %9d %8d %6d %6d   %s\n' "$s" "$c" "$ms" $((kb / 1024)) $((anon / 1024)) $((file / 1024)) "$each" | tee -a "$report"
+    verdict="$([ "$ms" -lt 3000 ] && echo "<3s" || echo "3s+")/$([ $((kb / 1024)) -lt 200 ] && echo "<200MB" || echo "200MB+")"
+    printf '%-24s %-8s %9d %8d %6d %6d  %-14s %s\n' "$s" "$c" "$ms" $((kb / 1024)) $((anon / 1024)) $((file / 1024)) "$verdict" "$each" | tee -a "$report"
   done
 done
 say ""
