@@ -61,6 +61,17 @@ final class RegistryCopySchema {
             loaded_at     timestamptz NOT NULL,
             applied_at    timestamptz NOT NULL
         );
+        """, """
+        -- 2: lineage, which code took over (part of) which, by which division change, from when
+        CREATE TABLE registry_copy.lineage (
+            change_id        bigint NOT NULL,
+            predecessor_code bpchar(6) NOT NULL,
+            successor_code   bpchar(6) NOT NULL,
+            effective_date   date NOT NULL,
+            PRIMARY KEY (change_id, predecessor_code, successor_code)
+        );
+        CREATE INDEX lineage_predecessor ON registry_copy.lineage (predecessor_code, effective_date);
+        CREATE INDEX lineage_successor ON registry_copy.lineage (successor_code, effective_date);
         """);
 
     private RegistryCopySchema() {

@@ -66,13 +66,14 @@ class RegistryCopyStore {
     /** Replaces the whole copy with the lists and sets the cursor to the head read before them. */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     void replaceAll(long head, List<RegistryCountyVersion> counties, List<CopiedCategoryAssignment> categories,
-            List<RegistryDesignation> designations, Instant now) throws SQLException {
+            List<RegistryDesignation> designations, List<RegistryDivisionChange> changes, Instant now) throws SQLException {
         try (Connection c = ds.getConnection()) {
             lock(c);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM " + S + ".county");
                 s.executeUpdate("DELETE FROM " + S + ".category_assignment");
                 s.executeUpdate("DELETE FROM " + S + ".designation");
+                s.executeUpdate("DELETE FROM " + S + ".lineage");
             }
             try (PreparedStatement ps = c.prepareStatement(COUNTY_UPSERT)) {
                 for (RegistryCountyVersion v : counties) {
@@ -94,6 +95,12 @@ class RegistryCopyStore {
                     designation(ps, d.id(), d.typeCode(), d.countyCode(), d.validFrom(), d.validTo(), d.evidenceStatus(), d.sourceRef(), d.note(),
                             d.source(), d.version());
                     ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(LINEAGE_INSERT)) {
+                for (RegistryDivisionChange change : changes) {
+                    lineage(ps, change.id(), change.fromCodes(), change.toCodes(), change.effectiveDate());
                 }
                 ps.executeBatch();
             }
@@ -173,6 +180,14 @@ class RegistryCopyStore {
                             prefectureName(c, prefecture), p.path("version").asLong(0));
                     ps.executeUpdate();
                 }
+                if (p.hasNonNull("changeId")) {
+                    // every COUNTY event of a division change carries the whole change: its edges are (re)written by each, harmlessly
+                    LocalDate effective = e.effectiveDate() != null ? e.effectiveDate() : "RETIRED".equals(e.action()) ? date(p, "validTo") : from;
+                    try (PreparedStatement ps = c.prepareStatement(LINEAGE_INSERT)) {
+                        lineage(ps, p.get("changeId").asLong(), codes(p, "fromCodes"), codes(p, "toCodes"), effective);
+                        ps.executeBatch();
+                    }
+                }
             }
             case "PREFECTURE" -> {
                 // the counties' copy carries the prefecture's name; a renamed prefecture renames it in the versions valid from then on
@@ -237,6 +252,33 @@ class RegistryCopyStore {
             + "type_code = excluded.type_code, county_code = excluded.county_code, valid_from = excluded.valid_from, "
             + "valid_to = excluded.valid_to, evidence_status = excluded.evidence_status, source_ref = excluded.source_ref, "
             + "note = excluded.note, source = excluded.source, version = excluded.version";
+
+    private static final String LINEAGE_INSERT = "INSERT INTO " + S + ".lineage (change_id, predecessor_code, successor_code, effective_date) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (change_id, predecessor_code, successor_code) DO UPDATE SET effective_date = excluded.effective_date";
+
+    /** The edges of one division change, batched: each code it produced succeeds each code it took, but a continuing code not itself. */
+    private static void lineage(PreparedStatement ps, long changeId, List<String> from, List<String> to, LocalDate effective) throws SQLException {
+        if (from == null || to == null || effective == null) {
+            return;
+        }
+        for (String predecessor : from) {
+            for (String successor : to) {
+                if (!predecessor.equals(successor)) {
+                    ps.setLong(1, changeId);
+                    ps.setString(2, predecessor);
+                    ps.setString(3, successor);
+                    ps.setObject(4, effective);
+                    ps.addBatch();
+                }
+            }
+        }
+    }
+
+    private static List<String> codes(JsonNode p, String field) {
+        List<String> out = new java.util.ArrayList<>();
+        p.path(field).forEach(n -> out.add(n.asText()));
+        return out;
+    }
 
     private static void county(PreparedStatement ps, String code, LocalDate from, LocalDate to, String name, String nameEn, String type,
             String prefectureCode, String prefectureName, long version) throws SQLException {

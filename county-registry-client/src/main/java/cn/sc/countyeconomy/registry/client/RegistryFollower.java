@@ -23,8 +23,8 @@ import java.util.OptionalLong;
  * call {@link #sync()} themselves) it reads {@code /api/v1/changes?after=<stored cursor>} page by page
  * and applies each page and its new cursor in one transaction ({@link RegistryCopyStore#apply}).
  *
- * <p>A <b>full load</b> (head read first, then the county versions, all category assignments and
- * all designations, replacing the copy in one transaction, cursor = that head) happens when
+ * <p>A <b>full load</b> (head read first, then the county versions, all category assignments,
+ * all designations and the division changes (their lineage), replacing the copy in one transaction, cursor = that head) happens when
  * <ul>
  * <li>the copy is empty (never loaded);</li>
  * <li>the stored cursor is unknown to the registry: the feed's {@code headSequence} is below it (the
@@ -172,7 +172,8 @@ public class RegistryFollower {
     /** The full load; answers the head it stands at. */
     private long load() throws SQLException {
         long head = registry.changes(0, 1).headSequence();
-        store.replaceAll(head, registry.countyVersions(), registry.allCategoryAssignments(), registry.allDesignations(), Instant.now(clock));
+        store.replaceAll(head, registry.countyVersions(), registry.allCategoryAssignments(), registry.allDesignations(), registry.divisionChanges(),
+                Instant.now(clock));
         LOG.infof("Local registry copy loaded at feed sequence %d", head);
         changed.fire(new RegistryFactsChanged(List.of(), true));
         return head;
