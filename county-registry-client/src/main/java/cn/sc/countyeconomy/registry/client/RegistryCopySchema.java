@@ -72,6 +72,10 @@ final class RegistryCopySchema {
         );
         CREATE INDEX lineage_predecessor ON registry_copy.lineage (predecessor_code, effective_date);
         CREATE INDEX lineage_successor ON registry_copy.lineage (successor_code, effective_date);
+        -- a copy loaded before this migration has no lineage: its follower loads it again at its next round, serving the
+        -- copy as it is meanwhile
+        ALTER TABLE registry_copy.feed_cursor ADD COLUMN full_load_due boolean NOT NULL DEFAULT false;
+        UPDATE registry_copy.feed_cursor SET full_load_due = true;
         """);
 
     private RegistryCopySchema() {

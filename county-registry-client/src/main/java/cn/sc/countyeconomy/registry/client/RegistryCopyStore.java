@@ -51,6 +51,15 @@ class RegistryCopyStore {
         }
     }
 
+    /** Whether a migration of the copy's tables asked for a full load (the copy serves as it is until then). */
+    boolean fullLoadDue() throws SQLException {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT full_load_due FROM " + S + ".feed_cursor WHERE id = 1")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     /** The stored cursor and when it was loaded and last moved, for the health check. */
     record CursorRow(long lastSequence, Instant loadedAt, Instant appliedAt) {
     }
@@ -106,7 +115,7 @@ class RegistryCopyStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + S + ".feed_cursor (id, last_sequence, loaded_at, applied_at) "
                     + "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_sequence = excluded.last_sequence, loaded_at = excluded.loaded_at, "
-                    + "applied_at = excluded.applied_at")) {
+                    + "applied_at = excluded.applied_at, full_load_due = false")) {
                 ps.setLong(1, head);
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.setTimestamp(3, Timestamp.from(now));

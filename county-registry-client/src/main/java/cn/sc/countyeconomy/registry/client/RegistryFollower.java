@@ -31,6 +31,7 @@ import java.util.OptionalLong;
  * registry's database was restored from an older state);</li>
  * <li>the cursor is too old: the registry's head is above the cursor but it answers no events after
  * it (the events were pruned);</li>
+ * <li>a migration of the copy's tables asked for it (a table added since the copy was loaded);</li>
  * <li>on demand ({@link #resync()}).</li>
  * </ul>
  * When the registry cannot be reached the copy is left as it is (reads go on from it), the failure is
@@ -125,7 +126,7 @@ public class RegistryFollower {
 
     private SyncResult follow(boolean forceFull) throws SQLException {
         OptionalLong stored = store.cursor();
-        boolean full = forceFull || stored.isEmpty();
+        boolean full = forceFull || stored.isEmpty() || store.fullLoadDue();
         long cursor = full ? load() : stored.getAsLong();
         int applied = 0;
         for (int i = 0; i < maxPages; i++) {
