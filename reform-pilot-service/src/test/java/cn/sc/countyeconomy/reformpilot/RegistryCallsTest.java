@@ -56,11 +56,7 @@ class RegistryCallsTest extends ApiTest {
     @Test
     void nominationOfARetiredCountyIsRefusedNamingItsSuccessor() {
         // the registry holds both codes (the successor's name comes from its own version in the copy)
-        RegistryStub.counties(List.of(new RegistryCounty("510122", "双流县", null, "COUNTY", null, "510100", "成都市", null, null,
-                LocalDate.of(1983, 1, 1), LocalDate.of(2016, 5, 31), RegistryCounty.RETIRED,
-                List.of(new RegistryCounty.CodeName("510116", "双流区")), List.of(), null, List.of(), 0),
-                new RegistryCounty("510116", "双流区", null, "COUNTY", null, "510100", "成都市", null, null, LocalDate.of(2016, 5, 31), null,
-                        RegistryCounty.ACTIVE, List.of(), List.of(), null, List.of(), 0)));
+        RegistryStub.counties(recoded("510122", "双流县", LocalDate.of(2016, 5, 31), "510116", "双流区"));
         long program = newProgram();
         nominateRaw(program, "510122", "2024-01-10", EDITOR).spec(Problems.problem(422, "business-rule-violated"))
                 .body("rule", org.hamcrest.Matchers.equalTo("county-not-active"))
@@ -73,11 +69,7 @@ class RegistryCallsTest extends ApiTest {
     /** The lineage as known on the nomination's date: before the change the old code is ACTIVE, the new one not yet valid. */
     @Test
     void aCountyIsNominatedUnderTheCodeValidOnTheNominationDate() {
-        RegistryStub.counties(List.of(new RegistryCounty("510122", "双流县", null, "COUNTY", null, "510100", "成都市", null, null,
-                LocalDate.of(1983, 1, 1), LocalDate.of(2022, 1, 1), RegistryCounty.RETIRED,
-                List.of(new RegistryCounty.CodeName("510199", "双流新区")), List.of(), null, List.of(), 0),
-                new RegistryCounty("510199", "双流新区", null, "COUNTY", null, "510100", "成都市", null, null, LocalDate.of(2022, 1, 1), null,
-                        RegistryCounty.ACTIVE, List.of(), List.of(new RegistryCounty.CodeName("510122", "双流县")), null, List.of(), 0)));
+        RegistryStub.counties(recoded("510122", "双流县", LocalDate.of(2022, 1, 1), "510199", "双流新区"));
         long program = newProgram();
         nominateRaw(program, "510122", "2021-12-31", EDITOR).statusCode(201).body("countyName", org.hamcrest.Matchers.equalTo("双流县"));
         nominateRaw(program, "510199", "2021-12-31", EDITOR).spec(Problems.problem(422, "business-rule-violated"))
@@ -292,6 +284,15 @@ class RegistryCallsTest extends ApiTest {
                     .withRequestBody(equalToJson("{\"endDate\":\"2024-09-15\",\"reason\":\"依据会议纪要：" + verdict + "\"}")));
             assertEquals("2024-09-15", pilot(pilotId).getString("registrySync.validTo"));
         }
+    }
+
+    /** A county of 成都市 recoded on a date: the old code (from 1983, RETIRED then) and the new one, each naming the other. */
+    private static List<RegistryCounty> recoded(String oldCode, String oldName, LocalDate on, String newCode, String newName) {
+        return List.of(
+                new RegistryCounty(oldCode, oldName, null, "COUNTY", null, "510100", "成都市", null, null, LocalDate.of(1983, 1, 1), on,
+                        RegistryCounty.RETIRED, List.of(new RegistryCounty.CodeName(newCode, newName)), List.of(), null, List.of(), 0),
+                new RegistryCounty(newCode, newName, null, "COUNTY", null, "510100", "成都市", null, null, on, null, RegistryCounty.ACTIVE,
+                        List.of(), List.of(new RegistryCounty.CodeName(oldCode, oldName)), null, List.of(), 0));
     }
 
     private static void assertNoPilotOf(long program) {

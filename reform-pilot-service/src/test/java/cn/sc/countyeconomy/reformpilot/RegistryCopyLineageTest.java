@@ -8,6 +8,7 @@ import cn.sc.countyeconomy.registry.client.RegistryFollower;
 import cn.sc.countyeconomy.registry.client.testing.RegistryStub;
 import cn.sc.countyeconomy.registry.client.testing.RegistryTestProfile;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -45,6 +48,8 @@ class RegistryCopyLineageTest {
     RegistryFollower follower;
     @Inject
     CircuitBreakerMaintenance breakers;
+    @Inject
+    AgroalDataSource ds;
 
     @BeforeEach
     void registry() {
@@ -119,6 +124,25 @@ class RegistryCopyLineageTest {
         assertEquals(List.of("510197"), codes(copy.successors("510106", AFTER)));
         assertEquals(List.of("510106"), codes(copy.predecessors("510197", AFTER)));
         assertEquals(RegistryCounty.ACTIVE, copy.county("510106", AFTER).orElseThrow().status());
+    }
+
+    /**
+     * A copy loaded before the lineage existed: migration 2 of the copy's tables marks it, and the follower's next
+     * round loads it again (reads go on from the copy meanwhile); the round after that follows the feed.
+     */
+    @Test
+    void aCopyLoadedBeforeTheLineageTableIsLoadedAgainAtItsNextRound() throws Exception {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE registry_copy.feed_cursor SET full_load_due = true"); // as migration 2 leaves an older copy
+        }
+        RegistryStub.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/division-changes")).atPriority(1)
+                .willReturn(RegistryStub.json(200, RegistryStub.page(List.of(
+                        new RegistryDivisionChange(1, "UPGRADE", LocalDate.of(2021, 1, 1), List.of("513425"), List.of("513402")))))));
+        assertEquals(183, copy.countiesOn(AFTER).size());
+
+        assertTrue(follower.sync().fullLoad());
+        assertEquals(List.of("513402"), codes(copy.successors("513425", AFTER)));
+        assertFalse(follower.sync().fullLoad());
     }
 
     private static List<String> codes(List<RegistryCounty.CodeName> lineage) {

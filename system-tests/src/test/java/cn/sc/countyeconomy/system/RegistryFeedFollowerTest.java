@@ -126,30 +126,12 @@ class RegistryFeedFollowerTest {
                     .then().statusCode(201);
             // reads of registry facts go on from the copy; the health check tells the outage once a round has met it
             assertEquals(List.of("REJECTED", "ACCEPTED"), outcomes(a, "510522", "510599"));
-            long until = System.nanoTime() + 30_000_000_000L;
-            Map<String, Object> health;
-            while (true) {
-                health = copyHealth(a);
-                if (Boolean.FALSE.equals(data(health).get("registryReachable"))) {
-                    break;
-                }
-                assertTrue(System.nanoTime() < until, "a round of the follower met the stopped registry within 30 s");
-                Thread.sleep(250);
-            }
+            Map<String, Object> health = healthOnceTheRegistryIsMissed(a);
             assertEquals("UP", health.get("status"));
             assertEquals(last, ((Number) data(health).get("cursor")).longValue());
             // reform-pilot nominates from its copy (平昌县 511923) and its health check tells the outage
             nominate(p, programme, "511923").then().statusCode(201).body("countyName", equalTo("平昌县"));
-            long pilotUntil = System.nanoTime() + 30_000_000_000L;
-            Map<String, Object> pilotHealth;
-            while (true) {
-                pilotHealth = copyHealth(p);
-                if (Boolean.FALSE.equals(data(pilotHealth).get("registryReachable"))) {
-                    break;
-                }
-                assertTrue(System.nanoTime() < pilotUntil, "a round of reform-pilot's follower met the stopped registry within 30 s");
-                Thread.sleep(250);
-            }
+            Map<String, Object> pilotHealth = healthOnceTheRegistryIsMissed(p);
             assertEquals("UP", pilotHealth.get("status"));
             assertEquals(last, ((Number) data(pilotHealth).get("cursor")).longValue());
         } finally {
@@ -187,6 +169,19 @@ class RegistryFeedFollowerTest {
                 .body(Map.of("values", values)).when().post("/api/v1/data/2026/values").then().statusCode(200).extract().jsonPath();
         return java.util.Arrays.stream(counties).map(c -> p.getList("issues.findAll { it.countyCode == '" + c + "' && it.severity == 'REJECTED' }")
                 .isEmpty() ? "ACCEPTED" : "REJECTED").toList();
+    }
+
+    /** The copy's health check once a round of the service's follower has met the stopped registry (within 30 s). */
+    private static Map<String, Object> healthOnceTheRegistryIsMissed(String service) throws InterruptedException {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            Map<String, Object> health = copyHealth(service);
+            if (Boolean.FALSE.equals(data(health).get("registryReachable"))) {
+                return health;
+            }
+            assertTrue(System.nanoTime() < until, "a round of " + service + "'s follower met the stopped registry within 30 s");
+            Thread.sleep(250);
+        }
     }
 
     /** The local copy's health check, as {@code /q/health/ready} lists it. */
