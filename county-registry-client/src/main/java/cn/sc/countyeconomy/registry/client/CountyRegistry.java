@@ -217,6 +217,20 @@ public class CountyRegistry {
         }
     }
 
+    /** Every division change, oldest first (the lineage of the full load of the local copy). */
+    @Timeout(20_000)
+    @Retry(maxRetries = 1, delay = 200, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = ApiException.class)
+    @Fallback(fallbackMethod = "divisionChangesUnavailable", skipOn = ApiException.class)
+    public List<RegistryDivisionChange> divisionChanges() {
+        try {
+            // by id: a stable order across pages (many changes share an effective date)
+            return all(page -> api.divisionChanges("id,asc", page, PAGE));
+        } catch (WebApplicationException e) {
+            throw passOn(e);
+        }
+    }
+
     private static <T> List<T> all(java.util.function.IntFunction<RegistryPage<T>> read) {
         List<T> all = new ArrayList<>();
         for (int page = 0;; page++) {
@@ -241,6 +255,10 @@ public class CountyRegistry {
     }
 
     List<RegistryDesignation> allDesignationsUnavailable() {
+        throw RegistryUnavailable.problem(retryAfterSeconds);
+    }
+
+    List<RegistryDivisionChange> divisionChangesUnavailable() {
         throw RegistryUnavailable.problem(retryAfterSeconds);
     }
 

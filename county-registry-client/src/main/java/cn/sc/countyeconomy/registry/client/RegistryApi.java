@@ -61,6 +61,11 @@ interface RegistryApi {
     RegistryPage<RegistryCountyVersion> countyVersions(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
+    @Path("/division-changes")
+    RegistryPage<RegistryDivisionChange> divisionChanges(@QueryParam("sort") String sort, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @GET
     @Path("/changes")
     RegistryFeedPage changes(@QueryParam("after") long after, @QueryParam("limit") int limit);
 

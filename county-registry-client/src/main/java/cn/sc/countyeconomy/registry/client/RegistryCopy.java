@@ -53,21 +53,56 @@ public class RegistryCopy {
     /**
      * The county with this code as of the date: the version valid then (ACTIVE), else RETIRED (its
      * last version ended before) or NOT_YET_VALID (its first version starts later); empty when the
-     * copy holds no version of the code.
+     * copy holds no version of the code. Its {@code successors} and {@code predecessors} are those of
+     * the lineage as known on the date ({@link #successors}, {@link #predecessors}).
      */
     public Optional<RegistryCounty> county(String code, LocalDate date) {
         List<RegistryCounty> versions = query("SELECT " + COUNTY_COLUMNS + " FROM " + S + ".county WHERE code = ? ORDER BY valid_from",
                 ps -> ps.setString(1, code), rs -> county(rs, date));
-        RegistryCounty before = null;
+        RegistryCounty pick = null;
         for (RegistryCounty v : versions) {
             if (v.active()) {
-                return Optional.of(v);
+                pick = v;
+                break;
             }
             if (RegistryCounty.RETIRED.equals(v.status())) {
-                before = v;
+                pick = v;
             }
         }
-        return Optional.ofNullable(before != null ? before : versions.isEmpty() ? null : versions.get(0));
+        if (pick == null && !versions.isEmpty()) {
+            pick = versions.get(0);
+        }
+        return Optional.ofNullable(pick).map(v -> withLineage(v, successors(code, date), predecessors(code, date)));
+    }
+
+    /**
+     * The codes that took over (part of) this code by the date, through division changes effective on
+     * or before it (direct successors, as the registry's county view gives them; a code that continues
+     * after a split is no successor of itself), each named as on the change's date, ordered by date and
+     * code. Empty for a code no change retired or split by then.
+     */
+    public List<RegistryCounty.CodeName> successors(String code, LocalDate date) {
+        return lineage("predecessor_code", "successor_code", code, date);
+    }
+
+    /** The codes this code took over (part of) by the date: the converse of {@link #successors}. */
+    public List<RegistryCounty.CodeName> predecessors(String code, LocalDate date) {
+        return lineage("successor_code", "predecessor_code", code, date);
+    }
+
+    /** One direction of the lineage: the name of the other code is that of its version valid on the change's date (else its latest). */
+    private List<RegistryCounty.CodeName> lineage(String from, String to, String code, LocalDate date) {
+        return query("SELECT DISTINCT ON (l.effective_date, l." + to + ") l." + to + ", (SELECT c.name FROM " + S + ".county c WHERE c.code = l." + to
+                + " ORDER BY (c.valid_from <= l.effective_date AND (c.valid_to IS NULL OR c.valid_to >= l.effective_date)) DESC, c.valid_from DESC "
+                + "LIMIT 1) FROM " + S + ".lineage l WHERE l." + from + " = ? AND l.effective_date <= ? ORDER BY l.effective_date, l." + to, ps -> {
+                    ps.setString(1, code);
+                    ps.setObject(2, date);
+                }, rs -> new RegistryCounty.CodeName(rs.getString(1).trim(), rs.getString(2)));
+    }
+
+    private static RegistryCounty withLineage(RegistryCounty v, List<RegistryCounty.CodeName> successors, List<RegistryCounty.CodeName> predecessors) {
+        return new RegistryCounty(v.code(), v.name(), v.nameEn(), v.level(), v.type(), v.prefectureCode(), v.prefectureName(), v.regionCode(),
+                v.regionName(), v.validFrom(), v.validTo(), v.status(), successors, predecessors, v.category(), v.designations(), v.version());
     }
 
     /** The category of every county that has one (not ended) for the year, as the registry's {@code /category-assignments?year=}. */

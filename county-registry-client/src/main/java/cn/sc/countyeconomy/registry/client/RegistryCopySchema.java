@@ -61,6 +61,21 @@ final class RegistryCopySchema {
             loaded_at     timestamptz NOT NULL,
             applied_at    timestamptz NOT NULL
         );
+        """, """
+        -- 2: lineage, which code took over (part of) which, by which division change, from when
+        CREATE TABLE registry_copy.lineage (
+            change_id        bigint NOT NULL,
+            predecessor_code bpchar(6) NOT NULL,
+            successor_code   bpchar(6) NOT NULL,
+            effective_date   date NOT NULL,
+            PRIMARY KEY (change_id, predecessor_code, successor_code)
+        );
+        CREATE INDEX lineage_predecessor ON registry_copy.lineage (predecessor_code, effective_date);
+        CREATE INDEX lineage_successor ON registry_copy.lineage (successor_code, effective_date);
+        -- a copy loaded before this migration has no lineage: its follower loads it again at its next round, serving the
+        -- copy as it is meanwhile
+        ALTER TABLE registry_copy.feed_cursor ADD COLUMN full_load_due boolean NOT NULL DEFAULT false;
+        UPDATE registry_copy.feed_cursor SET full_load_due = true;
         """);
 
     private RegistryCopySchema() {

@@ -51,6 +51,15 @@ class RegistryCopyStore {
         }
     }
 
+    /** Whether a migration of the copy's tables asked for a full load (the copy serves as it is until then). */
+    boolean fullLoadDue() throws SQLException {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT full_load_due FROM " + S + ".feed_cursor WHERE id = 1")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     /** The stored cursor and when it was loaded and last moved, for the health check. */
     record CursorRow(long lastSequence, Instant loadedAt, Instant appliedAt) {
     }
@@ -66,13 +75,14 @@ class RegistryCopyStore {
     /** Replaces the whole copy with the lists and sets the cursor to the head read before them. */
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     void replaceAll(long head, List<RegistryCountyVersion> counties, List<CopiedCategoryAssignment> categories,
-            List<RegistryDesignation> designations, Instant now) throws SQLException {
+            List<RegistryDesignation> designations, List<RegistryDivisionChange> changes, Instant now) throws SQLException {
         try (Connection c = ds.getConnection()) {
             lock(c);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM " + S + ".county");
                 s.executeUpdate("DELETE FROM " + S + ".category_assignment");
                 s.executeUpdate("DELETE FROM " + S + ".designation");
+                s.executeUpdate("DELETE FROM " + S + ".lineage");
             }
             try (PreparedStatement ps = c.prepareStatement(COUNTY_UPSERT)) {
                 for (RegistryCountyVersion v : counties) {
@@ -97,9 +107,15 @@ class RegistryCopyStore {
                 }
                 ps.executeBatch();
             }
+            try (PreparedStatement ps = c.prepareStatement(LINEAGE_INSERT)) {
+                for (RegistryDivisionChange change : changes) {
+                    lineage(ps, change.id(), change.fromCodes(), change.toCodes(), change.effectiveDate());
+                }
+                ps.executeBatch();
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + S + ".feed_cursor (id, last_sequence, loaded_at, applied_at) "
                     + "VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET last_sequence = excluded.last_sequence, loaded_at = excluded.loaded_at, "
-                    + "applied_at = excluded.applied_at")) {
+                    + "applied_at = excluded.applied_at, full_load_due = false")) {
                 ps.setLong(1, head);
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.setTimestamp(3, Timestamp.from(now));
@@ -173,6 +189,14 @@ class RegistryCopyStore {
                             prefectureName(c, prefecture), p.path("version").asLong(0));
                     ps.executeUpdate();
                 }
+                if (p.hasNonNull("changeId")) {
+                    // every COUNTY event of a division change carries the whole change: its edges are (re)written by each, harmlessly
+                    LocalDate effective = e.effectiveDate() != null ? e.effectiveDate() : "RETIRED".equals(e.action()) ? date(p, "validTo") : from;
+                    try (PreparedStatement ps = c.prepareStatement(LINEAGE_INSERT)) {
+                        lineage(ps, p.get("changeId").asLong(), codes(p, "fromCodes"), codes(p, "toCodes"), effective);
+                        ps.executeBatch();
+                    }
+                }
             }
             case "PREFECTURE" -> {
                 // the counties' copy carries the prefecture's name; a renamed prefecture renames it in the versions valid from then on
@@ -237,6 +261,33 @@ class RegistryCopyStore {
             + "type_code = excluded.type_code, county_code = excluded.county_code, valid_from = excluded.valid_from, "
             + "valid_to = excluded.valid_to, evidence_status = excluded.evidence_status, source_ref = excluded.source_ref, "
             + "note = excluded.note, source = excluded.source, version = excluded.version";
+
+    private static final String LINEAGE_INSERT = "INSERT INTO " + S + ".lineage (change_id, predecessor_code, successor_code, effective_date) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (change_id, predecessor_code, successor_code) DO UPDATE SET effective_date = excluded.effective_date";
+
+    /** The edges of one division change, batched: each code it produced succeeds each code it took, but a continuing code not itself. */
+    private static void lineage(PreparedStatement ps, long changeId, List<String> from, List<String> to, LocalDate effective) throws SQLException {
+        if (from == null || to == null || effective == null) {
+            return;
+        }
+        for (String predecessor : from) {
+            for (String successor : to) {
+                if (!predecessor.equals(successor)) {
+                    ps.setLong(1, changeId);
+                    ps.setString(2, predecessor);
+                    ps.setString(3, successor);
+                    ps.setObject(4, effective);
+                    ps.addBatch();
+                }
+            }
+        }
+    }
+
+    private static List<String> codes(JsonNode p, String field) {
+        List<String> out = new java.util.ArrayList<>();
+        p.path(field).forEach(n -> out.add(n.asText()));
+        return out;
+    }
 
     private static void county(PreparedStatement ps, String code, LocalDate from, LocalDate to, String name, String nameEn, String type,
             String prefectureCode, String prefectureName, long version) throws SQLException {

@@ -23,14 +23,15 @@ import java.util.OptionalLong;
  * call {@link #sync()} themselves) it reads {@code /api/v1/changes?after=<stored cursor>} page by page
  * and applies each page and its new cursor in one transaction ({@link RegistryCopyStore#apply}).
  *
- * <p>A <b>full load</b> (head read first, then the county versions, all category assignments and
- * all designations, replacing the copy in one transaction, cursor = that head) happens when
+ * <p>A <b>full load</b> (head read first, then the county versions, all category assignments,
+ * all designations and the division changes (their lineage), replacing the copy in one transaction, cursor = that head) happens when
  * <ul>
  * <li>the copy is empty (never loaded);</li>
  * <li>the stored cursor is unknown to the registry: the feed's {@code headSequence} is below it (the
  * registry's database was restored from an older state);</li>
  * <li>the cursor is too old: the registry's head is above the cursor but it answers no events after
  * it (the events were pruned);</li>
+ * <li>a migration of the copy's tables asked for it (a table added since the copy was loaded);</li>
  * <li>on demand ({@link #resync()}).</li>
  * </ul>
  * When the registry cannot be reached the copy is left as it is (reads go on from it), the failure is
@@ -125,7 +126,7 @@ public class RegistryFollower {
 
     private SyncResult follow(boolean forceFull) throws SQLException {
         OptionalLong stored = store.cursor();
-        boolean full = forceFull || stored.isEmpty();
+        boolean full = forceFull || stored.isEmpty() || store.fullLoadDue();
         long cursor = full ? load() : stored.getAsLong();
         int applied = 0;
         for (int i = 0; i < maxPages; i++) {
@@ -172,7 +173,8 @@ public class RegistryFollower {
     /** The full load; answers the head it stands at. */
     private long load() throws SQLException {
         long head = registry.changes(0, 1).headSequence();
-        store.replaceAll(head, registry.countyVersions(), registry.allCategoryAssignments(), registry.allDesignations(), Instant.now(clock));
+        store.replaceAll(head, registry.countyVersions(), registry.allCategoryAssignments(), registry.allDesignations(), registry.divisionChanges(),
+                Instant.now(clock));
         LOG.infof("Local registry copy loaded at feed sequence %d", head);
         changed.fire(new RegistryFactsChanged(List.of(), true));
         return head;

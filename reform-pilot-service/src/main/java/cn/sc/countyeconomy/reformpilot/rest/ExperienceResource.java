@@ -111,13 +111,14 @@ public class ExperienceResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "recordExperienceReplication", summary = "Record that a county replicated an experience", description = "The county "
             + "that took the practice up and the date it did: not in the future, not before the pilot started implementing, not the pilot's own "
-            + "county, a county county-registry-service holds ACTIVE on that date; each county once per experience. A county-scoped token "
+            + "county, a county county-registry-service holds ACTIVE on that date (read from this service's local copy of the registry's facts); "
+            + "each county once per experience. A county-scoped token "
             + "records only its own counties' replications. Answers the experience with all its replications.")
     @APIResponse(responseCode = "201", description = "Recorded; the experience with its replications", content = @Content(schema = @Schema(implementation = ExperienceView.class)))
     @APIResponse(responseCode = "404", description = "No such experience")
     @APIResponse(responseCode = "409", description = "The county is already recorded for this experience")
     @APIResponse(responseCode = "422", description = "Invalid fields, or rules replication-in-pilot-county, replication-before-pilot, county-unknown, county-not-active")
-    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written")
+    @APIResponse(responseCode = "503", description = "The local copy of the registry's facts was never loaded; nothing was written")
     public Response recordReplication(@PathParam("id") long id, @Valid @NotNull NewReplication request,
             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
             @Context UriInfo uri) {

@@ -118,13 +118,16 @@ public class PilotResource {
     @CountyScoped(body = "countyCode")
     @RolesAllowed(Roles.EDITOR)
     @Operation(operationId = "createPilot", summary = "Nominate a county", description = "Creates a pilot in status NOMINATED. The county must be ACTIVE in "
-            + "county-registry-service on nominatedOn (asked live; the county's name is taken from there). A token limited to "
+            + "county-registry-service on nominatedOn, as this service's local copy of the registry's facts holds it (followed from the "
+            + "registry's change feed, so a nomination goes on while the registry is down; the county's name is taken from there). "
+            + "A code retired by then is refused (county-not-active) with the codes that took it over in `successors`. A token limited to "
             + "counties may nominate only those. Idempotency-Key makes a retry safe.")
     @APIResponse(responseCode = "201", description = "Nominated; Location names the pilot", content = @Content(schema = @Schema(implementation = PilotView.class)))
     @APIResponse(responseCode = "409", description = "The county is already a live pilot of the programme")
     @APIResponse(responseCode = "422", description = "Validation failed; rule county-unknown (not in the registry), county-not-active "
             + "(RETIRED or NOT_YET_VALID on that date), nomination-before-launch, nomination-after-deadline; or the Idempotency-Key was used with another body")
-    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written. Retry-After says when to retry.")
+    @APIResponse(responseCode = "503", description = "The local copy of the registry's facts was never loaded (county-registry-service was not "
+            + "reached since this service's database was created); nothing was written. Retry-After says when to retry.")
     public Response nominate(@Valid @NotNull NewPilot request,
             @HeaderParam(IdempotentCreate.HEADER) @Parameter(description = "Makes retries of this create safe") String key,
             @Context UriInfo uri) {

@@ -20,7 +20,7 @@ import cn.sc.countyeconomy.reformpilot.api.PilotRow;
 import cn.sc.countyeconomy.reformpilot.api.PilotState;
 import cn.sc.countyeconomy.reformpilot.api.PilotView;
 import cn.sc.countyeconomy.reformpilot.api.TransitionView;
-import cn.sc.countyeconomy.registry.client.CountyRegistry;
+import cn.sc.countyeconomy.registry.client.RegistryCopy;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -50,8 +50,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PilotService {
 
+    /** The registry's county facts, from this service's local copy (followed from the registry's change feed). */
     @Inject
-    CountyRegistry registry;
+    RegistryCopy registryCopy;
 
     @Inject
     AuditTrail audit;
@@ -183,19 +184,25 @@ public class PilotService {
         }
     }
 
-    /** The county as county-registry-service knows it on the date; 422 unless it is ACTIVE then. */
+    /**
+     * The county as county-registry-service knows it on the date, from the local copy of its facts;
+     * 422 unless it is ACTIVE then. A code retired by then is refused naming the codes that took it
+     * over by that date (the lineage), so the caller can send the current code: a nomination is of a
+     * county as it exists, never mapped silently to another one. 503 only while the copy was never loaded.
+     */
     RegistryCounty activeCounty(String code, LocalDate on) {
-        RegistryCounty county = registry.county(code, on)
+        RegistryCounty county = registryCopy.county(code, on)
                 .orElseThrow(() -> ApiException.rule("county-unknown", "county-registry-service knows no county with code "
                         + code).with("countyCode", code));
         if (!county.active()) {
             String successors = county.successors() == null || county.successors().isEmpty()
                     ? ""
-                    : "; its successors: " + county.successors().stream().map(s -> s.code() + " " + s.name())
+                    : "; its successors: " + county.successors().stream().map(s -> s.name() == null ? s.code() : s.code() + " " + s.name())
                             .collect(Collectors.joining(", "));
             throw ApiException.rule("county-not-active", "County " + code + " (" + county.name() + ") is "
                     + county.status() + " on " + on + ", not ACTIVE" + successors)
-                    .with("countyCode", code).with("registryStatus", county.status());
+                    .with("countyCode", code).with("registryStatus", county.status())
+                    .with("successors", county.successors() == null ? List.of() : county.successors().stream().map(RegistryCounty.CodeName::code).toList());
         }
         return county;
     }

@@ -4,6 +4,8 @@ import cn.sc.countyeconomy.registry.client.RegistryCategoryAssignment;
 import cn.sc.countyeconomy.registry.client.RegistryCounty;
 import cn.sc.countyeconomy.registry.client.RegistryCountyVersion;
 import cn.sc.countyeconomy.registry.client.RegistryDesignation;
+import cn.sc.countyeconomy.registry.client.RegistryDivisionChange;
+import cn.sc.countyeconomy.registry.client.RegistryFeedPage;
 import cn.sc.countyeconomy.registry.client.RegistryFollower;
 import cn.sc.countyeconomy.registry.client.RegistryPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,7 +63,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  *
  * <p>The local copy ({@code RegistryCopy}, kept by {@code RegistryFollower}): the stub serves what its
  * full load reads ({@code /api/v1/county-versions}, {@code /category-assignments} and
- * {@code /designations} without filters) and a change feed without events whose head moves each time
+ * {@code /designations} without filters, and {@code /division-changes}: none by default, else the
+ * lineage of the counties stated, {@link #lineage}) and a change feed without events whose head moves each time
  * a test states facts. A service's follower therefore loads its copy again on its next round; and
  * {@link #counties}, {@link #designations}, {@link #categories} and {@link #reset()} run that round at
  * once ({@link #syncCopy()}), so that a test reads the facts it stated without waiting for a timer (the
@@ -171,6 +174,26 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
                 .toList();
     }
 
+    /**
+     * The division changes behind the lineage of these counties, as the full load of a copy reads them:
+     * one change per edge, a county's successors from its {@code validTo} (else its {@code validFrom}),
+     * its predecessors from its {@code validFrom}.
+     */
+    public static List<RegistryDivisionChange> lineage(Collection<RegistryCounty> counties) {
+        List<RegistryDivisionChange> changes = new ArrayList<>();
+        for (RegistryCounty c : counties) {
+            LocalDate from = c.validFrom() == null ? LocalDate.of(1983, 1, 1) : c.validFrom();
+            for (RegistryCounty.CodeName s : c.successors() == null ? List.<RegistryCounty.CodeName>of() : c.successors()) {
+                changes.add(new RegistryDivisionChange(changes.size() + 1L, "RECODE", c.validTo() == null ? from : c.validTo(), List.of(c.code()),
+                        List.of(s.code())));
+            }
+            for (RegistryCounty.CodeName p : c.predecessors() == null ? List.<RegistryCounty.CodeName>of() : c.predecessors()) {
+                changes.add(new RegistryDivisionChange(changes.size() + 1L, "RECODE", from, List.of(p.code()), List.of(c.code())));
+            }
+        }
+        return changes;
+    }
+
     /** Facts changed: the feed's head moves past every cursor given out, so a follower loads its copy again. */
     private static void moveHead() {
         long head = HEAD.incrementAndGet() * 1000;
@@ -223,6 +246,7 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
             stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/counties/" + c.code())).atPriority(FACTS).willReturn(json(200, c))));
         }
         stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/county-versions")).atPriority(FACTS).willReturn(json(200, page(versions(counties))))));
+        stubs.add(server.stubFor(get(urlPathEqualTo("/api/v1/division-changes")).atPriority(FACTS).willReturn(json(200, page(lineage(counties))))));
         moveHead();
         syncCopy();
     }
@@ -275,6 +299,17 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         syncCopy();
     }
 
+    /**
+     * The change feed answers these events after {@code after} (and a head of {@code head}), over the
+     * stub's own feed: for a test of the local copy that states the events a change of the registry
+     * would publish. {@link #reset()} forgets it.
+     */
+    public static void feed(long after, List<RegistryFeedPage.Event> events, long head) {
+        long last = events.isEmpty() ? after : events.get(events.size() - 1).sequence();
+        server.stubFor(get(urlPathEqualTo("/api/v1/changes")).withQueryParam("after", equalTo(Long.toString(after))).atPriority(1)
+                .willReturn(json(200, new RegistryFeedPage(events, last, false, head))));
+    }
+
     /** Every call to the registry has its connection reset, until {@link #up(StubMapping)}. */
     public static StubMapping down() {
         return server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
@@ -324,6 +359,7 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         moveHead();
         server.stubFor(get(urlPathEqualTo("/api/v1/county-versions")).atPriority(DEFAULTS).willReturn(json(200, page(versions(SICHUAN)))));
         server.stubFor(get(urlPathEqualTo("/api/v1/counties")).atPriority(DEFAULTS).willReturn(json(200, page(SICHUAN))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/division-changes")).atPriority(DEFAULTS).willReturn(json(200, page(List.of()))));
         for (RegistryCounty c : SICHUAN) {
             server.stubFor(get(urlPathEqualTo("/api/v1/counties/" + c.code())).atPriority(DEFAULTS).willReturn(json(200, c)));
         }

@@ -20,7 +20,7 @@ public class RegistryTestProfile implements QuarkusTestProfile {
     private static final String CLIENT = "cn.sc.countyeconomy.registry.client.CountyRegistry";
 
     private static final List<String> CALLS = List.of("county", "counties", "shapes", "categories", "designations", "designationsFrom",
-            "addDesignation", "endDesignation", "changes", "countyVersions", "allCategoryAssignments", "allDesignations");
+            "addDesignation", "endDesignation", "changes", "countyVersions", "allCategoryAssignments", "allDesignations", "divisionChanges");
 
     @Override
     public Map<String, String> getConfigOverrides() {
