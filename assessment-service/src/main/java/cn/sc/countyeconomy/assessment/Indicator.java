@@ -5,7 +5,11 @@ import jakarta.persistence.*;
 
 import java.math.BigDecimal;
 
-/** One indicator of the framework: what is measured, in which unit, and which way is better. */
+/**
+ * One indicator of the framework: what is measured, in which unit, and which way is better, as its latest
+ * definition says (from {@link #fromYear} on; the earlier years' definitions are {@link IndicatorDefinition}s).
+ * Its version is the whole indicator's: a change to any year's definition moves it on.
+ */
 @Entity
 @Table(name = "indicator")
 public class Indicator extends NamedCode {
@@ -26,6 +30,9 @@ public class Indicator extends NamedCode {
     /** A count (cases, persons): only whole numbers are accepted. */
     @Column(name = "integer_valued")
     public boolean integerValued;
+    /** The first year of the latest definition. */
+    @Column(name = "from_year")
+    public int fromYear;
     @Version
     public long version;
 }

@@ -11,7 +11,7 @@ import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
-import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.IndicatorDefinition;
 import cn.sc.countyeconomy.assessment.IndicatorValue;
 import cn.sc.countyeconomy.assessment.Submission;
 import cn.sc.countyeconomy.assessment.api.ImportReport;
@@ -175,7 +175,7 @@ public class DataService {
      */
     private ImportBatch load(int year, Set<String> counties, boolean dryRun, boolean synthetic, Map<String, RegistryCounty> active) {
         ImportBatch b = new ImportBatch(year, counties, active);
-        Indicator.<Indicator>listAll().forEach(i -> b.indicators.put(i.code, i));
+        b.indicators.putAll(framework.definitions(year)); // what the year's values are checked against
         if (!counties.isEmpty()) {
             if (!dryRun) {
                 b.createdSubmissions.addAll(createMissingSubmissions(year, counties, synthetic));
@@ -346,8 +346,8 @@ public class DataService {
         Set<String> present = new HashSet<>(em.createQuery("select v.indicatorCode from IndicatorValue v where v.countyCode = :c and v.year = :y", String.class)
                 .setParameter("c", county).setParameter("y", year).getResultList());
         List<String> missing = new ArrayList<>();
-        for (Indicator i : Indicator.<Indicator>list("required = true order by code")) {
-            if ((inScheme == null || inScheme.contains(i.code)) && !present.contains(i.code)) {
+        for (IndicatorDefinition i : framework.definitions(year).values()) {
+            if (i.required && (inScheme == null || inScheme.contains(i.code)) && !present.contains(i.code)) {
                 missing.add(i.code);
             }
         }

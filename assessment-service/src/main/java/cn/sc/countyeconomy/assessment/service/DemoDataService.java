@@ -2,7 +2,7 @@ package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
-import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.IndicatorDefinition;
 import cn.sc.countyeconomy.assessment.IndicatorValue;
 import cn.sc.countyeconomy.assessment.Submission;
 import cn.sc.countyeconomy.assessment.api.DemoDataLoaded;
@@ -47,17 +47,16 @@ public class DemoDataService {
             throw ApiException.validation("years", "give 1 to 5 years");
         }
         List<DemoDataLoaded> out = new ArrayList<>();
-        List<Indicator> indicators = Indicator.<Indicator>listAll().stream().sorted(Comparator.comparing(i -> i.code)).toList();
         for (int year : new TreeSet<>(years)) {
             long existing = IndicatorValue.count("year", year);
             if (existing > 0) {
                 throw ApiException.conflict("Year " + year + " has data already (" + existing + " values); demo data is loaded only into empty years");
             }
             Set<String> counties = registry.activeCounties(RegistryFacts.dateOf(year)).keySet();
-            List<Indicator> used = indicatorsOf(year, indicators);
+            List<IndicatorDefinition> used = indicatorsOf(year, List.copyOf(framework.definitions(year).values()));
             List<NewValue> values = new ArrayList<>();
             for (String c : counties) {
-                for (Indicator ind : used) {
+                for (IndicatorDefinition ind : used) {
                     values.add(new NewValue(c, ind.code, value(c, year, ind).toPlainString(), null, SOURCE));
                 }
             }
@@ -75,7 +74,7 @@ public class DemoDataService {
     }
 
     /** The indicators of the year's latest published scheme; the whole catalogue when the year has none. */
-    List<Indicator> indicatorsOf(int year, List<Indicator> all) {
+    List<IndicatorDefinition> indicatorsOf(int year, List<IndicatorDefinition> all) {
         List<cn.sc.countyeconomy.assessment.AssessmentScheme> published = framework.published(year);
         if (published.isEmpty()) {
             return all;
@@ -86,7 +85,7 @@ public class DemoDataService {
     }
 
     /** A plausible value, fixed by county, year and indicator; a few counties break a red line. */
-    static BigDecimal value(String county, int year, Indicator ind) {
+    static BigDecimal value(String county, int year, IndicatorDefinition ind) {
         Random county0 = new Random(Objects.hash(county, ind.code));
         Random r = new Random(Objects.hash(county, year, ind.code));
         double level = 0.5 + county0.nextDouble(); // the county's lasting position

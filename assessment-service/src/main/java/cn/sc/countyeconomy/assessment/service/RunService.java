@@ -408,8 +408,7 @@ public class RunService {
         Map<String, String> names = new HashMap<>();
         List<String> codes = indicators.stream().map(ind -> (String) ind.get("indicator")).toList();
         if (!codes.isEmpty()) {
-            em.createQuery("select code, nameZh from Indicator where code in :codes", Object[].class).setParameter("codes", codes).getResultList()
-                    .forEach(n -> names.put((String) n[0], (String) n[1]));
+            framework.definitions(year).forEach((code, d) -> names.put(code, d.nameZh)); // the names of the year's definitions
         }
         List<IndicatorComparison> comparisons = new ArrayList<>();
         for (Map<String, Object> ind : indicators) {
