@@ -8,10 +8,11 @@ import cn.sc.countyeconomy.assessment.Submission;
 import cn.sc.countyeconomy.assessment.api.DemoDataLoaded;
 import cn.sc.countyeconomy.assessment.api.ImportReport;
 import cn.sc.countyeconomy.assessment.api.NewValue;
+import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,18 +42,30 @@ public class DemoDataService {
     @Inject
     Clock clock;
 
-    @Transactional
+    /**
+     * The registry's counties of each year are read first, outside the transaction (no registry read holds the
+     * transaction's connection), then every year is loaded in one transaction.
+     */
     public List<DemoDataLoaded> load(List<Integer> years, boolean approve) {
         if (years == null || years.isEmpty() || years.size() > 5) {
             throw ApiException.validation("years", "give 1 to 5 years");
         }
-        List<DemoDataLoaded> out = new ArrayList<>();
+        Map<Integer, Map<String, RegistryCounty>> countiesOf = new TreeMap<>();
         for (int year : new TreeSet<>(years)) {
+            countiesOf.put(year, registry.activeCounties(RegistryFacts.dateOf(year)));
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> load(countiesOf, approve));
+    }
+
+    private List<DemoDataLoaded> load(Map<Integer, Map<String, RegistryCounty>> countiesOf, boolean approve) {
+        List<DemoDataLoaded> out = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, RegistryCounty>> y : countiesOf.entrySet()) {
+            int year = y.getKey();
+            Set<String> counties = y.getValue().keySet();
             long existing = IndicatorValue.count("year", year);
             if (existing > 0) {
                 throw ApiException.conflict("Year " + year + " has data already (" + existing + " values); demo data is loaded only into empty years");
             }
-            Set<String> counties = registry.activeCounties(RegistryFacts.dateOf(year)).keySet();
             List<IndicatorDefinition> used = indicatorsOf(year, List.copyOf(framework.definitions(year).values()));
             List<NewValue> values = new ArrayList<>();
             for (String c : counties) {
@@ -60,7 +73,7 @@ public class DemoDataService {
                     values.add(new NewValue(c, ind.code, value(c, year, ind).toPlainString(), null, SOURCE));
                 }
             }
-            ImportReport report = data.importValues(year, values, false, true);
+            ImportReport report = data.importValues(year, values, y.getValue());
             if (approve) {
                 em.createQuery("update Submission set status = :a, updatedAt = :t, reason = :r, version = version + 1 where year = :y")
                         .setParameter("a", Submission.Status.APPROVED).setParameter("t", Instant.now(clock))
