@@ -1,9 +1,6 @@
 package cn.sc.countyeconomy.assessment;
 
-import cn.sc.countyeconomy.api.reference.NamedCode;
 import jakarta.persistence.*;
-
-import java.math.BigDecimal;
 
 /**
  * One indicator of the framework: what is measured, in which unit, and which way is better, as its latest
@@ -12,27 +9,16 @@ import java.math.BigDecimal;
  */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends NamedCode {
+public class Indicator extends IndicatorTerms {
 
-    public String unit;
-    @Column(name = "area_code")
-    public String areaCode;
-    public String direction;
-    public String description;
-    public String source;
-    @Column(name = "min_value")
-    public BigDecimal minValue;
-    @Column(name = "max_value")
-    public BigDecimal maxValue;
-    public boolean required;
-    @Column(name = "yoy_threshold_percent")
-    public BigDecimal yoyThresholdPercent;
-    /** A count (cases, persons): only whole numbers are accepted. */
-    @Column(name = "integer_valued")
-    public boolean integerValued;
     /** The first year of the latest definition. */
     @Column(name = "from_year")
     public int fromYear;
     @Version
     public long version;
+
+    @Override
+    public int fromYear() {
+        return fromYear;
+    }
 }

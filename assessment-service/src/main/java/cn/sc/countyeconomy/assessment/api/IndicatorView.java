@@ -1,7 +1,7 @@
 package cn.sc.countyeconomy.assessment.api;
 
 import cn.sc.countyeconomy.assessment.Indicator;
-import cn.sc.countyeconomy.assessment.IndicatorDefinition;
+import cn.sc.countyeconomy.assessment.IndicatorTerms;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -16,13 +16,12 @@ public record IndicatorView(String code, String name, String nameEn, String unit
 
     /** The latest definition. */
     public static IndicatorView of(Indicator e) {
-        return new IndicatorView(e.code, e.nameZh, e.nameEn, e.unit, e.areaCode, e.direction, e.description, e.source,
-                e.minValue, e.maxValue, e.required, e.yoyThresholdPercent, e.integerValued, e.version, e.fromYear);
+        return of(e, e.version);
     }
 
-    /** A year's definition, with the indicator's version. */
-    public static IndicatorView of(IndicatorDefinition d, long version) {
+    /** A definition, with the indicator's version. */
+    public static IndicatorView of(IndicatorTerms d, long version) {
         return new IndicatorView(d.code, d.nameZh, d.nameEn, d.unit, d.areaCode, d.direction, d.description, d.source,
-                d.minValue, d.maxValue, d.required, d.yoyThresholdPercent, d.integerValued, version, d.fromYear);
+                d.minValue, d.maxValue, d.required, d.yoyThresholdPercent, d.integerValued, version, d.fromYear());
     }
 }

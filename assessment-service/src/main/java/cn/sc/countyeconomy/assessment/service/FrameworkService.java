@@ -146,6 +146,7 @@ public class FrameworkService {
         apply(d, in);
         Indicator e = new Indicator();
         d.copyTo(e);
+        e.fromYear = d.fromYear;
         e.persist();
         Indicator.getEntityManager().flush();
         d.persist();
@@ -179,6 +180,7 @@ public class FrameworkService {
         }
         if (from >= e.fromYear) {
             d.copyTo(e); // the latest definition: the catalogue's row follows (its version moves on if anything changed)
+            e.fromYear = d.fromYear;
         } else {
             Indicator.getEntityManager().lock(e, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // an earlier year's: still a change
         }
