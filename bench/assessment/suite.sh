@@ -16,7 +16,9 @@ mkdir -p "$OUT"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 command -v jq >/dev/null || { echo "jq is missing: apt-get install -y jq" >&2; exit 1; }
 PSQL=$(ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n 1 || command -v psql)
-"$ROOT/deploy/local/run.sh" status 2>/dev/null | grep -q 'assessment-service *running' || "$ROOT/deploy/local/run.sh" >/dev/null
+# grep reads the whole status (grep -q would stop early, run.sh would die of SIGPIPE, and pipefail would take that for
+# "not running" and start, i.e. rebuild the jars under the running suite)
+"$ROOT/deploy/local/run.sh" status 2>/dev/null | grep 'assessment-service *running' >/dev/null || "$ROOT/deploy/local/run.sh" >/dev/null
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 sql() { as_pg "$PSQL" -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -v ON_ERROR_STOP=1 "$@"; }
 READER=$("$ROOT/deploy/local/token.sh" reader)

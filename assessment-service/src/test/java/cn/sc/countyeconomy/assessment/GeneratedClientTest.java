@@ -32,7 +32,8 @@ class GeneratedClientTest {
 
     @Test
     void readsAnIndicatorThroughTheGeneratedClient() throws Exception {
-        Indicator gdp = new FrameworkApi(client("reader")).getIndicator("GDP");
+        // the generated method takes the optional year (null: the latest definition) since definitions are versioned by year
+        Indicator gdp = new FrameworkApi(client("reader")).getIndicator("GDP", null);
         assertEquals("GDP", gdp.getCode());
     }
 
@@ -41,6 +42,6 @@ class GeneratedClientTest {
         FrameworkApi framework = new FrameworkApi(client("admin"));
         Indicator created = framework.createIndicator(new IndicatorInput().code("GENERATED_CLIENT_SHARE").name("生成客户端测试指标")
                 .nameEn("Generated client test share").unit("%").area("ECONOMIC_DEVELOPMENT").direction("HIGHER_IS_BETTER").source("test"), null);
-        assertEquals("生成客户端测试指标", framework.getIndicator(created.getCode()).getName());
+        assertEquals("生成客户端测试指标", framework.getIndicator(created.getCode(), null).getName());
     }
 }

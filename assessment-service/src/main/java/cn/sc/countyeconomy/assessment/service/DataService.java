@@ -11,7 +11,7 @@ import cn.sc.countyeconomy.api.query.Filter;
 import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.api.security.CountyScope;
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
-import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.IndicatorDefinition;
 import cn.sc.countyeconomy.assessment.IndicatorValue;
 import cn.sc.countyeconomy.assessment.Submission;
 import cn.sc.countyeconomy.assessment.api.ImportReport;
@@ -78,12 +78,12 @@ public class DataService {
         if (batch.values().size() > MAX_VALUES) {
             throw ApiException.validation("values", "at most " + MAX_VALUES + " values per request");
         }
-        return importRequest(year, batch.values(), dryRun, new ImportTimes());
+        return importRequest(year, batch.values(), dryRun, new PhaseTimes());
     }
 
     /** A CSV batch, read as a stream (see {@link ValueCsv}) before any transaction opens. */
     public ImportReport importCsv(int year, InputStream csv, boolean dryRun) {
-        ImportTimes times = new ImportTimes();
+        PhaseTimes times = new PhaseTimes();
         List<NewValue> values = ValueCsv.read(csv, MAX_CSV_VALUES);
         times.mark("parse");
         return importRequest(year, values, dryRun, times);
@@ -94,7 +94,7 @@ public class DataService {
      * before the transaction opens (the registry client retries for up to about 30 s, and neither the
      * request body nor the registry should hold a database connection meanwhile), then the import in one transaction.
      */
-    private ImportReport importRequest(int year, List<NewValue> values, boolean dryRun, ImportTimes times) {
+    private ImportReport importRequest(int year, List<NewValue> values, boolean dryRun, PhaseTimes times) {
         checkedCounties(year, values);
         Map<String, RegistryCounty> active = registry.activeCounties(RegistryFacts.dateOf(year));
         times.mark("registry");
@@ -115,11 +115,16 @@ public class DataService {
     @Transactional
     public ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic) {
         checkedCounties(year, values);
-        return importValues(year, values, dryRun, synthetic, registry.activeCounties(RegistryFacts.dateOf(year)), new ImportTimes());
+        return importValues(year, values, dryRun, synthetic, registry.activeCounties(RegistryFacts.dateOf(year)), new PhaseTimes());
+    }
+
+    /** Synthetic values (demo data), checked against the counties read before the caller's transaction opened. */
+    ImportReport importValues(int year, List<NewValue> values, Map<String, RegistryCounty> active) {
+        return importValues(year, values, false, true, active, new PhaseTimes());
     }
 
     private ImportReport importValues(int year, List<NewValue> values, boolean dryRun, boolean synthetic, Map<String, RegistryCounty> active,
-            ImportTimes times) {
+            PhaseTimes times) {
         Set<String> counties = checkedCounties(year, values);
         ImportBatch batch = load(year, counties, dryRun, synthetic, active);
         times.mark("load");
@@ -175,7 +180,7 @@ public class DataService {
      */
     private ImportBatch load(int year, Set<String> counties, boolean dryRun, boolean synthetic, Map<String, RegistryCounty> active) {
         ImportBatch b = new ImportBatch(year, counties, active);
-        Indicator.<Indicator>listAll().forEach(i -> b.indicators.put(i.code, i));
+        b.indicators.putAll(framework.definitions(year)); // what the year's values are checked against
         if (!counties.isEmpty()) {
             if (!dryRun) {
                 b.createdSubmissions.addAll(createMissingSubmissions(year, counties, synthetic));
@@ -346,8 +351,8 @@ public class DataService {
         Set<String> present = new HashSet<>(em.createQuery("select v.indicatorCode from IndicatorValue v where v.countyCode = :c and v.year = :y", String.class)
                 .setParameter("c", county).setParameter("y", year).getResultList());
         List<String> missing = new ArrayList<>();
-        for (Indicator i : Indicator.<Indicator>list("required = true order by code")) {
-            if ((inScheme == null || inScheme.contains(i.code)) && !present.contains(i.code)) {
+        for (IndicatorDefinition i : framework.definitions(year).values()) {
+            if (i.required && (inScheme == null || inScheme.contains(i.code)) && !present.contains(i.code)) {
                 missing.add(i.code);
             }
         }

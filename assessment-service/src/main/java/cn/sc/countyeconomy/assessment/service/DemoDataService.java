@@ -2,16 +2,17 @@ package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
-import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.IndicatorDefinition;
 import cn.sc.countyeconomy.assessment.IndicatorValue;
 import cn.sc.countyeconomy.assessment.Submission;
 import cn.sc.countyeconomy.assessment.api.DemoDataLoaded;
 import cn.sc.countyeconomy.assessment.api.ImportReport;
 import cn.sc.countyeconomy.assessment.api.NewValue;
+import cn.sc.countyeconomy.registry.client.RegistryCounty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,27 +42,38 @@ public class DemoDataService {
     @Inject
     Clock clock;
 
-    @Transactional
+    /**
+     * The registry's counties of each year are read first, outside the transaction (no registry read holds the
+     * transaction's connection), then every year is loaded in one transaction.
+     */
     public List<DemoDataLoaded> load(List<Integer> years, boolean approve) {
         if (years == null || years.isEmpty() || years.size() > 5) {
             throw ApiException.validation("years", "give 1 to 5 years");
         }
-        List<DemoDataLoaded> out = new ArrayList<>();
-        List<Indicator> indicators = Indicator.<Indicator>listAll().stream().sorted(Comparator.comparing(i -> i.code)).toList();
+        Map<Integer, Map<String, RegistryCounty>> countiesOf = new TreeMap<>();
         for (int year : new TreeSet<>(years)) {
+            countiesOf.put(year, registry.activeCounties(RegistryFacts.dateOf(year)));
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> load(countiesOf, approve));
+    }
+
+    private List<DemoDataLoaded> load(Map<Integer, Map<String, RegistryCounty>> countiesOf, boolean approve) {
+        List<DemoDataLoaded> out = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, RegistryCounty>> y : countiesOf.entrySet()) {
+            int year = y.getKey();
+            Set<String> counties = y.getValue().keySet();
             long existing = IndicatorValue.count("year", year);
             if (existing > 0) {
                 throw ApiException.conflict("Year " + year + " has data already (" + existing + " values); demo data is loaded only into empty years");
             }
-            Set<String> counties = registry.activeCounties(RegistryFacts.dateOf(year)).keySet();
-            List<Indicator> used = indicatorsOf(year, indicators);
+            List<IndicatorDefinition> used = indicatorsOf(year, List.copyOf(framework.definitions(year).values()));
             List<NewValue> values = new ArrayList<>();
             for (String c : counties) {
-                for (Indicator ind : used) {
+                for (IndicatorDefinition ind : used) {
                     values.add(new NewValue(c, ind.code, value(c, year, ind).toPlainString(), null, SOURCE));
                 }
             }
-            ImportReport report = data.importValues(year, values, false, true);
+            ImportReport report = data.importValues(year, values, y.getValue());
             if (approve) {
                 em.createQuery("update Submission set status = :a, updatedAt = :t, reason = :r, version = version + 1 where year = :y")
                         .setParameter("a", Submission.Status.APPROVED).setParameter("t", Instant.now(clock))
@@ -75,7 +87,7 @@ public class DemoDataService {
     }
 
     /** The indicators of the year's latest published scheme; the whole catalogue when the year has none. */
-    List<Indicator> indicatorsOf(int year, List<Indicator> all) {
+    List<IndicatorDefinition> indicatorsOf(int year, List<IndicatorDefinition> all) {
         List<cn.sc.countyeconomy.assessment.AssessmentScheme> published = framework.published(year);
         if (published.isEmpty()) {
             return all;
@@ -86,7 +98,7 @@ public class DemoDataService {
     }
 
     /** A plausible value, fixed by county, year and indicator; a few counties break a red line. */
-    static BigDecimal value(String county, int year, Indicator ind) {
+    static BigDecimal value(String county, int year, IndicatorDefinition ind) {
         Random county0 = new Random(Objects.hash(county, ind.code));
         Random r = new Random(Objects.hash(county, year, ind.code));
         double level = 0.5 + county0.nextDouble(); // the county's lasting position

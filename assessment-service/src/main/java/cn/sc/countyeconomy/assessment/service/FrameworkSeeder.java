@@ -2,6 +2,8 @@ package cn.sc.countyeconomy.assessment.service;
 
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.IndicatorDefinition;
+import cn.sc.countyeconomy.assessment.api.IndicatorInput;
 import cn.sc.countyeconomy.assessment.api.SchemeDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,24 +42,9 @@ public class FrameworkSeeder {
             root = json.readTree(in);
         }
         for (JsonNode n : root.get("indicators")) {
-            Indicator e = new Indicator();
-            e.code = n.get("code").asText();
-            e.nameZh = n.get("name").asText();
-            e.nameEn = n.get("nameEn").asText();
-            e.unit = n.get("unit").asText();
-            e.areaCode = n.get("area").asText();
-            e.direction = n.get("direction").asText();
-            e.description = n.get("description").asText();
-            e.source = n.get("source").asText();
-            e.minValue = n.get("minValue").decimalValue();
-            e.maxValue = n.get("maxValue").decimalValue();
-            e.required = n.get("required").asBoolean();
-            e.yoyThresholdPercent = n.get("yoyThresholdPercent").isNull() ? null : n.get("yoyThresholdPercent").decimalValue();
-            e.integerValued = n.path("integerValued").asBoolean(false);
-            e.persist();
+            framework.add(json.treeToValue(n, IndicatorInput.class)); // defined for every year
         }
-        Indicator.getEntityManager().flush();
-        SchemeDefinition def = framework.check(json.treeToValue(root.get("scheme"), SchemeDefinition.class));
+        SchemeDefinition def = framework.check(IndicatorDefinition.FIRST_YEAR, json.treeToValue(root.get("scheme"), SchemeDefinition.class));
         for (JsonNode y : root.get("schemeYears")) {
             AssessmentScheme s = new AssessmentScheme();
             s.year = y.asInt();

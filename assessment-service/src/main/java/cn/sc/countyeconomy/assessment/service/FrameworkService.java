@@ -12,6 +12,7 @@ import cn.sc.countyeconomy.api.request.QueryParams;
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.Indicator;
 import cn.sc.countyeconomy.assessment.IndicatorArea;
+import cn.sc.countyeconomy.assessment.IndicatorDefinition;
 import cn.sc.countyeconomy.assessment.api.IndicatorAreaView;
 import cn.sc.countyeconomy.assessment.api.IndicatorInput;
 import cn.sc.countyeconomy.assessment.api.IndicatorView;
@@ -23,10 +24,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The indicator catalogue and the yearly schemes. */
@@ -63,41 +67,125 @@ public class FrameworkService {
                 .orElseThrow(() -> ApiException.notFound("IndicatorArea", code));
     }
 
-    /** A page of the catalogue, filtered by area (optional). */
-    public PageResult<IndicatorView> indicators(String area, PageParams page) {
-        return PageResult.of(Filter.where().eq("areaCode", area).find(Indicator.class, INDICATOR_SORT.panache(page.rawSort())),
-                page, IndicatorView::of);
+    /** The definitions in force in year {@code :y}: for each indicator, the one with the largest first year up to it. */
+    static final String IN_FORCE = "from IndicatorDefinition d where d.fromYear = (select max(e.fromYear) from IndicatorDefinition e"
+            + " where e.code = d.code and e.fromYear <= :y)";
+
+    /**
+     * A page of the catalogue, filtered by area (optional): the latest definitions, or with a year the definitions in
+     * force that year.
+     */
+    public PageResult<IndicatorView> indicators(String area, String yearText, PageParams page) {
+        Integer year = QueryParams.year("year", yearText, false, IndicatorDefinition.FIRST_YEAR, IndicatorDefinition.LAST_YEAR);
+        if (year == null) {
+            return PageResult.of(Filter.where().eq("areaCode", area).find(Indicator.class, INDICATOR_SORT.panache(page.rawSort())),
+                    page, IndicatorView::of);
+        }
+        Map<String, Long> versions = versions();
+        Map<String, Object> params = new HashMap<>();
+        params.put("y", year);
+        String query = IN_FORCE;
+        if (area != null) {
+            query += " and d.areaCode = :area";
+            params.put("area", area);
+        }
+        return PageResult.of(IndicatorDefinition.find(query, INDICATOR_SORT.panache(page.rawSort()), params), page,
+                (IndicatorDefinition d) -> IndicatorView.of(d, versions.get(d.code)));
     }
 
-    public IndicatorView indicator(String code) {
-        return IndicatorView.of(Indicator.<Indicator>findByIdOptional(code).orElseThrow(() -> ApiException.notFound("Indicator", code)));
+    /** An indicator: its latest definition, or with a year the definition in force that year. */
+    public IndicatorView indicator(String code, String yearText) {
+        Integer year = QueryParams.year("year", yearText, false, IndicatorDefinition.FIRST_YEAR, IndicatorDefinition.LAST_YEAR);
+        Indicator e = Indicator.<Indicator>findByIdOptional(code).orElseThrow(() -> ApiException.notFound("Indicator", code));
+        if (year == null) {
+            return IndicatorView.of(e);
+        }
+        IndicatorDefinition d = definitionInForce(code, year);
+        if (d == null) {
+            throw ApiException.notFound("Definition of indicator " + code + " in", year);
+        }
+        return IndicatorView.of(d, e.version);
     }
 
+    /** The definitions in force in a year, by code (in code order): what the year's values, schemes and scorecards mean. */
+    public Map<String, IndicatorDefinition> definitions(int year) {
+        Map<String, IndicatorDefinition> byCode = new TreeMap<>();
+        IndicatorDefinition.<IndicatorDefinition>find(IN_FORCE, Map.of("y", year)).list().forEach(d -> byCode.put(d.code, d));
+        return byCode;
+    }
+
+    private static IndicatorDefinition definitionInForce(String code, int year) {
+        return IndicatorDefinition.<IndicatorDefinition>find(IN_FORCE + " and d.code = :code", Map.of("y", year, "code", code))
+                .firstResult();
+    }
+
+    private static Map<String, Long> versions() {
+        Map<String, Long> v = new HashMap<>();
+        Indicator.getEntityManager().createQuery("select code, version from Indicator", Object[].class).getResultList()
+                .forEach(r -> v.put((String) r[0], (Long) r[1]));
+        return v;
+    }
+
+    /** A new indicator, defined for every year (from {@link IndicatorDefinition#FIRST_YEAR}). */
     @Transactional
     public IndicatorView createIndicator(IndicatorInput in) {
         validateIndicator(in, true);
         if (Indicator.findById(in.code()) != null) {
             throw ApiException.conflict("Indicator '" + in.code() + "' exists already");
         }
-        Indicator e = new Indicator();
-        e.code = in.code();
-        apply(e, in);
-        e.persist();
-        Indicator.getEntityManager().flush();
-        IndicatorView v = IndicatorView.of(e);
-        audit.record("Indicator", e.code, "CREATE", null, v);
+        IndicatorView v = IndicatorView.of(add(in));
+        audit.record("Indicator", v.code(), "CREATE", null, v);
         return v;
     }
 
+    /** Adds an indicator checked already (also the default framework's, at first start). */
+    Indicator add(IndicatorInput in) {
+        IndicatorDefinition d = new IndicatorDefinition();
+        d.code = in.code();
+        d.fromYear = IndicatorDefinition.FIRST_YEAR;
+        apply(d, in);
+        Indicator e = new Indicator();
+        d.copyTo(e);
+        e.fromYear = d.fromYear;
+        e.persist();
+        Indicator.getEntityManager().flush();
+        d.persist();
+        Indicator.getEntityManager().flush();
+        return e;
+    }
+
+    /**
+     * Changes an indicator's definition from {@code fromYear} on (default: the current year): the definition of that
+     * year is replaced, or a new one starts that year; the years before keep theirs, and a definition starting later
+     * stays as it is. The indicator's version moves on either way.
+     */
     @Transactional
-    public IndicatorView updateIndicator(String code, String ifMatch, IndicatorInput in) {
+    public IndicatorView updateIndicator(String code, String ifMatch, String fromYearText, IndicatorInput in) {
+        Integer given = QueryParams.year("fromYear", fromYearText, false, IndicatorDefinition.FIRST_YEAR, IndicatorDefinition.LAST_YEAR);
         Indicator e = Indicator.<Indicator>findByIdOptional(code).orElseThrow(() -> ApiException.notFound("Indicator", code));
         Preconditions.requireMatch(ifMatch, e.version);
         validateIndicator(in, false);
-        IndicatorView before = IndicatorView.of(e);
-        apply(e, in);
+        int from = given != null ? given : Year.now(clock).getValue();
+        IndicatorDefinition inForce = definitionInForce(code, from);
+        IndicatorView before = inForce == null ? null : IndicatorView.of(inForce, e.version);
+        IndicatorDefinition d = IndicatorDefinition.findById(new IndicatorDefinition.Key(code, from));
+        if (d == null) {
+            d = new IndicatorDefinition();
+            d.code = code;
+            d.fromYear = from;
+            apply(d, in);
+            d.persist();
+        } else {
+            apply(d, in);
+        }
+        if (from >= e.fromYear) {
+            d.copyTo(e); // the latest definition: the catalogue's row follows (its version moves on if anything changed)
+            e.fromYear = d.fromYear;
+        } else {
+            Indicator.getEntityManager().lock(e, LockModeType.PESSIMISTIC_FORCE_INCREMENT); // an earlier year's: still a change
+        }
         Indicator.getEntityManager().flush();
-        IndicatorView after = IndicatorView.of(e);
+        IndicatorView after = IndicatorView.of(d, e.version);
         audit.record("Indicator", code, "UPDATE", before, after);
         return after;
     }
@@ -133,7 +221,7 @@ public class FrameworkService {
         return s == null || s.isBlank();
     }
 
-    private static void apply(Indicator e, IndicatorInput in) {
+    private static void apply(IndicatorDefinition e, IndicatorInput in) {
         e.nameZh = in.name();
         e.nameEn = in.nameEn();
         e.unit = in.unit();
@@ -192,7 +280,7 @@ public class FrameworkService {
         if (year < 2000 || year > 2100) {
             throw ApiException.validation("year", "must be between 2000 and 2100");
         }
-        SchemeDefinition checked = check(def);
+        SchemeDefinition checked = check(year, def);
         Integer max = AssessmentScheme.getEntityManager()
                 .createQuery("select max(s.schemeVersion) from AssessmentScheme s where s.year = :y", Integer.class)
                 .setParameter("y", year).getSingleResult();
@@ -214,7 +302,7 @@ public class FrameworkService {
         AssessmentScheme s = find(id);
         Preconditions.requireMatch(ifMatch, s.version);
         requireDraft(s);
-        SchemeDefinition checked = check(def);
+        SchemeDefinition checked = check(s.year, def);
         String before = s.definition;
         s.definition = write(checked);
         AssessmentScheme.getEntityManager().flush();
@@ -227,7 +315,7 @@ public class FrameworkService {
         AssessmentScheme s = find(id);
         Preconditions.requireMatch(ifMatch, s.version);
         requireDraft(s);
-        check(definition(s)); // the catalogue may have changed since the draft was saved
+        check(s.year, definition(s)); // the catalogue may have changed since the draft was saved
         s.status = AssessmentScheme.PUBLISHED;
         s.publishedAt = Instant.now(clock);
         AssessmentScheme.getEntityManager().flush();
@@ -242,11 +330,14 @@ public class FrameworkService {
         }
     }
 
-    /** Validates a definition against the catalogue and fills in each indicator's direction and area. */
-    public SchemeDefinition check(SchemeDefinition def) {
+    /**
+     * Validates a definition of a year's scheme against the catalogue of that year and fills in each indicator's
+     * direction and area as that year's definitions state them.
+     */
+    public SchemeDefinition check(int year, SchemeDefinition def) {
         List<Problem.Violation> v = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<SchemeDefinition.IndicatorEntry> filled = checkIndicators(def, seen, v);
+        List<SchemeDefinition.IndicatorEntry> filled = checkIndicators(definitions(year), def, seen, v);
         checkWeights(def, seen, v);
         checkRedLines(def, seen, v);
         checkAwards(def, v);
@@ -259,14 +350,13 @@ public class FrameworkService {
     }
 
     /** Each indicator known, listed once, with what its normalisation needs; filled in from the catalogue. */
-    private static List<SchemeDefinition.IndicatorEntry> checkIndicators(SchemeDefinition def, Set<String> seen, List<Problem.Violation> v) {
-        Map<String, Indicator> catalogue = new HashMap<>();
-        Indicator.<Indicator>listAll().forEach(i -> catalogue.put(i.code, i));
+    private static List<SchemeDefinition.IndicatorEntry> checkIndicators(Map<String, IndicatorDefinition> catalogue, SchemeDefinition def,
+            Set<String> seen, List<Problem.Violation> v) {
         List<SchemeDefinition.IndicatorEntry> filled = new ArrayList<>();
         for (int i = 0; i < def.indicators().size(); i++) {
             SchemeDefinition.IndicatorEntry e = def.indicators().get(i);
             String at = "indicators[" + i + "]";
-            Indicator ind = catalogue.get(e.code());
+            IndicatorDefinition ind = catalogue.get(e.code());
             if (ind == null) {
                 v.add(new Problem.Violation(at + ".code", "unknown indicator '" + e.code() + "'"));
                 continue;

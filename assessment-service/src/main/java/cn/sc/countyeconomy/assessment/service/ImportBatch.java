@@ -1,6 +1,6 @@
 package cn.sc.countyeconomy.assessment.service;
 
-import cn.sc.countyeconomy.assessment.Indicator;
+import cn.sc.countyeconomy.assessment.IndicatorDefinition;
 import cn.sc.countyeconomy.assessment.Submission;
 import cn.sc.countyeconomy.assessment.api.NewValue;
 import cn.sc.countyeconomy.assessment.api.ValueIssue;
@@ -29,7 +29,8 @@ final class ImportBatch {
     final int year;
     final Set<String> counties;
     final Map<String, RegistryCounty> active;
-    final Map<String, Indicator> indicators = new HashMap<>();
+    /** The definitions in force in the batch's year. */
+    final Map<String, IndicatorDefinition> indicators = new HashMap<>();
     /** The ids of the values stored for this year, by county|indicator. */
     final Map<String, Long> existing = new HashMap<>();
     final Map<String, BigDecimal> previous = new HashMap<>();
@@ -54,7 +55,7 @@ final class ImportBatch {
     void check(int index, NewValue v) {
         String c = v.countyCode();
         String code = v.indicatorCode();
-        Indicator ind = code == null ? null : indicators.get(code);
+        IndicatorDefinition ind = code == null ? null : indicators.get(code);
         ValueIssue rejection = rejection(index, v, ind);
         BigDecimal value = null;
         if (rejection == null) {
@@ -73,7 +74,7 @@ final class ImportBatch {
     }
 
     /** The rules checked before the value is read: county, indicator, duplicate, lock, unit. */
-    private ValueIssue rejection(int index, NewValue v, Indicator ind) {
+    private ValueIssue rejection(int index, NewValue v, IndicatorDefinition ind) {
         String c = v.countyCode();
         String code = v.indicatorCode();
         if (c == null || !active.containsKey(c)) {
@@ -106,7 +107,7 @@ final class ImportBatch {
         }
     }
 
-    private ValueIssue outOfRange(int index, NewValue v, Indicator ind, BigDecimal value) {
+    private ValueIssue outOfRange(int index, NewValue v, IndicatorDefinition ind, BigDecimal value) {
         if (ind.integerValued && value.stripTrailingZeros().scale() > 0) {
             return reject(index, v, "integer", "value " + value.toPlainString() + " is not a whole number; " + ind.code + " is a count ("
                     + ind.unit + ")");
@@ -123,7 +124,7 @@ final class ImportBatch {
     }
 
     /** The flag of a change against last year beyond the indicator's threshold (recorded as an issue), or null. */
-    private String yoyFlag(int index, String c, String code, Indicator ind, BigDecimal value) {
+    private String yoyFlag(int index, String c, String code, IndicatorDefinition ind, BigDecimal value) {
         BigDecimal prev = previous.get(c + "|" + code);
         if (ind.yoyThresholdPercent == null || prev == null || prev.signum() == 0) {
             return null;
@@ -144,7 +145,7 @@ final class ImportBatch {
         for (String c : counties) {
             if (!active.containsKey(c))
                 continue;
-            for (Indicator ind : indicators.values().stream().sorted(Comparator.comparing(x -> x.code)).toList()) {
+            for (IndicatorDefinition ind : indicators.values().stream().sorted(Comparator.comparing(x -> x.code)).toList()) {
                 String key = c + "|" + ind.code;
                 if (ind.required && !seen.contains(key) && !existing.containsKey(key)) {
                     issues.add(new ValueIssue(-1, c, ind.code, "WARNING", "required-missing",

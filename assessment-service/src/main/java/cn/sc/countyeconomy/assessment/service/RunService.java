@@ -50,6 +50,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 
 /** Scoring runs: computed from approved data and the registry's categories, stored once, read many times. */
@@ -73,6 +75,7 @@ public class RunService {
     @Inject
     Clock clock;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RunService.class);
     static final SortFields SORT = SortFields.of("id", "id", "year", "year", "createdAt", "createdAt");
 
     /**
@@ -97,25 +100,36 @@ public class RunService {
     public RunView create(Outside outside) {
         int year = outside.year();
         int schemeVersion = outside.schemeVersion();
+        PhaseTimes times = new PhaseTimes();
         AssessmentScheme scheme = publishedScheme(year, schemeVersion);
-        RunInputs in = inputs(scheme, outside.categories());
+        RunInputs in = inputs(scheme, outside.categories(), times);
         Model.Result result;
         try {
             result = ScoringEngine.score(framework.definition(scheme).toModel(), in.counties(), in.previous());
         } catch (ScoringEngine.ScoringException e) {
             throw ApiException.rule("scoring-refused", e.getMessage());
         }
+        times.mark("score");
         ScoringRun run = storeRun(scheme, in, result);
+        times.mark("run");
         storeResults(run, result, in.names());
+        times.mark("results");
         RunView v = view(run);
         audit.record("ScoringRun", run.id, "CREATE", null, Map.of("year", year, "schemeVersion", schemeVersion,
                 "inputHash", run.inputHash, "countyCount", run.countyCount));
+        times.mark("audit");
+        // the commit follows, outside (the transaction is the request's)
+        if (run.countyCount >= 1000) {
+            LOG.infof("run of %d counties for %d: %s", run.countyCount, year, times);
+        } else {
+            LOG.debugf("run of %d counties for %d: %s", run.countyCount, year, times);
+        }
         return v;
     }
 
-    /** What a run scores, and the canonical text of it whose SHA-256 is the run's input hash. */
+    /** What a run scores, and the SHA-256 of its canonical text (the run's input hash). */
     private record RunInputs(List<Model.CountyInput> counties, Map<String, String> names, Map<String, Model.PreviousRank> previous,
-            String canonical) {
+            String inputHash) {
     }
 
     private AssessmentScheme publishedScheme(int year, int schemeVersion) {
@@ -129,7 +143,7 @@ public class RunService {
     }
 
     /** The registry's categories, the approved values of the year and last year's official ranks, in a fixed order. */
-    private RunInputs inputs(AssessmentScheme scheme, List<RegistryCategoryAssignment> categories) {
+    private RunInputs inputs(AssessmentScheme scheme, List<RegistryCategoryAssignment> categories, PhaseTimes times) {
         int year = scheme.year;
         Map<String, String> categoryOf = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
@@ -139,32 +153,113 @@ public class RunService {
         }
         Map<String, Map<String, Double>> values = new TreeMap<>();
         categoryOf.keySet().forEach(c -> values.put(c, new HashMap<>()));
-        StringBuilder canonical = new StringBuilder();
-        canonical.append("scheme ").append(scheme.id).append(' ').append(scheme.year).append(" v").append(scheme.schemeVersion)
-                .append('\n').append(scheme.definition).append('\n');
-        categoryOf.forEach((c, cat) -> canonical.append("category ").append(c).append(' ').append(cat).append('\n'));
-        for (Object[] r : approvedValues(year)) {
-            String county = (String) r[0];
-            BigDecimal v = (BigDecimal) r[2];
-            values.computeIfAbsent(county, k -> new HashMap<>()).put((String) r[1], v.doubleValue());
-            canonical.append("value ").append(county).append(' ').append(r[1]).append(' ').append(v.stripTrailingZeros().toPlainString()).append('\n');
-        }
+        CanonicalText canonical = new CanonicalText();
+        canonical.text.append("scheme ").append(scheme.id).append(' ').append(scheme.year).append(" v").append(scheme.schemeVersion)
+                .append('\n').append(scheme.definition);
+        canonical.endLine();
+        categoryOf.forEach((c, cat) -> {
+            canonical.text.append("category ").append(c).append(' ').append(cat);
+            canonical.endLine();
+        });
+        approvedValues(year, (county, indicator, v) -> {
+            // the driver's text of the NUMERIC: its double as BigDecimal.doubleValue gives it (both correctly rounded), and
+            // in the canonical text as BigDecimal.stripTrailingZeros().toPlainString() writes it
+            values.computeIfAbsent(county, k -> new HashMap<>()).put(indicator, Double.parseDouble(v));
+            canonical.text.append("value ").append(county).append(' ').append(indicator).append(' ');
+            appendPlain(canonical.text, v);
+            canonical.endLine();
+        });
+        times.mark("values");
         Map<String, Model.PreviousRank> previous = officialRanks(year - 1);
-        new TreeMap<>(previous).forEach((c, r) -> canonical.append("previous ").append(c).append(' ').append(r.rank()).append(' ')
-                .append(r.category()).append('\n'));
+        new TreeMap<>(previous).forEach((c, r) -> {
+            canonical.text.append("previous ").append(c).append(' ').append(r.rank()).append(' ').append(r.category());
+            canonical.endLine();
+        });
         List<Model.CountyInput> inputs = new ArrayList<>();
         values.forEach((c, v) -> inputs.add(new Model.CountyInput(c, categoryOf.get(c), v)));
-        return new RunInputs(inputs, names, previous, canonical.toString());
+        times.mark("inputs");
+        return new RunInputs(inputs, names, previous, canonical.sha256());
     }
 
-    /** County, indicator and value of the year's APPROVED data, by county and indicator. */
-    private List<Object[]> approvedValues(int year) {
-        Filter f = Filter.where().eq("v.year", year).eq("s.status", Submission.Status.APPROVED);
-        var q = em.createQuery("select v.countyCode, v.indicatorCode, v.value from IndicatorValue v join Submission s"
-                + " on s.countyCode = v.countyCode and s.year = v.year where " + f.query()
-                + " order by v.countyCode, v.indicatorCode", Object[].class);
-        f.params().forEach(q::setParameter);
-        return q.getResultList();
+    /** What {@link #approvedValues} hands on, row by row: the value as PostgreSQL writes a NUMERIC. */
+    private interface ValueRow {
+
+        void accept(String county, String indicator, String value);
+    }
+
+    /**
+     * A NUMERIC's text (PostgreSQL's: plain digits, no exponent, no negative zero) without trailing zeros after the
+     * point, nor the point when nothing follows it: what {@code new BigDecimal(text).stripTrailingZeros().toPlainString()}
+     * gives ("100.000000" is "100", "0.000000" is "0", "12.340000" is "12.34").
+     */
+    static void appendPlain(StringBuilder out, String numeric) {
+        int end = numeric.length();
+        if (numeric.indexOf('.') >= 0) {
+            while (numeric.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (numeric.charAt(end - 1) == '.') {
+                end--;
+            }
+        }
+        out.append(numeric, 0, end);
+    }
+
+    /**
+     * County, indicator and value of the year's APPROVED data, by county and indicator: read row by row from the
+     * driver (a national year has about 80,000; no entity or row array is made of them).
+     */
+    private void approvedValues(int year, ValueRow row) {
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement st = connection.prepareStatement("SELECT v.county_code, v.indicator_code, v.value"
+                    + " FROM indicator_value v JOIN submission s ON s.county_code = v.county_code AND s.year = v.year"
+                    + " WHERE v.year = ? AND s.status = ? ORDER BY v.county_code, v.indicator_code")) {
+                st.setInt(1, year);
+                st.setString(2, Submission.Status.APPROVED.name());
+                st.setFetchSize(10_000);
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        row.accept(rs.getString(1), rs.getString(2), rs.getString(3));
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * The canonical text of a run's inputs, hashed (SHA-256 of its UTF-8) as it is written, a block of whole lines at a
+     * time: the same hash as of the whole text, which a national year (about 80,000 lines) never holds.
+     */
+    private static final class CanonicalText {
+
+        final StringBuilder text = new StringBuilder(1 << 16);
+        private final MessageDigest digest;
+
+        CanonicalText() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Ends the line written into {@link #text}. */
+        void endLine() {
+            text.append('\n');
+            if (text.length() >= 1 << 15) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            text.setLength(0);
+        }
+
+        String sha256() {
+            flush();
+            return HexFormat.of().formatHex(digest.digest());
+        }
     }
 
     private ScoringRun storeRun(AssessmentScheme scheme, RunInputs in, Model.Result result) {
@@ -172,7 +267,7 @@ public class RunService {
         run.year = scheme.year;
         run.schemeId = scheme.id;
         run.schemeVersion = scheme.schemeVersion;
-        run.inputHash = sha256(in.canonical());
+        run.inputHash = in.inputHash();
         run.scoringCodeVersion = ScoringEngine.CODE_VERSION;
         run.countyCount = in.counties().size();
         run.treatments = write(result.treatments());
@@ -183,38 +278,58 @@ public class RunService {
         return run;
     }
 
+    /** The results written per JDBC batch, and serialised per task. */
+    static final int RESULT_BATCH = 250;
+
     /**
      * The run's results in JDBC batches of multi-row inserts (a national run has 2,978: one INSERT per entity with an
-     * identity key would cost seconds), on the run's own connection and transaction.
+     * identity key would cost seconds), on the run's own connection and transaction. Their details (about 6 KB of JSON
+     * each, 18 MB for a national run: 0.3-0.6 s of serialising on this loaded 2-core machine) are serialised a batch at a
+     * time on the common pool while this thread sends the batches before to PostgreSQL, which parses and compresses them
+     * meanwhile: the two overlap instead of adding up.
      */
     private void storeResults(ScoringRun run, Model.Result result, Map<String, String> names) {
+        List<Model.CountyResult> counties = result.counties();
+        List<CompletableFuture<List<String>>> details = new ArrayList<>();
+        for (int from = 0; from < counties.size(); from += RESULT_BATCH) {
+            List<Model.CountyResult> part = counties.subList(from, Math.min(counties.size(), from + RESULT_BATCH));
+            details.add(CompletableFuture.supplyAsync(() -> part.stream().map(c -> write(detail(c))).toList(), ForkJoinPool.commonPool()));
+        }
         em.flush();
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement st = connection.prepareStatement("INSERT INTO run_result (run_id, county_code, county_name,"
                     + " category, status, overall, rank, previous_rank, rank_change, award, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
-                int n = 0;
-                for (Model.CountyResult c : result.counties()) {
-                    st.setLong(1, run.id);
-                    st.setString(2, c.countyCode());
-                    st.setString(3, names.get(c.countyCode()));
-                    st.setString(4, c.category());
-                    st.setString(5, c.status().name());
-                    st.setBigDecimal(6, c.overall() == null
-                            ? null
-                            : BigDecimal.valueOf(c.overall()).setScale(ScoringEngine.SCALE, RoundingMode.HALF_EVEN));
-                    st.setObject(7, c.rank(), java.sql.Types.INTEGER);
-                    st.setObject(8, c.previousRank(), java.sql.Types.INTEGER);
-                    st.setObject(9, c.rankChange(), java.sql.Types.INTEGER);
-                    st.setString(10, c.award());
-                    st.setString(11, write(detail(c)));
-                    st.addBatch();
-                    if (++n % 500 == 0) {
-                        st.executeBatch();
+                for (int chunk = 0; chunk < details.size(); chunk++) {
+                    List<String> json = join(details.get(chunk));
+                    for (int i = 0; i < json.size(); i++) {
+                        Model.CountyResult c = counties.get(chunk * RESULT_BATCH + i);
+                        st.setLong(1, run.id);
+                        st.setString(2, c.countyCode());
+                        st.setString(3, names.get(c.countyCode()));
+                        st.setString(4, c.category());
+                        st.setString(5, c.status().name());
+                        st.setBigDecimal(6, c.overall() == null
+                                ? null
+                                : BigDecimal.valueOf(c.overall()).setScale(ScoringEngine.SCALE, RoundingMode.HALF_EVEN));
+                        st.setObject(7, c.rank(), java.sql.Types.INTEGER);
+                        st.setObject(8, c.previousRank(), java.sql.Types.INTEGER);
+                        st.setObject(9, c.rankChange(), java.sql.Types.INTEGER);
+                        st.setString(10, c.award());
+                        st.setString(11, json.get(i));
+                        st.addBatch();
                     }
+                    st.executeBatch();
                 }
-                st.executeBatch();
             }
         });
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static Map<String, Object> detail(Model.CountyResult c) {
@@ -408,8 +523,7 @@ public class RunService {
         Map<String, String> names = new HashMap<>();
         List<String> codes = indicators.stream().map(ind -> (String) ind.get("indicator")).toList();
         if (!codes.isEmpty()) {
-            em.createQuery("select code, nameZh from Indicator where code in :codes", Object[].class).setParameter("codes", codes).getResultList()
-                    .forEach(n -> names.put((String) n[0], (String) n[1]));
+            framework.definitions(year).forEach((code, d) -> names.put(code, d.nameZh)); // the names of the year's definitions
         }
         List<IndicatorComparison> comparisons = new ArrayList<>();
         for (Map<String, Object> ind : indicators) {
@@ -502,11 +616,4 @@ public class RunService {
         }
     }
 
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

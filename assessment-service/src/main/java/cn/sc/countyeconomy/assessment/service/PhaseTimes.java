@@ -1,7 +1,10 @@
 package cn.sc.countyeconomy.assessment.service;
 
-/** Where an import's time goes, phase by phase: logged by {@link DataService} (INFO for a large import, else DEBUG). */
-final class ImportTimes {
+/**
+ * Where a request's time goes, phase by phase: logged by {@link DataService} for an import and {@link RunService} for
+ * a run (INFO when large, else DEBUG).
+ */
+final class PhaseTimes {
 
     private final long start = System.nanoTime();
     private long last = start;
