@@ -147,13 +147,13 @@ public class PilotResource {
             + "REJECTED need the approver role, the others editor (WITHDRAWN: editor or approver). ACCEPTED needs a PASS evaluation, "
             + "REJECTED a FAIL one, recorded while under evaluation. Requires If-Match. Approval records a REFORM_PILOT designation "
             + "in county-registry-service (validFrom = date) and stores its id; withdrawal and rejection end that designation on the date (an accepted pilot keeps it). "
-            + "If the registry cannot be reached: 503 with Retry-After and nothing is written.")
+            + "The registry write is recorded in this service's outbox in the transition's transaction and sent afterwards, so the transition "
+            + "answers whether or not the registry can be reached; the pilot's registrySync shows the write's state (PENDING, SYNCED, FAILED).")
     @APIResponse(responseCode = "200", description = "The pilot after the transition", content = @Content(schema = @Schema(implementation = PilotView.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition: the problem names from, to and the allowed next statuses (rule illegal-transition)")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     @APIResponse(responseCode = "422", description = "Validation failed, or rule transition-date-order, evaluation-required, registry-refused")
     @APIResponse(responseCode = "428", description = "If-Match is required")
-    @APIResponse(responseCode = "503", description = "county-registry-service cannot be reached; nothing was written. Retry-After says when to retry.")
     public Response transition(@PathParam("id") long id, @HeaderParam(Preconditions.IF_MATCH) String ifMatch,
             @Valid @NotNull NewTransition request) {
         PilotView p = pilots.transition(id, ifMatch, request);
