@@ -312,7 +312,7 @@ cmd_start() {
   # one layout at a time: the instances running now must be the ones asked for
   for s in "${SERVICES[@]}"; do
     for i in $(started_instances "$s"); do
-      if alive "$STATE/$i.pid" && ! instances_of "$s" | grep -qx "$i"; then
+      if alive "$STATE/$i.pid" && [[ " $(instances_of "$s" | tr '\n' ' ') " != *" $i "* ]]; then
         die "$i is running: stop the running suite first (deploy/local/run.sh stop) to start it with --replicas $REPLICAS"
       fi
     done
@@ -390,7 +390,7 @@ cmd_status() {
     if alive "$STATE/haproxy.pid"; then
       printf '%-26s running (pid %s), ports %s-%s, statistics http://127.0.0.1:%s/stats\n' HAProxy "$(cat "$STATE/haproxy.pid")" \
         "${PORT[county-registry-service]}" "${PORT[reform-pilot-service]}" "$STATS_PORT"
-      haproxy_servers | sed 's/^/  balancing /'
+      haproxy_servers | sed "s/^/  balancing /" || true
     else
       printf '%-26s stopped\n' HAProxy; rc=3
     fi
