@@ -72,6 +72,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one in flight at the kill is answered 502 and its client cannot know whether it happened (that is what keys are
  * for).
  *
+ * <p>The eight start at once, so the two replicas of a service migrate and seed one empty database together (before
+ * assessment's framework seed took an advisory lock, its second replica died on the first one's indicators).
+ *
  * <p>Skipped only when haproxy is not installed (.ci/run installs it). Assessment's job lease is 5 s here
  * (production: 1 min) and its recovery runs every second; the copies follow the feed every second.
  */
@@ -315,6 +318,10 @@ class ScaledLayoutTest {
                 assertEquals(c.acknowledged.size(), rows(c.writer, "SCALED_LOOP_"), m + ": rows of the client's creates");
             }
             assertEquals(2, taken.getInt("attempts"), "taken over by the other replica: " + taken.prettify());
+            // the lease (5 s, renewed with each progress report and at least every third of it) ended 3.3-5 s after the kill;
+            // the recovery runs every second: not before the lease could have ended, and within it and a recovery interval
+            // (with 14 s of room for a loaded machine)
+            assertTrue(takenOverMs >= 3000 && takenOverMs <= 20_000, "taken over " + takenOverMs + " ms after the kill");
             if ("FAILED".equals(after.getString("status"))) {
                 assertTrue(after.getString("error").contains("stopped without finishing"), after.prettify());
             } else {
