@@ -220,8 +220,7 @@ class ScaledLayoutTest {
     void aRegistryChangeReachesTheCopyOfEveryReplica() throws InterruptedException {
         String registry = balancer(REGISTRY);
         // categories of 2022 for the run of the last check, and the end of 马边彝族自治县 511133's designation: feed events
-        HttpResponse<String> demo = send(post(registry + "/api/v1/demo-data", "{\"years\":[2022]}", null));
-        assertEquals(200, demo.statusCode(), demo.body());
+        loadDemoData(registry, "{\"years\":[2022]}");
         JsonPath designation = JsonPath.from(send(get(registry + "/api/v1/designations?type=UNDERDEVELOPED_COUNTY&county=511133")).body());
         HttpResponse<String> ended = send(HttpRequest.newBuilder(URI.create(registry + "/api/v1/designations/" + designation.getLong("items[0].id") + "/end"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", TOKEN).header("Content-Type", "application/json")
@@ -249,8 +248,7 @@ class ScaledLayoutTest {
     @Order(4)
     void killingOneReplicaOfEachUnderLoadFailsNoRequestThatCouldNotBeRetriedLosesNoWriteAndLeavesNoJobRunning() throws Exception {
         String assessment = balancer(ASSESSMENT);
-        HttpResponse<String> values = send(post(assessment + "/api/v1/demo-data", "{\"years\":[2022],\"approve\":true}", null));
-        assertEquals(200, values.statusCode(), values.body());
+        loadDemoData(assessment, "{\"years\":[2022],\"approve\":true}");
         HttpResponse<String> run = send(post(assessment + "/api/v1/runs", "{\"year\":2022,\"schemeVersion\":1}", UUID.randomUUID().toString()));
         assertEquals(201, run.statusCode(), run.body());
         long runId = JsonPath.from(run.body()).getLong("id");
@@ -438,6 +436,11 @@ class ScaledLayoutTest {
             Thread.sleep(100);
         }
         throw new AssertionError("job " + url + " not as awaited within " + timeout + ": " + (last == null ? "no answer" : last.prettify()));
+    }
+
+    private static void loadDemoData(String service, String json) {
+        HttpResponse<String> loaded = send(post(service + "/api/v1/demo-data", json, null));
+        assertEquals(200, loaded.statusCode(), loaded.body());
     }
 
     private static long cursor(String replica) {
