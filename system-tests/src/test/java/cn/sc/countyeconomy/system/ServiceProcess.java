@@ -16,28 +16,43 @@ import java.util.Map;
 /** One packaged service running as its own JVM on a free port, until {@link #stop()}. */
 final class ServiceProcess {
 
+    /** The JVM options of the services started one by one: a heap of at most 384 MB, the JVM's defaults otherwise. */
+    static final List<String> DEFAULT_JVM = List.of("-Xmx384m", "-Dfile.encoding=UTF-8");
+
     final String name;
     final int port;
     private final Path log;
     private final Map<String, String> env;
+    private final List<String> jvm;
     private Process process;
 
-    private ServiceProcess(String name, int port, Path log, Map<String, String> env) {
+    private ServiceProcess(String name, int port, Path log, Map<String, String> env, List<String> jvm) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.env = Map.copyOf(env);
+        this.jvm = List.copyOf(jvm);
     }
 
     static ServiceProcess start(String module, Map<String, String> env) {
+        ServiceProcess s = launch(module, module, env, DEFAULT_JVM);
+        s.awaitReady(Duration.ofSeconds(90));
+        return s;
+    }
+
+    /**
+     * Starts the module's jar as {@code instance} (its log is target/system-logs/{instance}.log) with these JVM options
+     * and returns at once, without waiting for readiness: several can start side by side ({@link #awaitReady(Duration)}).
+     */
+    static ServiceProcess launch(String module, String instance, Map<String, String> env, List<String> jvm) {
         try {
             int port = freePort();
-            Path log = Files.createDirectories(Path.of("target/system-logs")).resolve(module + ".log");
-            ServiceProcess s = new ServiceProcess(module, port, log, env);
+            Path log = Files.createDirectories(Path.of("target/system-logs")).resolve(instance + ".log");
+            ServiceProcess s = new ServiceProcess(module, port, log, env, jvm);
             s.launch();
             return s;
         } catch (IOException e) {
-            throw new IllegalStateException("could not start " + module, e);
+            throw new IllegalStateException("could not start " + instance, e);
         }
     }
 
@@ -61,6 +76,7 @@ final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("could not restart " + name, e);
         }
+        awaitReady(Duration.ofSeconds(90));
     }
 
     private void launch() throws IOException {
@@ -70,14 +86,15 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: the system tests run after the services are packaged "
                     + "(run them with `mvn -B verify` at the root)");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.resolve(name).toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = pb.start();
-        awaitReady(Duration.ofSeconds(90));
     }
 
     String url() {
@@ -98,7 +115,13 @@ final class ServiceProcess {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Whether the process runs (it may not be ready). */
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Returns once the service answers its readiness with 200; stops it and fails when it exits or is not ready in time. */
+    void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

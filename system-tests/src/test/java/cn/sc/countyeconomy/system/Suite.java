@@ -60,7 +60,7 @@ final class Suite {
     }
 
     /** A service process's environment: its database, the trusted JWKS, and its own signing key (the test key of its name). */
-    private static Map<String, String> env(String module, String dbPrefix) {
+    static Map<String, String> env(String module, String dbPrefix) {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         String db = pg.createDatabase(dbPrefix);
         Map<String, String> env = new HashMap<>();

@@ -21,6 +21,8 @@ import java.time.Instant;
 /**
  * Loads the default framework (framework/default-framework.json: 27 indicators and a published
  * scheme for each listed year, weights labelled as the project's own) into an empty database.
+ * Replicas starting at once on one empty database seed it once: each takes a transaction-scoped
+ * advisory lock first, so the second waits for the first's commit and then finds the indicators.
  */
 @ApplicationScoped
 public class FrameworkSeeder {
@@ -32,8 +34,13 @@ public class FrameworkSeeder {
     @Inject
     Clock clock;
 
+    /** The advisory lock's key (any constant of this database's own: no other lock uses it). */
+    static final long SEED_LOCK = 0x5eed_f4a3_e000_0001L;
+
     @Transactional
     void onStart(@Observes StartupEvent ev) throws IOException {
+        Indicator.getEntityManager().createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:k)) l")
+                .setParameter("k", SEED_LOCK).getSingleResult();
         if (Indicator.count() > 0) {
             return;
         }
