@@ -1,4 +1,4 @@
-# Development keys, sourced by deploy/local/run.sh and bench/startup/run.sh (not run on its own).
+# Development keys, sourced by deploy/local/run.sh (its ensure_keys) and bench/startup/run.sh; not run on its own.
 #
 # make_keys DIR NAME...: in DIR, a private key NAME.key.pem (RSA 2048) for each NAME that has none, and, when a key
 # was made or the JWKS is missing, trusted-keys.jwks.json: the public halves, kid = NAME. Prints "made" when it made

@@ -123,27 +123,9 @@ start_pg() {
 # service gets its private half), one pair per service (each signs only its own calls), and the JWKS of their
 # public halves that every service trusts (kid "users" and kid = each service's name).
 ensure_keys() {
-  local k=$STATE/keys name
-  mkdir -p "$k"
-  command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the development keys"
-  local made=0
-  for name in users "${SERVICES[@]}"; do
-    if [ ! -s "$k/$name.key.pem" ]; then
-      openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$k/$name.key.pem" 2>/dev/null
-      chmod 600 "$k/$name.key.pem"
-      made=1
-    fi
-  done
-  if [ "$made" = 1 ] || [ ! -s "$k/trusted-keys.jwks.json" ]; then
-    local jwks="" n
-    for name in users "${SERVICES[@]}"; do
-      n=$(openssl pkey -in "$k/$name.key.pem" -pubout | openssl rsa -pubin -modulus -noout | sed 's/^Modulus=//' \
-          | sed 's/../\\x&/g' | { read -r esc; printf '%b' "$esc"; } | openssl base64 -A | tr '+/' '-_' | tr -d '=')
-      jwks+="${jwks:+,}{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"$name\",\"n\":\"$n\",\"e\":\"AQAB\"}"
-    done
-    printf '{"keys":[%s]}\n' "$jwks" >"$k/trusted-keys.jwks.json"
-    say "Made development keys in $k (git-ignored): users (deploy/local/token.sh), one per service, and the JWKS"
-  fi
+  . "$ROOT/deploy/local/keys.sh"
+  local made; made=$(make_keys "$STATE/keys" users "${SERVICES[@]}") || die "could not make the development keys"
+  [ -z "$made" ] || say "Made development keys in $STATE/keys (git-ignored): users (deploy/local/token.sh), one per service, and the JWKS"
 }
 
 build_if_stale() {
