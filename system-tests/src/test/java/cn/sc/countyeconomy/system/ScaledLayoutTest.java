@@ -59,6 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>a create replayed with the same Idempotency-Key on the other replica gets the first answer and writes no
  * second row;</li>
  * <li>a registry change reaches the registry-fact copy of every replica of assessment and assistance;</li>
+ * <li>one caller's rate limit (sensitivity starts) holds across assessment's two replicas: its count is in the database;</li>
  * <li>while one client per service creates (with Idempotency-Key) and reads back through the balancer, one replica of
  * each service is killed (SIGKILL), assessment's while it computes a sensitivity job. No request fails that a client
  * could not retry safely, no acknowledged write is lost or doubled, and the job is taken over by the other replica
@@ -130,6 +131,9 @@ class ScaledLayoutTest {
             env.put("REGISTRY_FOLLOW_INTERVAL", "1s");
             env.put("ASSESSMENT_JOBS_LEASE", "PT5S");
             env.put("ASSESSMENT_JOBS_RECOVER_EVERY", "1s");
+            // the sensitivity starts' limit over an hour (4 per caller, as in production over a minute), so that the
+            // check of the limit across replicas cannot straddle a window that ends while it runs
+            env.put("API_RATE_LIMITS__SENSITIVITY_START__WINDOW", "PT1H");
             env.put("MALLOC_ARENA_MAX", "2");
             // the synthetic demo data gives the run of the last check its categories and values
             env.put("API_DEMO_DATA_ENABLED", "true");
@@ -246,6 +250,31 @@ class ScaledLayoutTest {
 
     @Test
     @Order(4)
+    void aCallersRateLimitHoldsAcrossReplicas() {
+        // one caller's sensitivity starts alternate between assessment's two replicas: the fifth is refused whichever
+        // replica gets it, because the count is in the database both share (on a run that does not exist, so an
+        // admitted start answers 404 and none starts a job)
+        String caller = "Bearer " + TestTokens.token("scaled-rate-limit", List.of(), "editor");
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(replica(ASSESSMENT, i % REPLICAS) + "/api/v1/runs/987654/sensitivity"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", caller).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"replications\":10}")).build());
+            statuses.add(r.statusCode());
+            if (r.statusCode() == 429 && refused == null) {
+                refused = r;
+            }
+        }
+        assertEquals(List.of(404, 404, 404, 404, 429, 429), statuses, "starts through replicas 1, 2, 1, 2, 1, 2");
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused.headers().toString());
+        assertTrue(refused.body().contains("too-many-requests"), refused.body());
+        // another caller still has its own budget, on either replica
+        assertEquals(404, send(post(replica(ASSESSMENT, 1) + "/api/v1/runs/987654/sensitivity", "{\"replications\":10}", null)).statusCode());
+    }
+
+    @Test
+    @Order(5)
     void killingOneReplicaOfEachUnderLoadFailsNoRequestThatCouldNotBeRetriedLosesNoWriteAndLeavesNoJobRunning() throws Exception {
         String assessment = balancer(ASSESSMENT);
         loadDemoData(assessment, "{\"years\":[2022],\"approve\":true}");
