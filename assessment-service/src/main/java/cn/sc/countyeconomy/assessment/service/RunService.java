@@ -50,8 +50,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 
 /** Scoring runs: computed from approved data and the registry's categories, stored once, read many times. */
@@ -278,31 +276,27 @@ public class RunService {
         return run;
     }
 
-    /** The results written per JDBC batch, and serialised per task. */
+    /** The results written per JDBC batch. */
     static final int RESULT_BATCH = 250;
 
     /**
      * The run's results in JDBC batches of multi-row inserts (a national run has 2,978: one INSERT per entity with an
-     * identity key would cost seconds), on the run's own connection and transaction. Their details (about 6 KB of JSON
-     * each, 18 MB for a national run: 0.3-0.6 s of serialising on this loaded 2-core machine) are serialised a batch at a
-     * time on the common pool while this thread sends the batches before to PostgreSQL, which parses and compresses them
-     * meanwhile: the two overlap instead of adding up.
+     * identity key would cost seconds), on the run's own connection and transaction; their details (about 6 KB of JSON
+     * each, 18 MB for a national run) serialised a batch at a time, so they are never all held at once. (Serialising
+     * them on another thread while the batches before are written did not measurably help on this loaded 2-core
+     * machine, and a shared pool busy with a sensitivity job would have held the run up.)
      */
     private void storeResults(ScoringRun run, Model.Result result, Map<String, String> names) {
         List<Model.CountyResult> counties = result.counties();
-        List<CompletableFuture<List<String>>> details = new ArrayList<>();
-        for (int from = 0; from < counties.size(); from += RESULT_BATCH) {
-            List<Model.CountyResult> part = counties.subList(from, Math.min(counties.size(), from + RESULT_BATCH));
-            details.add(CompletableFuture.supplyAsync(() -> part.stream().map(c -> write(detail(c))).toList(), ForkJoinPool.commonPool()));
-        }
         em.flush();
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement st = connection.prepareStatement("INSERT INTO run_result (run_id, county_code, county_name,"
                     + " category, status, overall, rank, previous_rank, rank_change, award, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
-                for (int chunk = 0; chunk < details.size(); chunk++) {
-                    List<String> json = join(details.get(chunk));
+                for (int from = 0; from < counties.size(); from += RESULT_BATCH) {
+                    List<Model.CountyResult> part = counties.subList(from, Math.min(counties.size(), from + RESULT_BATCH));
+                    List<String> json = part.stream().map(c -> write(detail(c))).toList();
                     for (int i = 0; i < json.size(); i++) {
-                        Model.CountyResult c = counties.get(chunk * RESULT_BATCH + i);
+                        Model.CountyResult c = part.get(i);
                         st.setLong(1, run.id);
                         st.setString(2, c.countyCode());
                         st.setString(3, names.get(c.countyCode()));
@@ -322,14 +316,6 @@ public class RunService {
                 }
             }
         });
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     private static Map<String, Object> detail(Model.CountyResult c) {
