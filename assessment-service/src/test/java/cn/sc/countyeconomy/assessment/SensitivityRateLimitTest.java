@@ -40,12 +40,12 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Starting sensitivity analyses is rate-limited per caller, with the count in the database (so every replica
- * shares it): past the limit, 429 with Retry-After and nothing started. The window slides: the previous hour's
- * starts weigh on the next hour as the part of it still inside the last hour.
+ * Starting sensitivity analyses is rate-limited per caller, with the admitted starts logged in the database (so every
+ * replica shares the count): past the limit, 429 with Retry-After and nothing started. The window slides: no hour,
+ * wherever it starts, holds more than the limit's starts, also across the hours a fixed window would count apart.
  *
- * <p>Each test uses a caller of its own (its token's subject), so the tests share no budget. The clock is the
- * test clock from noon of a fixed day, which starts an hour window: a test moves it by whole half hours.
+ * <p>Each test uses a caller of its own (its token's subject), so the tests share no budget. The clock is the test
+ * clock from noon of a fixed day; a test moves it by whole minutes.
  */
 @QuarkusTest
 @TestProfile(SensitivityRateLimitTest.TwoAnHour.class)
@@ -92,12 +92,11 @@ class SensitivityRateLimitTest {
         for (int i = 0; i < 2; i++) {
             start("rate-a").then().spec(Problems.problem(404, "not-found"));
         }
-        // two in this hour: admitted again once this hour's weight on the sliding hour has fallen to one call, half an
-        // hour into the next one: 1.5 h from the window's start (minus the seconds this test has run)
+        // two in the last hour: admitted again when the first of them is an hour old (less the seconds since it)
         Response refused = start("rate-a");
         refused.then().spec(Problems.problem(429, "too-many-requests")).body("limit", equalTo(2)).body("window", equalTo("PT1H"));
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
-        assertThat(retryAfter, allOf(greaterThanOrEqualTo(5400 - 600), lessThanOrEqualTo(5400)));
+        assertThat(retryAfter, allOf(greaterThanOrEqualTo(3600 - 600), lessThanOrEqualTo(3600)));
         assertEquals(retryAfter, refused.jsonPath().getInt("retryAfterSeconds"));
     }
 
@@ -111,16 +110,22 @@ class SensitivityRateLimitTest {
     }
 
     @Test
-    void theWindowSlidesSoNoDoubleBurstCrossesItsBoundary() {
-        for (int i = 0; i < 2; i++) {
-            start("rate-c").then().statusCode(404);
-        }
+    void theWindowSlidesSoNoBurstCrossesAnHoursBoundary() {
         try {
-            // the next hour has begun: a fixed window would admit two more at once; the sliding hour still holds two
-            TestClock.advance(Duration.ofHours(1));
-            start("rate-c").then().statusCode(429);
-            // half an hour on, the previous hour weighs one: one more start is admitted, not two
-            TestClock.advance(Duration.ofMinutes(30));
+            // 12:50: two starts at the end of a clock hour
+            TestClock.advance(Duration.ofMinutes(50));
+            for (int i = 0; i < 2; i++) {
+                start("rate-c").then().statusCode(404);
+            }
+            // 13:05: a fixed hour window would have started again; the last hour still holds those two
+            TestClock.advance(Duration.ofMinutes(15));
+            Response refused = start("rate-c");
+            refused.then().statusCode(429);
+            // admitted again at 13:50, when they are an hour old: 45 minutes (less the seconds since they were made)
+            assertThat(Integer.parseInt(refused.header("Retry-After")), allOf(greaterThanOrEqualTo(2700 - 600), lessThanOrEqualTo(2700)));
+            // 13:51: both have left the window: two more, not three
+            TestClock.advance(Duration.ofMinutes(46));
+            start("rate-c").then().statusCode(404);
             start("rate-c").then().statusCode(404);
             start("rate-c").then().statusCode(429);
         } finally {
@@ -130,8 +135,8 @@ class SensitivityRateLimitTest {
 
     @Test
     void theCountIsTheDatabasesSoStartsOnAnotherReplicaCount() throws SQLException {
-        // another replica admitted two starts of this caller in this window: this one admits none
-        hits("rate-d", 2);
+        // another replica admitted two starts of this caller a moment ago: this one admits none
+        calls("rate-d", 2);
         start("rate-d").then().spec(Problems.problem(429, "too-many-requests"));
         // and what this replica admits, the table holds for the others
         start("rate-e").then().statusCode(404);
@@ -140,13 +145,12 @@ class SensitivityRateLimitTest {
 
     @Test
     void concurrentStartsOfOneCallerAreDecidedOneAfterTheOther() throws Exception {
-        hits("rate-f", 0);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try (Connection holder = db.getConnection()) {
             holder.setAutoCommit(false);
-            // hold the caller's counter: all six starts reach the decision and wait on it together
-            try (PreparedStatement lock = holder.prepareStatement(
-                    "SELECT hits FROM api_rate_limit_window WHERE limit_name = 'sensitivity-start' AND caller = 'rate-f' FOR UPDATE")) {
+            // hold the caller's decision lock: all six starts reach the decision and wait on it together
+            try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "sensitivity-start\nrate-f");
                 lock.executeQuery().close();
             }
             List<CompletableFuture<Integer>> starts = new ArrayList<>();
@@ -164,24 +168,25 @@ class SensitivityRateLimitTest {
         assertEquals(2, hitsOf("rate-f"));
     }
 
-    /** Sets this caller's count in the current hour window (creating it), as a start on any replica leaves it. */
-    private void hits(String caller, int hits) throws SQLException {
-        Instant start = Instant.ofEpochMilli(Math.floorDiv(Instant.now(clock).toEpochMilli(), 3_600_000L) * 3_600_000L);
+    /** Logs {@code n} admitted starts of this caller a moment ago, as a start on any replica leaves them. */
+    private void calls(String caller, int n) throws SQLException {
+        Instant now = Instant.now(clock);
         try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement("""
-            INSERT INTO api_rate_limit_window (limit_name, caller, window_start, hits, expires_at)
-            VALUES ('sensitivity-start', ?, ?, ?, ?)""")) {
-            insert.setString(1, caller);
-            insert.setObject(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
-            insert.setInt(3, hits);
-            insert.setObject(4, OffsetDateTime.ofInstant(start.plus(Duration.ofHours(2)), ZoneOffset.UTC));
-            insert.executeUpdate();
+            INSERT INTO api_rate_limit_call (limit_name, caller, called_at, expires_at)
+            VALUES ('sensitivity-start', ?, ?, ?)""")) {
+            for (int i = 0; i < n; i++) {
+                insert.setString(1, caller);
+                insert.setObject(2, OffsetDateTime.ofInstant(now.minusSeconds(1), ZoneOffset.UTC));
+                insert.setObject(3, OffsetDateTime.ofInstant(now.minusSeconds(1).plus(Duration.ofHours(1)), ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
         }
     }
 
     private int hitsOf(String caller) throws SQLException {
         try (Connection c = db.getConnection();
                 PreparedStatement q = c.prepareStatement(
-                        "SELECT coalesce(sum(hits), 0) FROM api_rate_limit_window WHERE limit_name = 'sensitivity-start' AND caller = ?")) {
+                        "SELECT count(*) FROM api_rate_limit_call WHERE limit_name = 'sensitivity-start' AND caller = ?")) {
             q.setString(1, caller);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
@@ -194,7 +199,7 @@ class SensitivityRateLimitTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (Connection c = db.getConnection();
                 PreparedStatement q = c.prepareStatement(
-                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%api_rate_limit_window%'")) {
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND query LIKE '%pg_advisory_xact_lock%'")) {
             while (true) {
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
@@ -203,7 +208,7 @@ class SensitivityRateLimitTest {
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the starts did not all reach the counter's lock");
+                    throw new AssertionError("the starts did not all reach the caller's decision lock");
                 }
                 Thread.sleep(20);
             }

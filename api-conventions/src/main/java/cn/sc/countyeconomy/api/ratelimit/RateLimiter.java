@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,17 +17,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Rate limits whose state is in the service's database ({@code api_rate_limit_window}), so that a caller has one
+ * Rate limits whose state is in the service's database ({@code api_rate_limit_call}), so that a caller has one
  * budget across all replicas of a service, and a restart does not reset it.
  *
- * <p>The limit is a sliding window, estimated from two fixed windows (as in Cloudflare's and nginx's limiters):
- * a call at fraction {@code f} of the current window is admitted when
- * {@code previous × (1 − f) + current + 1 ≤ limit}. Unlike a fixed window it does not admit a double burst
- * across a window boundary; unlike a log of calls it keeps two counters per caller.
+ * <p>The limit is exact: a sliding log. A call is admitted when fewer than {@code limit} admitted calls of this caller
+ * lie in the window that ends now, so no window of that length, wherever it starts, ever holds more than
+ * {@code limit} of them. A refused call is not recorded. The log holds at most {@code limit} rows per caller and limit
+ * at a time (a caller's expired rows are deleted at each decision, everyone's periodically).
  *
- * <p>Each decision is one short transaction of its own: it creates the current window's counter if missing,
- * then locks this caller's two counters ({@code FOR UPDATE}), so concurrent calls of one caller, on any replica,
- * are decided one after the other and never admit more than the limit. A refused call is not counted.
+ * <p>Each decision is one short transaction of its own, serialised per limit and caller by a transaction-scoped
+ * advisory lock, so concurrent calls of one caller, on any replica, are decided one after the other. The annotation
+ * belongs on a method that runs outside any transaction (a REST resource method): the decision then takes the only
+ * connection the request holds at that moment.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -43,45 +45,29 @@ public class RateLimiter {
             throw new IllegalArgumentException("rate limit " + name + ": limit and window must be positive");
         }
         Instant now = Instant.now(clock);
-        long w = window.toMillis();
-        Instant currentStart = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), w) * w);
-        Instant previousStart = currentStart.minusMillis(w);
-        double fraction = (now.toEpochMilli() - currentStart.toEpochMilli()) / (double) w;
+        Instant windowStart = now.minus(window);
         Decision decision = QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("""
-                INSERT INTO api_rate_limit_window (limit_name, caller, window_start, hits, expires_at)
-                VALUES (:name, :caller, :start, 0, :expires) ON CONFLICT DO NOTHING""")
-                    .setParameter("name", name).setParameter("caller", caller).setParameter("start", utc(currentStart))
-                    .setParameter("expires", utc(currentStart.plusMillis(2 * w))).executeUpdate();
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").setParameter("key", name + "\n" + caller)
+                    .getSingleResult();
+            em.createNativeQuery("DELETE FROM api_rate_limit_call WHERE limit_name = :name AND caller = :caller AND called_at <= :start")
+                    .setParameter("name", name).setParameter("caller", caller).setParameter("start", utc(windowStart)).executeUpdate();
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                SELECT window_start = :start, hits FROM api_rate_limit_window
-                 WHERE limit_name = :name AND caller = :caller AND window_start IN (:start, :previous)
-                 FOR UPDATE""")
-                    .setParameter("name", name).setParameter("caller", caller)
-                    .setParameter("start", utc(currentStart)).setParameter("previous", utc(previousStart))
-                    .getResultList();
-            int current = 0;
-            int previous = 0;
-            for (Object[] row : rows) {
-                if ((Boolean) row[0]) {
-                    current = ((Number) row[1]).intValue();
-                } else {
-                    previous = ((Number) row[1]).intValue();
-                }
-            }
-            Decision d = decide(limit, w, fraction, previous, current);
+            List<Object> calls = em.createNativeQuery("""
+                SELECT called_at FROM api_rate_limit_call
+                 WHERE limit_name = :name AND caller = :caller AND called_at > :start ORDER BY called_at""")
+                    .setParameter("name", name).setParameter("caller", caller).setParameter("start", utc(windowStart)).getResultList();
+            Decision d = decide(limit, window, now, calls.stream().map(RateLimiter::instant).toList());
             if (d.admitted()) {
                 em.createNativeQuery("""
-                    UPDATE api_rate_limit_window SET hits = hits + 1
-                     WHERE limit_name = :name AND caller = :caller AND window_start = :start""")
-                        .setParameter("name", name).setParameter("caller", caller).setParameter("start", utc(currentStart))
-                        .executeUpdate();
+                    INSERT INTO api_rate_limit_call (limit_name, caller, called_at, expires_at)
+                    VALUES (:name, :caller, :now, :expires)""")
+                        .setParameter("name", name).setParameter("caller", caller).setParameter("now", utc(now))
+                        .setParameter("expires", utc(now.plus(window))).executeUpdate();
             }
             return d;
         });
         if (!decision.admitted()) {
-            long seconds = Math.max(1, (decision.retryAfterMillis() + 999) / 1000);
+            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
             throw new ApiException(429, ProblemType.TOO_MANY_REQUESTS,
                     "Rate limit reached: at most " + limit + " calls per " + window + " for each caller (" + name + "); retry after "
                             + seconds + " s")
@@ -91,31 +77,25 @@ public class RateLimiter {
     }
 
     /**
-     * The decision for a call at {@code fraction} of the current window of {@code windowMillis}, with
-     * {@code previous} and {@code current} calls counted in the previous and current windows; when refused,
-     * the time until the same call would be admitted (no other call counted meanwhile).
+     * The decision for a call at {@code now}, given the admitted calls inside the window that ends now (oldest first).
+     * Refused: the wait until enough of them have left the window for this call to be admitted (no other admitted
+     * meanwhile).
      */
-    static Decision decide(int limit, long windowMillis, double fraction, int previous, int current) {
-        if (previous * (1 - fraction) + current + 1 <= limit) {
-            return new Decision(true, 0);
+    static Decision decide(int limit, Duration window, Instant now, List<Instant> callsInWindow) {
+        int n = callsInWindow.size();
+        if (n < limit) {
+            return new Decision(true, Duration.ZERO);
         }
-        long toWindowEnd = Math.round((1 - fraction) * windowMillis);
-        if (current + 1 <= limit) {
-            // still in this window, once the previous window's weight has fallen enough:
-            // previous × (1 − f') ≤ limit − current − 1
-            double until = 1 - (limit - current - 1) / (double) previous;
-            return new Decision(false, Math.max(1, Math.round((until - fraction) * windowMillis)));
-        }
-        // only in the next window, once this window's weight has fallen enough: current × (1 − f') + 1 ≤ limit
-        double into = 1 - (limit - 1) / (double) current;
-        return new Decision(false, toWindowEnd + Math.max(0, Math.round(into * windowMillis)));
+        // admitted once n - limit + 1 calls have left: the (n - limit)-th oldest leaves at its time + window
+        Instant leaves = callsInWindow.get(n - limit).plus(window);
+        return new Decision(false, Duration.between(now, leaves));
     }
 
-    /** Deletes the counters no decision reads any more; every replica may do it, the result is the same. */
+    /** Deletes the calls that have left their window; every replica may do it, the result is the same. */
     @Scheduled(every = "${api.rate-limits.cleanup-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteExpired() {
         OffsetDateTime now = utc(Instant.now(clock));
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM api_rate_limit_window WHERE expires_at < :now")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("DELETE FROM api_rate_limit_call WHERE expires_at < :now")
                 .setParameter("now", now).executeUpdate());
     }
 
@@ -123,6 +103,16 @@ public class RateLimiter {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    record Decision(boolean admitted, long retryAfterMillis) {
+    private static Instant instant(Object column) {
+        if (column instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (column instanceof Instant t) {
+            return t;
+        }
+        return ((Timestamp) column).toInstant();
+    }
+
+    record Decision(boolean admitted, Duration retryAfter) {
     }
 }

@@ -2,52 +2,51 @@ package cn.sc.countyeconomy.api.ratelimit;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sliding-window estimate and the wait it gives a refused call; windows of 60 s, limit 4. */
+/** The sliding log's decision and the wait it gives a refused call; a limit of 4 a minute. */
 class RateLimiterDecisionTest {
 
-    static final long MINUTE = 60_000;
+    static final Duration MINUTE = Duration.ofMinutes(1);
+    static final Instant NOW = Instant.parse("2026-06-30T04:00:00Z");
 
-    @Test
-    void callsWithinTheLimitAreAdmitted() {
-        assertTrue(RateLimiter.decide(4, MINUTE, 0.0, 0, 0).admitted());
-        assertTrue(RateLimiter.decide(4, MINUTE, 0.9, 0, 3).admitted());
+    static Instant ago(int seconds) {
+        return NOW.minusSeconds(seconds);
     }
 
     @Test
-    void theFifthCallOfAWindowWaitsForTheNextWindowAndThreeQuartersOfIt() {
-        RateLimiter.Decision d = RateLimiter.decide(4, MINUTE, 0.0, 0, 4);
-        assertFalse(d.admitted());
-        // next window: 4 × (1 − f') + 1 ≤ 4 once f' ≥ 1/4; so 60 s to the boundary and 15 s into the next window
-        assertEquals(75_000, d.retryAfterMillis());
+    void fewerCallsThanTheLimitInTheWindowAdmitTheNext() {
+        assertTrue(RateLimiter.decide(4, MINUTE, NOW, List.of()).admitted());
+        assertTrue(RateLimiter.decide(4, MINUTE, NOW, List.of(ago(59), ago(30), ago(1))).admitted());
     }
 
     @Test
-    void thePreviousWindowWeighsAsMuchAsItStillOverlaps() {
-        // at a quarter of the window, 4 earlier calls weigh 3: one more call is admitted, a second is not
-        assertTrue(RateLimiter.decide(4, MINUTE, 0.25, 4, 0).admitted());
-        RateLimiter.Decision d = RateLimiter.decide(4, MINUTE, 0.25, 4, 1);
+    void atTheLimitTheCallWaitsUntilTheOldestLeavesTheWindow() {
+        RateLimiter.Decision d = RateLimiter.decide(4, MINUTE, NOW, List.of(ago(50), ago(40), ago(10), ago(0)));
         assertFalse(d.admitted());
-        // admitted when 4 × (1 − f') ≤ 2, at f' = 1/2: a quarter of a window later
-        assertEquals(15_000, d.retryAfterMillis());
+        // the call of 50 s ago leaves the minute 10 s from now
+        assertEquals(Duration.ofSeconds(10), d.retryAfter());
     }
 
     @Test
-    void aFullPreviousWindowRefusesTheFirstCallOfTheNext() {
-        RateLimiter.Decision d = RateLimiter.decide(4, MINUTE, 0.0, 4, 0);
+    void fourCallsAtTheEndOfAMinuteStillCountAtTheStartOfTheNext() {
+        // a fixed window would start again at the boundary; the last minute still holds these four
+        RateLimiter.Decision d = RateLimiter.decide(4, MINUTE, NOW, List.of(ago(3), ago(2), ago(2), ago(1)));
         assertFalse(d.admitted());
-        // 4 × (1 − f') ≤ 3 at f' = 1/4
-        assertEquals(15_000, d.retryAfterMillis());
+        assertEquals(Duration.ofSeconds(57), d.retryAfter());
     }
 
     @Test
-    void aLimitOfOneWaitsForTheWholeNextWindow() {
-        RateLimiter.Decision d = RateLimiter.decide(1, MINUTE, 0.5, 0, 1);
+    void withALimitLoweredBelowTheCallsInTheWindowTheWaitIsForEnoughOfThemToLeave() {
+        // 4 in the window, limit now 2: three must leave, so the wait is for the third oldest
+        RateLimiter.Decision d = RateLimiter.decide(2, MINUTE, NOW, List.of(ago(50), ago(40), ago(30), ago(20)));
         assertFalse(d.admitted());
-        // 1 × (1 − f') + 1 ≤ 1 only at f' = 1: the rest of this window and all of the next
-        assertEquals(90_000, d.retryAfterMillis());
+        assertEquals(Duration.ofSeconds(30), d.retryAfter());
     }
 }

@@ -4,6 +4,7 @@ import cn.sc.countyeconomy.api.idempotency.Created;
 import cn.sc.countyeconomy.api.idempotency.IdempotentCreate;
 import cn.sc.countyeconomy.api.paging.PageParams;
 import cn.sc.countyeconomy.api.paging.Paged;
+import cn.sc.countyeconomy.api.ratelimit.RateLimited;
 import cn.sc.countyeconomy.api.security.ProvinceWide;
 import cn.sc.countyeconomy.api.security.Roles;
 import cn.sc.countyeconomy.assessment.api.JobView;
@@ -109,8 +110,12 @@ public class RunResource {
     @Operation(operationId = "startSensitivityJob", summary = "Start a Monte Carlo sensitivity analysis", description = "Runs in the background; answers 202 with the job's "
             + "Location. Seeded: the same settings give the same result. Idempotency-Key supported.")
     @APIResponse(responseCode = "202", description = "Accepted; follow Location", content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "429", description = "More starts by this caller than the rate limit allows (default 4 a minute per caller, counted across all replicas); "
+    @APIResponse(responseCode = "429", description = "More starts by this caller than the rate limit allows (default 4 in any minute per caller, counted across all replicas, replays included); "
             + "Retry-After says when to try again; nothing was started", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    // a thousand replications keep a core busy for minutes: at most 4 starts a minute per caller, on all replicas
+    // together (api.rate-limits."sensitivity-start".limit and .window); every start request counts, a replay of an
+    // Idempotency-Key included, a refused one not
+    @RateLimited(value = "sensitivity-start", limit = 4, window = "PT1M")
     public Response sensitivity(@PathParam("id") long id, SensitivityRequest req, @HeaderParam(IdempotentCreate.HEADER) String key) {
         SensitivityRequest r = req == null ? new SensitivityRequest(null, null, null, null, null) : req;
         Response answer = idempotent.create(key, r, uri, () -> {

@@ -3,7 +3,6 @@ package cn.sc.countyeconomy.assessment.service;
 import cn.sc.countyeconomy.api.audit.AuditTrail;
 import cn.sc.countyeconomy.api.problem.ApiException;
 import cn.sc.countyeconomy.api.problem.Problem;
-import cn.sc.countyeconomy.api.ratelimit.RateLimited;
 import cn.sc.countyeconomy.api.security.Caller;
 import cn.sc.countyeconomy.assessment.AssessmentScheme;
 import cn.sc.countyeconomy.assessment.RunResult;
@@ -69,12 +68,7 @@ public class SensitivityService {
     /** Jobs this instance must stop computing: cancelled here, or found cancelled or taken over at a heartbeat. */
     private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
 
-    /**
-     * A thousand replications keep a core busy for minutes, so starts are rate-limited per caller across all
-     * replicas (default 4 a minute; {@code api.rate-limits."sensitivity-start".limit} and {@code .window}):
-     * past the limit the answer is 429 with Retry-After, and nothing is written.
-     */
-    @RateLimited(value = "sensitivity-start", limit = 4, window = "PT1M")
+    /** Starts are rate-limited per caller across all replicas: see {@code RunResource.sensitivity}. */
     @Transactional
     public JobView create(long runId, SensitivityRequest req) {
         runs.find(runId);

@@ -127,7 +127,21 @@ public class RegistryFollower {
     private SyncResult follow(boolean forceFull) throws SQLException {
         OptionalLong stored = store.cursor();
         boolean full = forceFull || stored.isEmpty() || store.fullLoadDue();
-        long cursor = full ? load() : stored.getAsLong();
+        long cursor;
+        if (full && !forceFull && stored.isPresent()) {
+            // a copy made before a schema migration that needs a reload (its lineage): if the reload fails, the copy
+            // still follows the feed from its cursor in this round, and the reload is tried again at the next
+            try {
+                cursor = load();
+            } catch (RuntimeException e) {
+                LOG.warnf("The reload due of the local registry copy failed (%s); following the feed from cursor %d meanwhile", e.getMessage(),
+                        stored.getAsLong());
+                full = false;
+                cursor = stored.getAsLong();
+            }
+        } else {
+            cursor = full ? load() : stored.getAsLong();
+        }
         int applied = 0;
         for (int i = 0; i < maxPages; i++) {
             RegistryFeedPage page = registry.changes(cursor, pageSize);
