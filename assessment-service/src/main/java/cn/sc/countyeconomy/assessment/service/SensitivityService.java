@@ -31,6 +31,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -178,17 +179,26 @@ public class SensitivityService {
             // the lease is renewed with the progress reports, and at least every third of the lease whatever the pace
             long beatEvery = Math.max(1, lease.toMillis() / 3);
             AtomicLong nextBeat = new AtomicLong(clock.millis() + beatEvery);
-            List<Sensitivity.CountyUncertainty> result = Sensitivity.run(scheme, inputs,
-                    new Sensitivity.Config(req.replications(), req.seed(), req.weightPerturbation(), req.normalisations(), req.imputations(),
-                            req.treatments() == null ? List.of() : req.treatments(), List.of(1, 2)),
-                    done -> {
-                        long now = clock.millis();
-                        long due = nextBeat.get();
-                        boolean timeDue = now >= due && nextBeat.compareAndSet(due, now + beatEvery);
-                        if ((done % step == 0 || done == req.replications() || timeDue) && !heartbeat(jobId, done)) {
-                            cancelled.add(jobId); // cancelled, or taken over by another instance: stop
-                        }
-                    }, () -> cancelled.contains(jobId));
+            // the replications run in a pool of this job's own, not the JVM's common pool (one worker on 2 cores): a job
+            // whose progress report stalls (its database away, its instance paused) then cannot hold up another job's
+            // replications queued behind its own
+            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+            List<Sensitivity.CountyUncertainty> result;
+            try {
+                result = pool.submit(() -> Sensitivity.run(scheme, inputs,
+                        new Sensitivity.Config(req.replications(), req.seed(), req.weightPerturbation(), req.normalisations(), req.imputations(),
+                                req.treatments() == null ? List.of() : req.treatments(), List.of(1, 2)),
+                        done -> {
+                            long now = clock.millis();
+                            long due = nextBeat.get();
+                            boolean timeDue = now >= due && nextBeat.compareAndSet(due, now + beatEvery);
+                            if ((done % step == 0 || done == req.replications() || timeDue) && !heartbeat(jobId, done)) {
+                                cancelled.add(jobId); // cancelled, or taken over by another instance: stop
+                            }
+                        }, () -> cancelled.contains(jobId))).join();
+            } finally {
+                pool.shutdown();
+            }
             boolean recorded = result == null
                     ? finish(jobId, SensitivityJob.Status.CANCELLED, null, null)
                     : finish(jobId, SensitivityJob.Status.SUCCEEDED, runs.write(result), null);
